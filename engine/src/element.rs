@@ -1,0 +1,567 @@
+//! The element protocol: what a run produces and what the window draws.
+//!
+//! A run builds a [`Tree`] of [`Element`]s. The tree is the only thing that
+//! crosses from the script to the screen. While a run is in progress the
+//! runner streams it as [`Delta`]s (one per element, addressed by a [`Path`]);
+//! the window applies them to its own copy, so elements appear as they are
+//! produced and elements of the previous run that were not produced again yet
+//! are drawn faded.
+//!
+//! Every type here is plain data: `Send`, `Sync`, `Clone`, and serializable,
+//! so a tree can be printed as RON for tests (see [`Tree::to_ron`]).
+
+use serde::{Deserialize, Serialize};
+
+/// The identity of a widget, stable across runs for the same inputs.
+///
+/// Built by [`crate::state::widget_id`] from the widget's kind, its key, its
+/// form, and its identity parameters. Thread-safe plain data.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct WidgetId(pub String);
+
+impl std::fmt::Display for WidgetId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A widget value as the window sees it (the UI side of the protocol).
+///
+/// Typed values (`i64`, `String`, a selectbox's option type, ...) live in the
+/// engine; each widget converts its typed value to and from this form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    /// No value (an empty selectbox, a number input without a value).
+    None,
+    /// A checkbox, toggle or button trigger.
+    Bool(bool),
+    /// An integer slider or number input.
+    Int(i64),
+    /// A float slider or number input.
+    Float(f64),
+    /// Text input or text area content.
+    Text(String),
+    /// The selected option of a selectbox or radio, by position.
+    Index(usize),
+    /// The selected options of a multiselect, by position, in selection order.
+    Indices(Vec<usize>),
+}
+
+/// The style of a text element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TextStyle {
+    /// The page title (largest).
+    Title,
+    /// A section header.
+    Header,
+    /// A subsection header.
+    Subheader,
+    /// Markdown (CommonMark subset: emphasis, code, lists, headings).
+    Markdown,
+    /// Plain monospace-free text, shown as is.
+    Text,
+    /// Small, muted text.
+    Caption,
+}
+
+/// The level of an alert box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertLevel {
+    /// Green: something worked.
+    Success,
+    /// Blue: information.
+    Info,
+    /// Yellow: something to look at.
+    Warning,
+    /// Red: something failed.
+    Error,
+}
+
+/// The kind of a container element.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ContainerKind {
+    /// A plain vertical group (`st.container()`).
+    Container {
+        /// Draw a border around the group.
+        border: bool,
+    },
+    /// A row of columns; its children are [`ContainerKind::Column`]s.
+    Columns {
+        /// Relative widths, one per column.
+        weights: Vec<f32>,
+    },
+    /// One column of a [`ContainerKind::Columns`] row.
+    Column,
+    /// A collapsible section.
+    Expander {
+        /// The header text.
+        label: String,
+        /// Open on first show.
+        expanded: bool,
+    },
+    /// A form: its widgets' changes are batched until its submit button.
+    Form {
+        /// The form key given by the script.
+        key: String,
+        /// Draw a border around the form.
+        border: bool,
+    },
+    /// A single-element slot that each write replaces (`st.empty()`).
+    Placeholder,
+}
+
+/// What a widget element is, with the parameters the window needs to draw it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WidgetSpec {
+    /// A push button; true for the one run its click triggers.
+    Button {
+        /// Draw as the primary (accent-coloured) button.
+        primary: bool,
+    },
+    /// A form's submit button.
+    FormSubmit {
+        /// Draw as the primary (accent-coloured) button.
+        primary: bool,
+    },
+    /// A checkbox (or a toggle switch when `toggle` is set).
+    Checkbox {
+        /// Draw as a toggle switch.
+        toggle: bool,
+    },
+    /// A slider over a numeric range.
+    Slider {
+        /// Lowest value.
+        min: f64,
+        /// Highest value.
+        max: f64,
+        /// Step between values.
+        step: f64,
+        /// Values are integers.
+        integer: bool,
+    },
+    /// A numeric input with + and - buttons.
+    NumberInput {
+        /// Lowest value, if bounded.
+        min: Option<f64>,
+        /// Highest value, if bounded.
+        max: Option<f64>,
+        /// Step of the + and - buttons.
+        step: f64,
+        /// Values are integers.
+        integer: bool,
+    },
+    /// A single-line text field.
+    TextInput {
+        /// Greyed hint shown when empty.
+        placeholder: String,
+        /// Longest accepted text, in characters.
+        max_chars: Option<usize>,
+        /// Hide the characters.
+        password: bool,
+    },
+    /// A multi-line text field.
+    TextArea {
+        /// Greyed hint shown when empty.
+        placeholder: String,
+        /// Longest accepted text, in characters.
+        max_chars: Option<usize>,
+        /// Height in lines.
+        rows: usize,
+    },
+    /// A drop-down choice of one option.
+    Selectbox {
+        /// The options, formatted for display.
+        options: Vec<String>,
+        /// Greyed hint shown when nothing is selected.
+        placeholder: String,
+    },
+    /// A column or row of radio buttons.
+    Radio {
+        /// The options, formatted for display.
+        options: Vec<String>,
+        /// Lay the options out in a row.
+        horizontal: bool,
+    },
+    /// A choice of any number of options.
+    Multiselect {
+        /// The options, formatted for display.
+        options: Vec<String>,
+        /// Greyed hint shown when nothing is selected.
+        placeholder: String,
+    },
+}
+
+impl WidgetSpec {
+    /// The name of the widget kind as the script calls it (`"slider"`, ...).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Self::Button { .. } => "button",
+            Self::FormSubmit { .. } => "form_submit_button",
+            Self::Checkbox { toggle: false } => "checkbox",
+            Self::Checkbox { toggle: true } => "toggle",
+            Self::Slider { .. } => "slider",
+            Self::NumberInput { .. } => "number_input",
+            Self::TextInput { .. } => "text_input",
+            Self::TextArea { .. } => "text_area",
+            Self::Selectbox { .. } => "selectbox",
+            Self::Radio { .. } => "radio",
+            Self::Multiselect { .. } => "multiselect",
+        }
+    }
+
+    /// True for widgets whose value is a one-run trigger (buttons).
+    pub fn is_trigger(&self) -> bool {
+        matches!(self, Self::Button { .. } | Self::FormSubmit { .. })
+    }
+}
+
+/// A widget as drawn: identity, label, options and its current value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WidgetElement {
+    /// The widget's identity; events from the window name it.
+    pub id: WidgetId,
+    /// The user's key, if any.
+    pub key: Option<String>,
+    /// The label shown beside or above the widget.
+    pub label: String,
+    /// Tooltip text.
+    pub help: Option<String>,
+    /// Drawn but not interactive.
+    pub disabled: bool,
+    /// The key of the form the widget belongs to.
+    pub form: Option<String>,
+    /// What the widget is.
+    pub spec: WidgetSpec,
+    /// The value the script saw in this run.
+    pub value: Value,
+}
+
+/// One element of the tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Element {
+    /// Text in one of the [`TextStyle`]s.
+    Text {
+        /// How the text is styled.
+        style: TextStyle,
+        /// The text.
+        body: String,
+    },
+    /// A block of code, monospace, with an optional language name.
+    Code {
+        /// The code.
+        code: String,
+        /// The language, shown as a tag (no highlighting yet).
+        language: Option<String>,
+    },
+    /// A horizontal rule.
+    Divider,
+    /// A coloured alert box.
+    Alert {
+        /// The colour and icon.
+        level: AlertLevel,
+        /// The message.
+        body: String,
+    },
+    /// An error raised by the script: a panic, or a misuse of brook.
+    Exception {
+        /// What went wrong, and for misuse, what to do.
+        message: String,
+        /// Where: `file:line:column`, when known.
+        location: Option<String>,
+    },
+    /// An input widget.
+    Widget(WidgetElement),
+    /// A container and the elements inside it.
+    Container {
+        /// What kind of container.
+        kind: ContainerKind,
+        /// Its elements in order.
+        children: Vec<Node>,
+    },
+}
+
+impl Element {
+    /// The children of a container, or an empty slice.
+    pub fn children(&self) -> &[Node] {
+        match self {
+            Self::Container { children, .. } => children,
+            _ => &[],
+        }
+    }
+}
+
+/// An element and the run that last produced it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// The element.
+    pub element: Element,
+    /// The number of the run that produced this element; the window fades
+    /// nodes older than the current run.
+    #[serde(default, skip_serializing)]
+    pub run: u64,
+}
+
+/// The root a path starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Root {
+    /// The main body of the page.
+    Main,
+    /// The sidebar.
+    Sidebar,
+}
+
+/// Where an element sits: a root, then child indices down the containers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Path {
+    /// The root of the path.
+    pub root: Root,
+    /// Child indices, outermost first. Never empty for an element.
+    pub indices: Vec<u32>,
+}
+
+/// One change to the tree, streamed from the runner to the window.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Delta {
+    /// A run started. Elements not produced again in this run are stale.
+    RunStarted {
+        /// The number of the run.
+        run: u64,
+    },
+    /// Put an element at a path. A container sent here has no children; if
+    /// the node at the path is already a container of the same kind, its
+    /// children are kept (as stale) until they are replaced.
+    Set {
+        /// Where the element goes.
+        path: Path,
+        /// The element.
+        element: Element,
+    },
+    /// Remove the children of a container from index `len` on (a
+    /// placeholder being rewritten).
+    Truncate {
+        /// The root of the container.
+        root: Root,
+        /// The container's path below the root (empty for the root itself).
+        parents: Vec<u32>,
+        /// How many children to keep.
+        len: usize,
+    },
+    /// A run ended.
+    RunFinished {
+        /// The number of the run.
+        run: u64,
+        /// How it ended.
+        outcome: RunOutcome,
+    },
+    /// Progress or status text of the session (running indicator).
+    Status(SessionStatus),
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunOutcome {
+    /// The script returned (or raised; the exception is an element).
+    Completed,
+    /// `st.stop()` or the stop button ended it; what it produced stays.
+    Stopped,
+    /// A new event or `st.rerun()` cut it short; another run follows at once.
+    Interrupted,
+}
+
+/// Whether the session is running a script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionStatus {
+    /// Waiting for an interaction.
+    Idle,
+    /// Running callbacks or the script.
+    Running,
+}
+
+/// The element tree of a run: the main body and the sidebar.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tree {
+    /// Elements of the main body, in order.
+    pub main: Vec<Node>,
+    /// Elements of the sidebar, in order.
+    pub sidebar: Vec<Node>,
+}
+
+impl Tree {
+    /// The top-level nodes of a root.
+    pub fn root(&self, root: Root) -> &[Node] {
+        match root {
+            Root::Main => &self.main,
+            Root::Sidebar => &self.sidebar,
+        }
+    }
+
+    fn root_mut(&mut self, root: Root) -> &mut Vec<Node> {
+        match root {
+            Root::Main => &mut self.main,
+            Root::Sidebar => &mut self.sidebar,
+        }
+    }
+
+    /// Apply a [`Delta::Set`]: put `element` at `path`, produced by run `run`.
+    ///
+    /// Missing parents are ignored (the delta is dropped with a log line): the
+    /// runner always sends a container before its children.
+    pub fn set(&mut self, path: &Path, element: Element, run: u64) {
+        let Some((last, parents)) = path.indices.split_last() else {
+            return;
+        };
+        let mut children = self.root_mut(path.root);
+        for &index in parents {
+            let Some(Node {
+                element: Element::Container { children: inner, .. },
+                ..
+            }) = children.get_mut(index as usize)
+            else {
+                log::warn!("delta for {path:?} has no parent container; dropped");
+                return;
+            };
+            children = inner;
+        }
+        let last = *last as usize;
+        let element = match (children.get_mut(last), element) {
+            (
+                Some(Node {
+                    element:
+                        Element::Container {
+                            kind: old_kind,
+                            children: old_children,
+                        },
+                    ..
+                }),
+                Element::Container { kind, children: new_children },
+            ) if same_container(old_kind, &kind) && new_children.is_empty() => Element::Container {
+                kind,
+                children: std::mem::take(old_children),
+            },
+            (_, element) => element,
+        };
+        let node = Node { element, run };
+        if last < children.len() {
+            children[last] = node;
+        } else {
+            // Indices are dense in a run; a gap can only come from a dropped
+            // parent, so append rather than pad.
+            children.push(node);
+        }
+    }
+
+    /// Remove every node produced before run `run` (the end of a full run).
+    pub fn prune_older_than(&mut self, run: u64) {
+        fn prune(nodes: &mut Vec<Node>, run: u64) {
+            nodes.retain(|node| node.run >= run);
+            for node in nodes {
+                if let Element::Container { children, .. } = &mut node.element {
+                    prune(children, run);
+                }
+            }
+        }
+        prune(&mut self.main, run);
+        prune(&mut self.sidebar, run);
+    }
+
+    /// Remove nodes after `len` in a container (a placeholder rewritten with
+    /// fewer elements, or the end of a fragment).
+    pub fn truncate(&mut self, root: Root, parents: &[u32], len: usize) {
+        let mut children = self.root_mut(root);
+        for &index in parents {
+            let Some(Node {
+                element: Element::Container { children: inner, .. },
+                ..
+            }) = children.get_mut(index as usize)
+            else {
+                return;
+            };
+            children = inner;
+        }
+        children.truncate(len);
+    }
+
+    /// Every node, depth first, in display order (main, then sidebar).
+    pub fn walk(&self) -> impl Iterator<Item = &Node> {
+        let mut stack: Vec<&Node> = self.sidebar.iter().rev().chain(self.main.iter().rev()).collect();
+        std::iter::from_fn(move || {
+            let node = stack.pop()?;
+            stack.extend(node.element.children().iter().rev());
+            Some(node)
+        })
+    }
+
+    /// The tree as pretty RON, for tests and debugging.
+    pub fn to_ron(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .unwrap_or_else(|err| format!("<tree cannot be printed: {err}>"))
+    }
+}
+
+fn same_container(a: &ContainerKind, b: &ContainerKind) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(body: &str) -> Element {
+        Element::Text {
+            style: TextStyle::Text,
+            body: body.into(),
+        }
+    }
+
+    fn path(indices: &[u32]) -> Path {
+        Path {
+            root: Root::Main,
+            indices: indices.to_vec(),
+        }
+    }
+
+    #[test]
+    fn set_keeps_stale_children_of_a_same_kind_container() {
+        let mut tree = Tree::default();
+        let form = Element::Container {
+            kind: ContainerKind::Container { border: false },
+            children: vec![],
+        };
+        tree.set(&path(&[0]), form.clone(), 1);
+        tree.set(&path(&[0, 0]), text("a"), 1);
+        tree.set(&path(&[0, 1]), text("b"), 1);
+        tree.set(&path(&[0]), form, 2);
+        tree.set(&path(&[0, 0]), text("c"), 2);
+        let children = tree.main[0].element.children();
+        assert_eq!(children.len(), 2);
+        assert_eq!(children[0], Node { element: text("c"), run: 2 });
+        assert_eq!(children[1].run, 1, "b is stale, still shown");
+        tree.prune_older_than(2);
+        assert_eq!(tree.main[0].element.children().len(), 1);
+    }
+
+    #[test]
+    fn walk_is_display_order() {
+        let mut tree = Tree::default();
+        tree.set(&path(&[0]), text("a"), 1);
+        tree.set(
+            &path(&[1]),
+            Element::Container {
+                kind: ContainerKind::Placeholder,
+                children: vec![],
+            },
+            1,
+        );
+        tree.set(&path(&[1, 0]), text("b"), 1);
+        tree.set(&Path { root: Root::Sidebar, indices: vec![0] }, text("s"), 1);
+        let texts: Vec<_> = tree
+            .walk()
+            .filter_map(|n| match &n.element {
+                Element::Text { body, .. } => Some(body.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["a", "b", "s"]);
+        assert!(tree.to_ron().contains("Placeholder"));
+    }
+}

@@ -1,0 +1,702 @@
+//! The run context and `St`, the handle a script writes through.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossbeam_channel::{Receiver, Sender};
+
+use crate::element::{
+    AlertLevel, ContainerKind, Delta, Element, Node, Path, Root, Value, WidgetElement, WidgetId,
+    WidgetSpec,
+};
+use crate::error::BrookError;
+use crate::script_runner::Event;
+use crate::state::{Callback, Codec, IdBuilder, SessionState, UserValue, WidgetState, WidgetValue, coerce};
+
+/// Why a run ends before the script returns. Carried by unwinding (as
+/// Streamlit raises `StopException` / `RerunException`), caught by the runner.
+#[derive(Debug)]
+pub(crate) enum Abort {
+    /// A new event arrived: stop here, apply it, run again.
+    Interrupt,
+    /// `st.rerun()`.
+    Rerun,
+    /// `st.stop()`.
+    Stop,
+    /// A misuse of brook; shown as an exception element.
+    Error(BrookError),
+}
+
+/// Leaves the script with `abort`. Not a panic: no message, no hook.
+pub(crate) fn abort(abort: Abort) -> ! {
+    std::panic::resume_unwind(Box::new(abort))
+}
+
+/// Where the current run is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Phase {
+    Callbacks,
+    Script,
+}
+
+/// Where streamed deltas go, and how the window is told to look.
+#[derive(Clone)]
+pub(crate) struct DeltaSink {
+    pub(crate) tx: Sender<Delta>,
+    /// Whether elements are streamed (a window) or only run boundaries (AppTest).
+    pub(crate) stream: bool,
+    pub(crate) notified: Arc<AtomicBool>,
+    pub(crate) notify: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl DeltaSink {
+    pub(crate) fn send(&self, delta: Delta) {
+        // The receiver only goes away when the session is dropped; the
+        // runner stops at its next event then.
+        let _ = self.tx.send(delta);
+        if !self.notified.swap(true, Ordering::AcqRel)
+            && let Some(notify) = &self.notify
+        {
+            notify();
+        }
+    }
+}
+
+struct FormInfo {
+    path: Path,
+    has_submit: bool,
+}
+
+/// Everything a run needs. Lives on the runner thread for one run.
+pub(crate) struct RunCtx {
+    pub(crate) state: SessionState,
+    pub(crate) tree: crate::element::Tree,
+    pub(crate) run: u64,
+    pub(crate) phase: Phase,
+    sink: DeltaSink,
+    events: Receiver<Event>,
+    forms: HashMap<String, FormInfo>,
+    /// The run has ended; a kept `St` may no longer write.
+    pub(crate) finished: bool,
+}
+
+impl RunCtx {
+    pub(crate) fn new(state: SessionState, run: u64, sink: DeltaSink, events: Receiver<Event>) -> Self {
+        Self {
+            state,
+            tree: crate::element::Tree::default(),
+            run,
+            phase: Phase::Callbacks,
+            sink,
+            events,
+            forms: HashMap::new(),
+            finished: false,
+        }
+    }
+
+    fn children_mut(&mut self, root: Root, indices: &[u32]) -> Option<&mut Vec<Node>> {
+        let mut children = match root {
+            Root::Main => &mut self.tree.main,
+            Root::Sidebar => &mut self.tree.sidebar,
+        };
+        for &index in indices {
+            match children.get_mut(index as usize) {
+                Some(Node {
+                    element: Element::Container { children: inner, .. },
+                    ..
+                }) => children = inner,
+                _ => return None,
+            }
+        }
+        Some(children)
+    }
+
+    /// Appends `element` in the container at `cursor` (or replaces a
+    /// placeholder's content) and streams it.
+    fn push(&mut self, cursor: &Cursor, element: Element) -> Path {
+        let run = self.run;
+        let stream = self.sink.stream;
+        let Some(children) = self.children_mut(cursor.root, &cursor.indices) else {
+            // The container was replaced (a placeholder rewritten); drop it.
+            return Path {
+                root: cursor.root,
+                indices: cursor.indices.clone(),
+            };
+        };
+        let index = if cursor.placeholder {
+            children.clear();
+            0
+        } else {
+            children.len()
+        };
+        let streamed = stream.then(|| element.clone());
+        children.push(Node { element, run });
+        let mut indices = Vec::with_capacity(cursor.indices.len() + 1);
+        indices.extend_from_slice(&cursor.indices);
+        indices.push(u32::try_from(index).unwrap_or(u32::MAX));
+        let path = Path {
+            root: cursor.root,
+            indices,
+        };
+        if let Some(element) = streamed {
+            if cursor.placeholder {
+                self.sink.send(Delta::Truncate {
+                    root: cursor.root,
+                    parents: cursor.indices.clone(),
+                    len: 0,
+                });
+            }
+            self.sink.send(Delta::Set {
+                path: path.clone(),
+                element,
+            });
+        }
+        path
+    }
+
+    /// Appends `element` at the end of the main body.
+    pub(crate) fn push_main(&mut self, element: Element) {
+        let cursor = Cursor {
+            root: Root::Main,
+            indices: Vec::new(),
+            form: None,
+            placeholder: false,
+        };
+        self.push(&cursor, element);
+    }
+
+    /// Forms produced without a submit button get an error inside them (B143).
+    pub(crate) fn finish_forms(&mut self) {
+        let missing: Vec<(String, Path)> = self
+            .forms
+            .iter()
+            .filter(|(_, info)| !info.has_submit)
+            .map(|(key, info)| (key.clone(), info.path.clone()))
+            .collect();
+        for (key, path) in missing {
+            let cursor = Cursor {
+                root: path.root,
+                indices: path.indices,
+                form: None,
+                placeholder: false,
+            };
+            self.push(
+                &cursor,
+                Element::Alert {
+                    level: AlertLevel::Error,
+                    body: format!(
+                        "Missing submit button: the form \"{key}\" has no form_submit_button, so its \
+                         values can never be sent. Add `form.form_submit_button(\"Submit\")`."
+                    ),
+                },
+            );
+        }
+    }
+}
+
+/// Where a `St` writes: a container, and the form it is in.
+#[derive(Clone, Debug)]
+pub(crate) struct Cursor {
+    root: Root,
+    indices: Vec<u32>,
+    form: Option<String>,
+    placeholder: bool,
+}
+
+/// The handle a script writes through: `st.markdown(..)`, `st.slider(..)`,
+/// `st.session_state()`.
+///
+/// A `St` points at one container (the main body, the sidebar, a column, a
+/// form, ...); container calls return a new `St` for the container, so
+/// `let cols = st.columns(2); cols[0].text("left")` works as in Streamlit.
+/// Cheap to clone. Not `Send`: it belongs to the runner thread of its
+/// session, and only during the run that created it.
+#[derive(Clone)]
+pub struct St {
+    ctx: Rc<RefCell<RunCtx>>,
+    cursor: Rc<Cursor>,
+}
+
+/// Everything a widget gives [`St::widget`]: what the window draws, the
+/// identity parameters, the default, and how values convert.
+pub struct WidgetCall<T> {
+    /// What the widget is.
+    pub spec: WidgetSpec,
+    /// Its label.
+    pub label: String,
+    /// The user's key.
+    pub key: Option<String>,
+    /// Tooltip.
+    pub help: Option<String>,
+    /// Greyed out and not interactive.
+    pub disabled: bool,
+    /// The value before any interaction.
+    pub default: T,
+    /// Whether the script passed the default explicitly (for B96's warning).
+    pub explicit_default: bool,
+    /// Converts between `T` and the window's [`Value`].
+    pub codec: Box<dyn Codec>,
+    /// `on_change` / `on_click`.
+    pub callback: Option<Callback>,
+    /// Reads a value the user wrote under the widget's key, when a plain
+    /// downcast (with [`coerce`]'s number and text conversions) is not enough
+    /// (a selectbox of `Option<T>` accepting a `T`).
+    pub adopt: Option<fn(&dyn Any) -> Option<T>>,
+}
+
+impl St {
+    pub(crate) fn root(ctx: Rc<RefCell<RunCtx>>) -> Self {
+        Self {
+            ctx,
+            cursor: Rc::new(Cursor {
+                root: Root::Main,
+                indices: Vec::new(),
+                form: None,
+                placeholder: false,
+            }),
+        }
+    }
+
+    /// Stops the run at a brook call when an event is waiting (the runner
+    /// then applies it and runs again), or when the run is over.
+    fn check(&self) {
+        let ctx = self.ctx.borrow();
+        if ctx.finished || !ctx.events.is_empty() {
+            drop(ctx);
+            abort(Abort::Interrupt);
+        }
+    }
+
+    fn fail(&self, error: BrookError) -> ! {
+        abort(Abort::Error(error))
+    }
+
+    /// Appends an element to this `St`'s container.
+    pub fn emit(&self, element: Element) {
+        self.check();
+        self.ctx.borrow_mut().push(&self.cursor, element);
+    }
+
+    /// Appends a container element and returns a `St` that writes into it.
+    pub fn open(&self, kind: ContainerKind) -> St {
+        self.check();
+        let form = match &kind {
+            ContainerKind::Form { key, .. } => Some(key.clone()),
+            _ => self.cursor.form.clone(),
+        };
+        let path = self.ctx.borrow_mut().push(
+            &self.cursor,
+            Element::Container {
+                kind,
+                children: Vec::new(),
+            },
+        );
+        St {
+            ctx: Rc::clone(&self.ctx),
+            cursor: Rc::new(Cursor {
+                root: path.root,
+                indices: path.indices,
+                form,
+                placeholder: false,
+            }),
+        }
+    }
+
+    /// A slot that holds one element; each write replaces it (`st.empty()`).
+    pub fn empty(&self) -> St {
+        let st = self.open(ContainerKind::Placeholder);
+        St {
+            ctx: st.ctx,
+            cursor: Rc::new(Cursor {
+                placeholder: true,
+                ..(*st.cursor).clone()
+            }),
+        }
+    }
+
+    /// A `St` that writes into the sidebar.
+    pub fn sidebar(&self) -> St {
+        St {
+            ctx: Rc::clone(&self.ctx),
+            cursor: Rc::new(Cursor {
+                root: Root::Sidebar,
+                indices: Vec::new(),
+                form: self.cursor.form.clone(),
+                placeholder: false,
+            }),
+        }
+    }
+
+    /// Runs `body` with this `St` (for `st.sidebar().with(|st| ..)` blocks).
+    pub fn with<R>(&self, body: impl FnOnce(&St) -> R) -> R {
+        body(self)
+    }
+
+    /// A form: widgets inside it keep their changes until its submit button
+    /// is pressed, then all are sent at once (B104). With `clear_on_submit`
+    /// they go back to their defaults after the submitted run.
+    pub fn form_with(&self, key: &str, clear_on_submit: bool, border: bool) -> St {
+        self.check();
+        if let Some(outer) = &self.cursor.form {
+            self.fail(BrookError::NestedForm {
+                key: key.to_owned(),
+                outer: outer.clone(),
+            });
+        }
+        {
+            let mut ctx = self.ctx.borrow_mut();
+            if ctx.forms.contains_key(key) {
+                drop(ctx);
+                self.fail(BrookError::DuplicateForm { key: key.to_owned() });
+            }
+            ctx.state.forms_this_run.insert(key.to_owned());
+        }
+        let st = self.open(ContainerKind::Form {
+            key: key.to_owned(),
+            border,
+        });
+        let mut ctx = self.ctx.borrow_mut();
+        ctx.forms.insert(
+            key.to_owned(),
+            FormInfo {
+                path: Path {
+                    root: st.cursor.root,
+                    indices: st.cursor.indices.clone(),
+                },
+                has_submit: false,
+            },
+        );
+        if clear_on_submit && submitted(&ctx.state, key) {
+            ctx.state.clear_after_run.insert(key.to_owned());
+        }
+        drop(ctx);
+        st
+    }
+
+    /// The key of the form this `St` writes into, if any.
+    pub fn form_key(&self) -> Option<&str> {
+        self.cursor.form.as_deref()
+    }
+
+    /// Registers a widget and returns its value in this run.
+    ///
+    /// The shared path of every widget (Streamlit's `register_widget`):
+    /// identity, duplicate checks, the value from state (or session state,
+    /// or the default), the element, the value returned.
+    pub fn widget<T: WidgetValue>(&self, call: WidgetCall<T>, identity: impl FnOnce(&mut IdBuilder)) -> T {
+        self.check();
+        let kind = call.spec.kind_name();
+        let trigger = call.spec.is_trigger();
+        let form = self.cursor.form.clone();
+        match (&call.spec, &form) {
+            (WidgetSpec::FormSubmit { .. }, None) => self.fail(BrookError::SubmitOutsideForm { label: call.label }),
+            (WidgetSpec::Button { .. }, Some(form)) => self.fail(BrookError::ButtonInForm {
+                label: call.label,
+                form: form.clone(),
+            }),
+            (spec, Some(form)) if call.callback.is_some() && !spec.is_trigger() => {
+                self.fail(BrookError::CallbackInForm {
+                    kind,
+                    label: call.label,
+                    form: form.clone(),
+                })
+            }
+            _ => {}
+        }
+        let mut builder = IdBuilder::new(kind, call.key.as_deref(), form.as_deref());
+        if trigger {
+            builder.constraint("root", self.cursor.root == Root::Sidebar);
+        }
+        identity(&mut builder);
+        let id = builder.finish(call.key.as_deref());
+
+        let (value, element) = match self.ctx.borrow_mut().register(id, &form, call) {
+            Ok(done) => done,
+            Err(error) => self.fail(error),
+        };
+        if let Some(form) = &form
+            && trigger
+            && let Some(info) = self.ctx.borrow_mut().forms.get_mut(form)
+        {
+            info.has_submit = true;
+        }
+        self.ctx.borrow_mut().push(&self.cursor, Element::Widget(element));
+        value
+    }
+
+    /// Session state of this session (B74..B83).
+    pub fn session_state(&self) -> SessionStateRef<'_> {
+        SessionStateRef { st: self }
+    }
+
+    /// Stops this run at once and starts a new one (B144). Inside a
+    /// callback it does nothing but warn (B91), and leaves the callback.
+    pub fn rerun(&self) -> ! {
+        abort(Abort::Rerun)
+    }
+
+    /// Stops this run at once; what it drew so far stays (like `st.stop()`).
+    pub fn stop(&self) -> ! {
+        abort(Abort::Stop)
+    }
+
+    /// Whether this call is inside a callback rather than the script.
+    pub fn in_callback(&self) -> bool {
+        self.ctx.borrow().phase == Phase::Callbacks
+    }
+
+    /// The number of the current run (1 for the first).
+    pub fn run_number(&self) -> u64 {
+        self.ctx.borrow().run
+    }
+}
+
+fn adopt<T: WidgetValue>(hook: Option<fn(&dyn Any) -> Option<T>>, any: &dyn Any) -> Option<T> {
+    coerce::<T>(any).or_else(|| hook.and_then(|hook| hook(any)))
+}
+
+fn submitted(state: &SessionState, form: &str) -> bool {
+    state
+        .widgets
+        .values()
+        .any(|w| w.trigger && w.form.as_deref() == Some(form) && w.value.as_any().downcast_ref::<bool>() == Some(&true))
+}
+
+impl RunCtx {
+    fn register<T: WidgetValue>(
+        &mut self,
+        id: WidgetId,
+        form: &Option<String>,
+        call: WidgetCall<T>,
+    ) -> Result<(T, WidgetElement), BrookError> {
+        let run = self.run;
+        let kind = call.spec.kind_name();
+        let trigger = call.spec.is_trigger();
+        let state = &mut self.state;
+        if let Some(existing) = state.widgets.get(&id)
+            && existing.run == run
+        {
+            return Err(match &call.key {
+                Some(key) => BrookError::DuplicateKey { key: key.clone() },
+                None => BrookError::DuplicateWidgetId {
+                    kind,
+                    label: call.label,
+                },
+            });
+        }
+        if let Some(key) = &call.key
+            && let Some(owner) = state.keys.get(key)
+            && state.widgets.get(owner).is_some_and(|w| w.run == run)
+        {
+            return Err(BrookError::DuplicateKey { key: key.clone() });
+        }
+        // A value the user wrote under the key since the widget was last
+        // called: the widget takes it (B94, B129, B132).
+        let written: Option<UserValue> = call.key.as_ref().and_then(|key| state.user.remove(key));
+        if let (Some(key), Some(_)) = (&call.key, &written)
+            && trigger
+        {
+            return Err(BrookError::NotSettable { kind, key: key.clone() });
+        }
+        let written: Option<T> = match (written, &call.key) {
+            (Some(user), Some(key)) => Some(adopt(call.adopt, user.value.as_ref()).ok_or_else(|| {
+                BrookError::WidgetWrongType {
+                    key: key.clone(),
+                    kind,
+                    label: call.label.clone(),
+                    expected: std::any::type_name::<T>(),
+                    found: user.type_name,
+                }
+            })?),
+            _ => None,
+        };
+        let warn_duplication = written.is_some() && call.explicit_default && !state.duplication_warned;
+
+        let value: T = match state.widgets.get_mut(&id) {
+            Some(widget) => {
+                if let Some(written) = &written {
+                    widget.value = Box::new(written.clone());
+                }
+                widget.codec = call.codec;
+                widget.callback = call.callback;
+                widget.default = Box::new(call.default);
+                widget.label.clone_from(&call.label);
+                widget.run = run;
+                coerce::<T>(widget.value.as_any()).unwrap_or_else(|| {
+                    log::warn!("widget \"{}\" changed its value type; reset to default", call.label);
+                    widget.value = widget.default.clone();
+                    coerce::<T>(widget.value.as_any()).unwrap_or_else(|| unreachable_default())
+                })
+            }
+            None => {
+                // A new identity: the default, unless the user wrote the key
+                // (B122). A key held by a widget of another identity is taken
+                // over with the default (B122 2b).
+                if let Some(key) = &call.key
+                    && let Some(old) = state.keys.remove(key)
+                {
+                    state.widgets.remove(&old);
+                }
+                let value = written.unwrap_or_else(|| call.default.clone());
+                state.widgets.insert(
+                    id.clone(),
+                    WidgetState {
+                        kind,
+                        label: call.label.clone(),
+                        form: form.clone(),
+                        value: Box::new(value.clone()),
+                        default: Box::new(call.default),
+                        codec: call.codec,
+                        callback: call.callback,
+                        trigger,
+                        run,
+                    },
+                );
+                value
+            }
+        };
+        if let Some(key) = &call.key {
+            state.keys.insert(key.clone(), id.clone());
+        }
+        let ui_value = state
+            .widgets
+            .get(&id)
+            .map_or(Value::None, |w| w.codec.to_ui(w.value.as_any()));
+        if warn_duplication {
+            state.duplication_warned = true;
+        }
+        let element = WidgetElement {
+            id,
+            key: call.key.clone(),
+            label: call.label,
+            help: call.help,
+            disabled: call.disabled,
+            form: form.clone(),
+            spec: call.spec,
+            value: ui_value,
+        };
+        if warn_duplication && let Some(key) = call.key {
+            self.push_main(
+                Element::Alert {
+                    level: AlertLevel::Warning,
+                    body: format!(
+                        "The widget with key \"{key}\" was created with a default value but also had its \
+                         value set via the session_state API. Use one or the other: drop the default, or \
+                         stop writing session_state[\"{key}\"] before the widget."
+                    ),
+                },
+            );
+        }
+        Ok((value, element))
+    }
+}
+
+#[expect(clippy::panic, reason = "the default was stored as T one line above; cannot happen")]
+fn unreachable_default<T>() -> T {
+    panic!("brook bug: a widget's default is not of its own type")
+}
+
+/// Session state as the script sees it: typed reads and writes. Misuse
+/// (a wrong type, a write the rules forbid) stops the run with a message
+/// that names the key; `try_*` methods return the error instead.
+pub struct SessionStateRef<'a> {
+    st: &'a St,
+}
+
+impl SessionStateRef<'_> {
+    fn with<R>(&self, f: impl FnOnce(&mut SessionState) -> R) -> R {
+        f(&mut self.st.ctx.borrow_mut().state)
+    }
+
+    fn or_fail<R>(&self, result: Result<R, BrookError>) -> R {
+        result.unwrap_or_else(|error| self.st.fail(error))
+    }
+
+    /// Whether `key` is set (by the user or by a keyed widget).
+    pub fn contains(&self, key: &str) -> bool {
+        self.with(|s| s.contains(key))
+    }
+
+    /// The value of `key` as `T`, or `None` if missing. A value of another
+    /// type stops the run with a message naming both types.
+    pub fn get<T: Clone + 'static>(&self, key: &str) -> Option<T> {
+        match self.with(|s| s.get::<T>(key)) {
+            Ok(value) => Some(value),
+            Err(BrookError::MissingKey { .. }) => None,
+            Err(error) => self.st.fail(error),
+        }
+    }
+
+    /// The value of `key` as `T`, or the error (missing, wrong type).
+    pub fn try_get<T: Clone + 'static>(&self, key: &str) -> Result<T, BrookError> {
+        self.with(|s| s.get::<T>(key))
+    }
+
+    /// The value of `key`; a missing key stops the run with "no key ..
+    /// did you forget to initialise it?" (B76).
+    pub fn value<T: Clone + 'static>(&self, key: &str) -> T {
+        let result = self.with(|s| s.get::<T>(key));
+        self.or_fail(result)
+    }
+
+    /// Stores `value` under `key` (B74, B94). Writing a widget's key after
+    /// the widget was created in this run, or a button's key, stops the run
+    /// with the reason (B95, B97).
+    pub fn set<T: Any + Send>(&self, key: &str, value: T) {
+        let result = self.with(|s| s.set(key, value));
+        self.or_fail(result);
+    }
+
+    /// Like [`Self::set`], returning the error instead of stopping.
+    pub fn try_set<T: Any + Send>(&self, key: &str, value: T) -> Result<(), BrookError> {
+        self.with(|s| s.set(key, value))
+    }
+
+    /// The value of `key`, storing `default` first if missing (`setdefault`).
+    pub fn get_or_insert<T: Any + Send + Clone>(&self, key: &str, default: T) -> T {
+        let result = self.with(|s| s.get_or_insert_with(key, || default));
+        self.or_fail(result)
+    }
+
+    /// Changes the value of `key` in place and returns what `change` returns
+    /// (`ss.update("count", |n: &mut i64| *n += 1)`).
+    pub fn update<T: Any + Send + Clone, R>(&self, key: &str, change: impl FnOnce(&mut T) -> R) -> R {
+        let result = self.with(|s| s.update(key, change));
+        self.or_fail(result)
+    }
+
+    /// Removes `key`; returns whether it was there (B77). A keyed widget
+    /// reverts to its default on its next call.
+    pub fn remove(&self, key: &str) -> bool {
+        self.with(|s| s.remove(key))
+    }
+
+    /// Every key, sorted (B79).
+    pub fn keys(&self) -> Vec<String> {
+        self.with(|s| s.keys())
+    }
+
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.with(|s| s.len())
+    }
+
+    /// No keys.
+    pub fn is_empty(&self) -> bool {
+        self.with(|s| s.is_empty())
+    }
+
+    /// Removes every key (B78).
+    pub fn clear(&self) {
+        self.with(SessionState::clear);
+    }
+
+    /// `(key, value)` lines describing the state, for display (B80).
+    pub fn describe(&self) -> Vec<(String, String)> {
+        self.with(|s| s.describe())
+    }
+}

@@ -1,0 +1,8 @@
+//! Session state and widget state (Streamlit's `runtime/state`).
+
+mod session_state;
+mod widgets;
+
+pub use session_state::{RESERVED_PREFIX, SessionState};
+pub(crate) use session_state::{UserValue, WidgetState};
+pub use widgets::{Callback, Codec, DynValue, IdBuilder, WidgetValue, coerce, float_bits};

@@ -1,0 +1,261 @@
+//! Session state: the user's typed map and the states of the session's widgets.
+//!
+//! Mirrors Streamlit's `SessionState`: values the user wrote (`user`), and one
+//! [`WidgetState`] per live widget; a keyed widget's value is readable and
+//! writable under its key. Not thread-safe by itself: the session keeps it
+//! behind a lock that the runner holds for the length of a run.
+
+use std::any::Any;
+use std::collections::{HashMap, HashSet};
+
+use crate::element::{Value, WidgetId};
+use crate::error::BrookError;
+use crate::state::widgets::{Callback, Codec, DynValue, coerce};
+
+/// A value the user stored, with its type name for error messages.
+pub(crate) struct UserValue {
+    pub(crate) value: Box<dyn Any + Send>,
+    pub(crate) type_name: &'static str,
+}
+
+/// The state of one live widget.
+pub(crate) struct WidgetState {
+    pub(crate) kind: &'static str,
+    pub(crate) label: String,
+    pub(crate) form: Option<String>,
+    pub(crate) value: Box<dyn DynValue>,
+    pub(crate) default: Box<dyn DynValue>,
+    pub(crate) codec: Box<dyn Codec>,
+    pub(crate) callback: Option<Callback>,
+    pub(crate) trigger: bool,
+    /// The run that last produced this widget.
+    pub(crate) run: u64,
+}
+
+/// The prefix reserved for brook's widget ids (B81).
+pub const RESERVED_PREFIX: &str = "$$ID";
+
+/// All state of one session that outlives a run.
+#[derive(Default)]
+pub struct SessionState {
+    pub(crate) user: HashMap<String, UserValue>,
+    pub(crate) widgets: HashMap<WidgetId, WidgetState>,
+    pub(crate) keys: HashMap<String, WidgetId>,
+    /// The current (or last) run number.
+    pub(crate) run: u64,
+    /// Form keys created in the current run.
+    pub(crate) forms_this_run: HashSet<String>,
+    /// Values changed in the window inside a form, waiting for its submit (B104).
+    pub(crate) pending: HashMap<String, Vec<(WidgetId, Value)>>,
+    /// Forms submitted with `clear_on_submit`, to reset after this run.
+    pub(crate) clear_after_run: HashSet<String>,
+    pub(crate) duplication_warned: bool,
+    /// A run (callbacks or script) is in progress.
+    pub(crate) running: bool,
+}
+
+impl SessionState {
+    /// Whether `key` holds a user value or a keyed widget's value.
+    pub fn contains(&self, key: &str) -> bool {
+        self.user.contains_key(key) || self.keys.contains_key(key)
+    }
+
+    /// Reads `key` as a `T` (cloned: mutating it changes nothing stored).
+    pub fn get<T: Clone + 'static>(&self, key: &str) -> Result<T, BrookError> {
+        let (any, found) = self.lookup(key)?;
+        coerce::<T>(any).ok_or_else(|| BrookError::WrongType {
+            key: key.to_owned(),
+            expected: std::any::type_name::<T>(),
+            found,
+        })
+    }
+
+    fn lookup(&self, key: &str) -> Result<(&dyn Any, &'static str), BrookError> {
+        if let Some(user) = self.user.get(key) {
+            return Ok((user.value.as_ref(), user.type_name));
+        }
+        if let Some(widget) = self.keys.get(key).and_then(|id| self.widgets.get(id)) {
+            return Ok((widget.value.as_any(), widget.value.type_name()));
+        }
+        Err(BrookError::MissingKey { key: key.to_owned() })
+    }
+
+    /// Stores `value` under `key`. A widget with that key takes it when it is
+    /// next called (B94), unless the rules of B95/B97 forbid the write.
+    pub fn set<T: Any + Send>(&mut self, key: &str, value: T) -> Result<(), BrookError> {
+        self.check_writable(key)?;
+        self.user.insert(
+            key.to_owned(),
+            UserValue {
+                value: Box::new(value),
+                type_name: std::any::type_name::<T>(),
+            },
+        );
+        Ok(())
+    }
+
+    fn check_writable(&self, key: &str) -> Result<(), BrookError> {
+        if key.starts_with(RESERVED_PREFIX) {
+            return Err(BrookError::ReservedKey { key: key.to_owned() });
+        }
+        if let Some(widget) = self.keys.get(key).and_then(|id| self.widgets.get(id)) {
+            if widget.trigger {
+                return Err(BrookError::NotSettable {
+                    kind: widget.kind,
+                    key: key.to_owned(),
+                });
+            }
+            if self.running && widget.run == self.run {
+                return Err(BrookError::SetAfterWidgetCreated { key: key.to_owned() });
+            }
+        }
+        if self.running && self.forms_this_run.contains(key) {
+            return Err(BrookError::SetAfterFormCreated { key: key.to_owned() });
+        }
+        Ok(())
+    }
+
+    /// Reads `key`, first storing `default()` there if it is missing
+    /// (`setdefault`, B75).
+    pub fn get_or_insert_with<T: Any + Send + Clone>(
+        &mut self,
+        key: &str,
+        default: impl FnOnce() -> T,
+    ) -> Result<T, BrookError> {
+        if !self.contains(key) {
+            self.set(key, default())?;
+        }
+        self.get(key)
+    }
+
+    /// Changes the `T` under `key` in place (a counter's `+= 1`), storing the
+    /// result as a user write. Missing keys and other types are errors.
+    pub fn update<T: Any + Send + Clone, R>(
+        &mut self,
+        key: &str,
+        change: impl FnOnce(&mut T) -> R,
+    ) -> Result<R, BrookError> {
+        let mut value: T = self.get(key)?;
+        let result = change(&mut value);
+        self.set(key, value)?;
+        Ok(result)
+    }
+
+    /// Removes `key`; returns whether it was there. Removing a widget's key
+    /// reverts the widget to its default on its next call (brook's choice for
+    /// E3.1).
+    pub fn remove(&mut self, key: &str) -> bool {
+        let user = self.user.remove(key).is_some();
+        let widget = match self.keys.remove(key) {
+            Some(id) => self.widgets.remove(&id).is_some(),
+            None => false,
+        };
+        user || widget
+    }
+
+    /// Every key: the user's and those of keyed widgets (B79), sorted.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.user.keys().chain(self.keys.keys()).cloned().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// The number of keys (B79).
+    pub fn len(&self) -> usize {
+        self.keys().len()
+    }
+
+    /// No keys at all.
+    pub fn is_empty(&self) -> bool {
+        self.user.is_empty() && self.keys.is_empty()
+    }
+
+    /// Removes every key; keyed widgets revert to their defaults (B78).
+    pub fn clear(&mut self) {
+        self.user.clear();
+        for (_, id) in self.keys.drain() {
+            self.widgets.remove(&id);
+        }
+    }
+
+    /// A one-line description per key: the widget's value, or the type of a
+    /// user value (B80).
+    pub fn describe(&self) -> Vec<(String, String)> {
+        self.keys()
+            .into_iter()
+            .map(|key| {
+                let text = if let Some(user) = self.user.get(&key) {
+                    describe_any(user.value.as_ref()).unwrap_or_else(|| format!("<{}>", user.type_name))
+                } else if let Some(widget) = self.keys.get(&key).and_then(|id| self.widgets.get(id)) {
+                    format!("{:?}", widget.value)
+                } else {
+                    String::new()
+                };
+                (key, text)
+            })
+            .collect()
+    }
+
+    /// Applies a value from the window to a widget outside any form. Returns
+    /// whether it changed the value (so its callback is due, B88).
+    pub(crate) fn apply_ui_value(&mut self, id: &WidgetId, value: &Value) -> bool {
+        let Some(widget) = self.widgets.get_mut(id) else {
+            return false;
+        };
+        let Some(new) = widget.codec.from_ui(value) else {
+            log::warn!("value {value:?} does not fit the {} \"{}\"; ignored", widget.kind, widget.label);
+            return false;
+        };
+        if new.eq_dyn(widget.value.as_ref()) {
+            return false;
+        }
+        widget.value = new;
+        true
+    }
+
+    /// Resets one-run trigger values (buttons) after a run.
+    pub(crate) fn reset_triggers(&mut self) {
+        for widget in self.widgets.values_mut().filter(|w| w.trigger) {
+            widget.value = Box::new(false);
+        }
+    }
+
+    /// End of a full run: forget widgets the run did not produce, and their
+    /// keys (B124); reset forms submitted with `clear_on_submit`.
+    pub(crate) fn cleanup_after_run(&mut self) {
+        let run = self.run;
+        self.widgets.retain(|_, widget| widget.run == run);
+        let widgets = &self.widgets;
+        self.keys.retain(|_, id| widgets.contains_key(id));
+        self.pending.retain(|form, _| self.forms_this_run.contains(form));
+        for form in std::mem::take(&mut self.clear_after_run) {
+            for widget in self.widgets.values_mut() {
+                if widget.form.as_deref() == Some(form.as_str()) && !widget.trigger {
+                    widget.value = widget.default.clone();
+                }
+            }
+        }
+    }
+}
+
+fn describe_any(any: &dyn Any) -> Option<String> {
+    macro_rules! try_debug {
+        ($($t:ty),*) => {$(
+            if let Some(v) = any.downcast_ref::<$t>() {
+                return Some(format!("{v:?}"));
+            }
+        )*};
+    }
+    try_debug!(
+        bool, i64, i32, u32, u64, usize, f64, f32, String, &'static str, Vec<String>, Vec<i64>, Vec<f64>,
+        Option<String>, Option<i64>
+    );
+    None
+}
+
+impl std::fmt::Debug for SessionState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.describe()).finish()
+    }
+}

@@ -1,0 +1,172 @@
+//! Widget values, their conversion to and from the window, and widget identity.
+
+use std::any::{Any, TypeId};
+use std::fmt::Debug;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use crate::element::{Value, WidgetId};
+use crate::script_runner::St;
+
+/// A type a widget can return: cloned out on every call (B99), compared to
+/// decide whether a callback fires (B88). Implemented for every fitting type.
+pub trait WidgetValue: Clone + PartialEq + Debug + Send + 'static {}
+impl<T: Clone + PartialEq + Debug + Send + 'static> WidgetValue for T {}
+
+/// A widget value behind a pointer, for storage in the session.
+pub trait DynValue: Send + Debug {
+    /// The value as `Any`, to downcast.
+    fn as_any(&self) -> &dyn Any;
+    /// A boxed copy.
+    fn clone_box(&self) -> Box<dyn DynValue>;
+    /// Equal to another value of the same type.
+    fn eq_dyn(&self, other: &dyn DynValue) -> bool;
+    /// The type's name, for error messages.
+    fn type_name(&self) -> &'static str;
+}
+
+impl<T: WidgetValue> DynValue for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn clone_box(&self) -> Box<dyn DynValue> {
+        Box::new(self.clone())
+    }
+    fn eq_dyn(&self, other: &dyn DynValue) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
+    }
+    fn type_name(&self) -> &'static str {
+        std::any::type_name::<T>()
+    }
+}
+
+impl Clone for Box<dyn DynValue> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+/// Converts a widget's typed value to the window's [`Value`] and back.
+///
+/// Each widget supplies one on every call, built from that call's parameters
+/// (a selectbox's codec holds its options), so the runner can turn an event
+/// from the window into the typed value before callbacks run (B87).
+pub trait Codec: Send {
+    /// The typed value from the window's value, or `None` if it does not fit
+    /// (an index past the options, say); such an event is ignored.
+    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>>;
+    /// The window's value of a typed value.
+    fn to_ui(&self, value: &dyn Any) -> Value;
+}
+
+/// A callback run before the script when its widget changed (or was clicked).
+/// It captures its arguments when the widget is called in a run (B89).
+pub type Callback = Arc<dyn Fn(&St) + Send + Sync>;
+
+/// Reads a value stored by the user as `T`, with the conversions a user
+/// expects: integers of any width into `i64` (and `i32`), numbers into `f64`,
+/// `&str` into `String`.
+pub fn coerce<T: 'static + Clone>(any: &dyn Any) -> Option<T> {
+    if let Some(value) = any.downcast_ref::<T>() {
+        return Some(value.clone());
+    }
+    let want = TypeId::of::<T>();
+    let converted: Box<dyn Any> = if want == TypeId::of::<i64>() {
+        Box::new(as_i64(any)?)
+    } else if want == TypeId::of::<i32>() {
+        Box::new(i32::try_from(as_i64(any)?).ok()?)
+    } else if want == TypeId::of::<f64>() {
+        Box::new(as_f64(any)?)
+    } else if want == TypeId::of::<String>() {
+        Box::new((*any.downcast_ref::<&'static str>()?).to_owned())
+    } else if want == TypeId::of::<Option<String>>() {
+        Box::new(Some((*any.downcast_ref::<&'static str>()?).to_owned()))
+    } else if want == TypeId::of::<Vec<String>>() {
+        let strs = any.downcast_ref::<Vec<&'static str>>()?;
+        Box::new(strs.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
+    } else {
+        return None;
+    };
+    converted.downcast::<T>().ok().map(|b| *b)
+}
+
+fn as_i64(any: &dyn Any) -> Option<i64> {
+    macro_rules! try_int {
+        ($($t:ty),*) => {$(
+            if let Some(v) = any.downcast_ref::<$t>() {
+                return i64::try_from(*v).ok();
+            }
+        )*};
+    }
+    try_int!(i64, i32, i16, i8, u64, u32, u16, u8, usize, isize);
+    None
+}
+
+fn as_f64(any: &dyn Any) -> Option<f64> {
+    if let Some(v) = any.downcast_ref::<f64>() {
+        return Some(*v);
+    }
+    if let Some(v) = any.downcast_ref::<f32>() {
+        return Some(f64::from(*v));
+    }
+    // Integers are exact in f64 up to 2^53; larger ones round, as `as` does.
+    #[expect(clippy::cast_precision_loss, reason = "a user storing 2^53+ into a float widget")]
+    as_i64(any).map(|v| v as f64)
+}
+
+/// Builds a widget's identity (B111, B116, B118).
+///
+/// Without a key, identity hashes the kind, the form and every identity
+/// parameter ([`IdBuilder::param`]); with a key, it hashes the kind, the form,
+/// the key and only the parameters that constrain valid values
+/// ([`IdBuilder::constraint`], e.g. a slider's min and max), so a keyed
+/// widget keeps its state when its label or default changes.
+///
+/// Stability: the same inputs give the same id within a build of brook; ids
+/// are not persisted (persisted state is stored by key).
+pub struct IdBuilder {
+    hasher: DefaultHasher,
+    keyed: bool,
+}
+
+impl IdBuilder {
+    /// Start an id for a widget of `kind` with an optional key, in an
+    /// optional form, and in the given root (B115: sidebar vs main).
+    pub fn new(kind: &str, key: Option<&str>, form: Option<&str>) -> Self {
+        let mut hasher = DefaultHasher::new();
+        kind.hash(&mut hasher);
+        key.hash(&mut hasher);
+        form.hash(&mut hasher);
+        Self {
+            hasher,
+            keyed: key.is_some(),
+        }
+    }
+
+    /// A parameter that is part of identity only for keyless widgets
+    /// (label, default, options, help, placeholder, ...).
+    pub fn param(&mut self, name: &str, value: impl Hash) -> &mut Self {
+        if !self.keyed {
+            name.hash(&mut self.hasher);
+            value.hash(&mut self.hasher);
+        }
+        self
+    }
+
+    /// A parameter that constrains valid values: part of identity always.
+    pub fn constraint(&mut self, name: &str, value: impl Hash) -> &mut Self {
+        name.hash(&mut self.hasher);
+        value.hash(&mut self.hasher);
+        self
+    }
+
+    /// The id. Keyed ids end with the key, for readable debugging.
+    pub fn finish(&self, key: Option<&str>) -> WidgetId {
+        WidgetId(format!("$$ID-{:016x}-{}", self.hasher.finish(), key.unwrap_or("")))
+    }
+}
+
+/// Hashes an `f64` for identity (bit pattern; `-0.0` and `0.0` differ).
+pub fn float_bits(value: f64) -> u64 {
+    value.to_bits()
+}

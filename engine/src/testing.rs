@@ -1,0 +1,563 @@
+//! Headless app testing: run a script without a window, find widgets, set
+//! values, click, run again, and read elements and session state
+//! (Streamlit's `AppTest`, SPEC 6).
+//!
+//! `AppTest` drives the same [`Session`] and runner thread a window uses; it
+//! needs no display and no GPU.
+
+use std::time::{Duration, Instant};
+
+use crate::element::{AlertLevel, Delta, Element, Node, SessionStatus, TextStyle, Tree, Value, WidgetElement, WidgetSpec};
+use crate::error::BrookError;
+use crate::script_runner::{Event, Session, SessionOptions, St};
+
+/// The default run timeout (B176).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Why a test run failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppTestError {
+    /// The run took longer than the timeout (B176); it was asked to stop.
+    #[error("AppTest script run timed out after {0:?}")]
+    Timeout(Duration),
+    /// The runner thread could not be started or has ended.
+    #[error("the session's runner thread is gone: {0}")]
+    Runner(String),
+}
+
+/// A headless test of one app session.
+///
+/// ```
+/// use brook_engine::testing::AppTest;
+/// let mut at = AppTest::new(|st| {
+///     st.session_state().get_or_insert("n", 1_i64);
+/// });
+/// at.run();
+/// assert_eq!(at.session_state().get::<i64>("n"), Some(1));
+/// ```
+pub struct AppTest {
+    session: Session,
+    staged: Vec<Event>,
+    timeout: Duration,
+}
+
+impl AppTest {
+    /// A test of `script`. Nothing runs until [`AppTest::run`] (B175).
+    ///
+    /// # Panics
+    /// If the runner thread cannot be started (the OS is out of threads).
+    pub fn new(script: impl Fn(&St) + Send + Sync + 'static) -> Self {
+        #[expect(clippy::expect_used, reason = "a test helper; no threads left is fatal for a test")]
+        let session = Session::start(std::sync::Arc::new(script), SessionOptions::default())
+            .expect("start the AppTest runner thread");
+        Self {
+            session,
+            staged: Vec::new(),
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// Sets the run timeout (default 3 s).
+    #[must_use]
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The session under test.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Sends the staged interactions and runs the script, waiting until the
+    /// session is idle (including reruns the script asks for).
+    ///
+    /// # Panics
+    /// On timeout, with the message of [`AppTestError::Timeout`]; use
+    /// [`AppTest::try_run`] to get the error instead.
+    pub fn run(&mut self) -> &mut Self {
+        if let Err(error) = self.try_run() {
+            #[expect(clippy::panic, reason = "a test helper: a timeout fails the test")]
+            {
+                panic!("{error}");
+            }
+        }
+        self
+    }
+
+    /// Like [`AppTest::run`], returning the error.
+    pub fn try_run(&mut self) -> Result<&mut Self, AppTestError> {
+        self.run_with_timeout(self.timeout)
+    }
+
+    /// Runs with a timeout of its own (B176).
+    pub fn run_with_timeout(&mut self, timeout: Duration) -> Result<&mut Self, AppTestError> {
+        // Anything from earlier runs is old news.
+        let _ = self.session.drain();
+        let mut events = std::mem::take(&mut self.staged);
+        events.push(Event::Rerun);
+        for event in events {
+            self.session
+                .send(event)
+                .map_err(|_| AppTestError::Runner("the mailbox is full or closed".into()))?;
+        }
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.session.deltas().recv_timeout(left) {
+                Ok(Delta::Status(SessionStatus::Idle)) => return Ok(self),
+                Ok(_) => {}
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    let _ = self.session.send(Event::Stop);
+                    return Err(AppTestError::Timeout(timeout));
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => {
+                    return Err(AppTestError::Runner("disconnected".into()));
+                }
+            }
+        }
+    }
+
+    /// Stages an event for the next run (for widget kinds without a helper).
+    pub fn stage(&mut self, event: Event) -> &mut Self {
+        self.staged.push(event);
+        self
+    }
+
+    /// The tree of the last finished run.
+    pub fn tree(&self) -> Tree {
+        self.session.tree()
+    }
+
+    /// Every element of the last run, depth first, in display order
+    /// (main body, then sidebar).
+    pub fn elements(&self) -> Vec<Element> {
+        self.session
+            .with_tree(|tree| tree.walk().map(|node: &Node| node.element.clone()).collect())
+    }
+
+    fn texts(&self, want: TextStyle) -> Vec<String> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Text { style, body } if style == want => Some(body),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Bodies of markdown elements, in order.
+    pub fn markdown(&self) -> Vec<String> {
+        self.texts(TextStyle::Markdown)
+    }
+
+    /// Bodies of plain text elements, in order.
+    pub fn text(&self) -> Vec<String> {
+        self.texts(TextStyle::Text)
+    }
+
+    /// Titles, in order.
+    pub fn title(&self) -> Vec<String> {
+        self.texts(TextStyle::Title)
+    }
+
+    /// Headers, in order.
+    pub fn header(&self) -> Vec<String> {
+        self.texts(TextStyle::Header)
+    }
+
+    /// Subheaders, in order.
+    pub fn subheader(&self) -> Vec<String> {
+        self.texts(TextStyle::Subheader)
+    }
+
+    /// Captions, in order.
+    pub fn caption(&self) -> Vec<String> {
+        self.texts(TextStyle::Caption)
+    }
+
+    /// Every text-like body (title, headers, markdown, text, caption, alerts,
+    /// code), in order: handy for "does the page say X".
+    pub fn all_text(&self) -> Vec<String> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Text { body, .. } | Element::Alert { body, .. } => Some(body),
+                Element::Code { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Bodies of alerts of one level, in order.
+    pub fn alerts(&self, level: AlertLevel) -> Vec<String> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Alert { level: l, body } if l == level => Some(body),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Bodies of warnings.
+    pub fn warning(&self) -> Vec<String> {
+        self.alerts(AlertLevel::Warning)
+    }
+
+    /// Bodies of errors.
+    pub fn error(&self) -> Vec<String> {
+        self.alerts(AlertLevel::Error)
+    }
+
+    /// Exception messages, in order (B177: a script's panic lands here, not
+    /// in the test).
+    pub fn exception(&self) -> Vec<String> {
+        self.exceptions().into_iter().map(|(message, _)| message).collect()
+    }
+
+    /// Exceptions with their locations.
+    pub fn exceptions(&self) -> Vec<(String, Option<String>)> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Exception { message, location } => Some((message, location)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every widget of the last run, in display order.
+    pub fn widgets(&self) -> Vec<WidgetElement> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Widget(w) => Some(w),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Widgets of one kind (`"slider"`, `"button"`, ...), in display order.
+    pub fn widgets_of(&self, kind: &str) -> Vec<WidgetElement> {
+        self.widgets().into_iter().filter(|w| w.spec.kind_name() == kind).collect()
+    }
+
+    /// Looks a widget up by key, or else by label.
+    ///
+    /// # Panics
+    /// If no widget has that key or label (B180), or several share the label
+    /// (look those up by key).
+    pub fn widget(&mut self, key_or_label: &str) -> WidgetHandle<'_> {
+        let widgets = self.widgets();
+        let by_key: Vec<_> = widgets.iter().filter(|w| w.key.as_deref() == Some(key_or_label)).collect();
+        let element = if let [one] = by_key.as_slice() {
+            (*one).clone()
+        } else {
+            let by_label: Vec<_> = widgets.iter().filter(|w| w.label == key_or_label).collect();
+            match by_label.as_slice() {
+                [one] => (*one).clone(),
+                #[expect(clippy::panic, reason = "a test helper: a missing widget fails the test")]
+                [] => panic!(
+                    "no widget with key or label \"{key_or_label}\" in the last run; widgets: {:?}",
+                    widgets.iter().map(|w| (&w.label, &w.key)).collect::<Vec<_>>()
+                ),
+                #[expect(clippy::panic, reason = "a test helper: an ambiguous lookup fails the test")]
+                many => panic!(
+                    "{} widgets are labelled \"{key_or_label}\"; look them up by key",
+                    many.len()
+                ),
+            }
+        };
+        WidgetHandle { at: self, element }
+    }
+
+    /// The `index`-th widget of a kind, in display order.
+    ///
+    /// # Panics
+    /// If there are not that many.
+    pub fn nth(&mut self, kind: &str, index: usize) -> WidgetHandle<'_> {
+        let widgets = self.widgets_of(kind);
+        let Some(element) = widgets.get(index).cloned() else {
+            #[expect(clippy::panic, reason = "a test helper: a missing widget fails the test")]
+            {
+                panic!("there are {} {kind} widgets; no index {index}", widgets.len());
+            }
+        };
+        WidgetHandle { at: self, element }
+    }
+
+    /// Session state, to read, or to set before a run (B189, B190).
+    pub fn session_state(&self) -> AppTestState<'_> {
+        AppTestState { at: self }
+    }
+}
+
+/// A widget of the last run, to read or to change before the next run.
+pub struct WidgetHandle<'a> {
+    at: &'a mut AppTest,
+    element: WidgetElement,
+}
+
+impl<'a> WidgetHandle<'a> {
+    /// The element as drawn in the last run (label, options, UI value...).
+    pub fn element(&self) -> &WidgetElement {
+        &self.element
+    }
+
+    /// The widget's label.
+    pub fn label(&self) -> &str {
+        &self.element.label
+    }
+
+    /// The widget's current typed value (what the script got, B182).
+    ///
+    /// # Panics
+    /// If the widget is gone or its value is not a `T`.
+    pub fn value<T: Clone + 'static>(&self) -> T {
+        let id = &self.element.id;
+        let found = self.at.session.with_state(|state| {
+            state
+                .widgets
+                .get(id)
+                .map(|w| crate::state::coerce::<T>(w.value.as_any()).ok_or(w.value.type_name()))
+        });
+        match found {
+            Some(Ok(value)) => value,
+            #[expect(clippy::panic, reason = "a test helper: a wrong type fails the test")]
+            Some(Err(found)) => panic!(
+                "the {} \"{}\" holds a `{found}`, not a `{}`",
+                self.element.spec.kind_name(),
+                self.element.label,
+                std::any::type_name::<T>()
+            ),
+            #[expect(clippy::panic, reason = "a test helper: a missing widget fails the test")]
+            None => panic!("the widget \"{}\" no longer exists", self.element.label),
+        }
+    }
+
+    /// Stages a new value in the window's form ([`Value`]); it takes effect
+    /// on the next run (B184).
+    pub fn set_ui_value(self, value: Value) -> &'a mut AppTest {
+        let id = self.element.id.clone();
+        self.at.stage(Event::WidgetChanged { id, value })
+    }
+
+    /// Stages a value: a number for sliders and number inputs, a bool for
+    /// checkboxes and toggles, text for text inputs, an option's text for
+    /// selectboxes and radios.
+    ///
+    /// # Panics
+    /// If the value does not fit the widget (an option that is not there).
+    pub fn set_value(self, value: impl Into<TestValue>) -> &'a mut AppTest {
+        let value = value.into();
+        let ui = match (&self.element.spec, value) {
+            (WidgetSpec::Slider { integer: true, .. } | WidgetSpec::NumberInput { integer: true, .. }, TestValue::Int(v)) => {
+                Value::Int(v)
+            }
+            #[expect(clippy::cast_precision_loss, reason = "test values are small")]
+            (WidgetSpec::Slider { .. } | WidgetSpec::NumberInput { .. }, TestValue::Int(v)) => Value::Float(v as f64),
+            (WidgetSpec::Slider { .. } | WidgetSpec::NumberInput { .. }, TestValue::Float(v)) => Value::Float(v),
+            (WidgetSpec::Checkbox { .. }, TestValue::Bool(v)) => Value::Bool(v),
+            (WidgetSpec::TextInput { .. } | WidgetSpec::TextArea { .. }, TestValue::Text(v)) => Value::Text(v),
+            (WidgetSpec::Selectbox { options, .. } | WidgetSpec::Radio { options, .. }, TestValue::Text(v)) => {
+                Value::Index(option_index(&self.element, options, &v))
+            }
+            (_, TestValue::Ui(v)) => v,
+            #[expect(clippy::panic, reason = "a test helper: a wrong value fails the test")]
+            (spec, value) => panic!(
+                "{value:?} does not fit the {} \"{}\"",
+                spec.kind_name(),
+                self.element.label
+            ),
+        };
+        self.set_ui_value(ui)
+    }
+
+    /// Clicks a button (true for the next run only, B187).
+    pub fn click(self) -> &'a mut AppTest {
+        let id = self.element.id.clone();
+        self.at.stage(Event::ButtonClicked { id })
+    }
+
+    /// Checks a checkbox or toggle.
+    pub fn check(self) -> &'a mut AppTest {
+        self.set_ui_value(Value::Bool(true))
+    }
+
+    /// Unchecks a checkbox or toggle.
+    pub fn uncheck(self) -> &'a mut AppTest {
+        self.set_ui_value(Value::Bool(false))
+    }
+
+    /// Types `text` into a text input or area; ignored past `max_chars` (B186).
+    pub fn input(self, text: &str) -> &'a mut AppTest {
+        let too_long = match &self.element.spec {
+            WidgetSpec::TextInput { max_chars, .. } | WidgetSpec::TextArea { max_chars, .. } => {
+                max_chars.is_some_and(|max| text.chars().count() > max)
+            }
+            _ => false,
+        };
+        if too_long {
+            return self.at;
+        }
+        self.set_ui_value(Value::Text(text.to_owned()))
+    }
+
+    /// Selects an option by its text (selectbox, radio), or adds it to a
+    /// multiselect's selection (nothing if already selected, B186).
+    pub fn select(self, option: &str) -> &'a mut AppTest {
+        match (&self.element.spec, &self.element.value) {
+            (WidgetSpec::Multiselect { options, .. }, current) => {
+                let index = option_index(&self.element, options, option);
+                let mut chosen = match current {
+                    Value::Indices(v) => v.clone(),
+                    _ => Vec::new(),
+                };
+                if !chosen.contains(&index) {
+                    chosen.push(index);
+                }
+                self.set_ui_value(Value::Indices(chosen))
+            }
+            _ => self.set_value(option),
+        }
+    }
+
+    /// Selects an option by position.
+    pub fn select_index(self, index: usize) -> &'a mut AppTest {
+        self.set_ui_value(Value::Index(index))
+    }
+
+    /// Removes an option from a multiselect's selection.
+    pub fn unselect(self, option: &str) -> &'a mut AppTest {
+        let (WidgetSpec::Multiselect { options, .. }, Value::Indices(current)) = (&self.element.spec, &self.element.value)
+        else {
+            return self.at;
+        };
+        let index = option_index(&self.element, options, option);
+        let chosen = current.iter().copied().filter(|&i| i != index).collect();
+        self.set_ui_value(Value::Indices(chosen))
+    }
+
+    /// Adds one step to a number input, up to its max (B186).
+    pub fn increment(self) -> &'a mut AppTest {
+        self.step(1.0)
+    }
+
+    /// Takes one step off a number input, down to its min (B186).
+    pub fn decrement(self) -> &'a mut AppTest {
+        self.step(-1.0)
+    }
+
+    fn step(self, sign: f64) -> &'a mut AppTest {
+        let WidgetSpec::NumberInput { min, max, step, integer } = self.element.spec.clone() else {
+            return self.at;
+        };
+        let clamp = |v: f64| v.max(min.unwrap_or(f64::NEG_INFINITY)).min(max.unwrap_or(f64::INFINITY));
+        let value = match self.element.value {
+            #[expect(clippy::cast_precision_loss, clippy::cast_possible_truncation, reason = "widget ranges")]
+            Value::Int(v) if integer => Value::Int(clamp(v as f64 + sign * step) as i64),
+            Value::Float(v) => Value::Float(clamp(v + sign * step)),
+            _ => return self.at,
+        };
+        self.set_ui_value(value)
+    }
+}
+
+fn option_index(element: &WidgetElement, options: &[String], option: &str) -> usize {
+    match options.iter().position(|o| o == option) {
+        Some(index) => index,
+        #[expect(clippy::panic, reason = "a test helper: a missing option fails the test")]
+        None => panic!("\"{option}\" is not an option of \"{}\": {options:?}", element.label),
+    }
+}
+
+/// A value a test sets on a widget; converted to the widget's own form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TestValue {
+    /// A whole number.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A bool.
+    Bool(bool),
+    /// Text, or an option's text.
+    Text(String),
+    /// A window value, sent as is.
+    Ui(Value),
+}
+
+impl From<i64> for TestValue {
+    fn from(v: i64) -> Self {
+        Self::Int(v)
+    }
+}
+impl From<i32> for TestValue {
+    fn from(v: i32) -> Self {
+        Self::Int(i64::from(v))
+    }
+}
+impl From<f64> for TestValue {
+    fn from(v: f64) -> Self {
+        Self::Float(v)
+    }
+}
+impl From<bool> for TestValue {
+    fn from(v: bool) -> Self {
+        Self::Bool(v)
+    }
+}
+impl From<&str> for TestValue {
+    fn from(v: &str) -> Self {
+        Self::Text(v.to_owned())
+    }
+}
+impl From<String> for TestValue {
+    fn from(v: String) -> Self {
+        Self::Text(v)
+    }
+}
+impl From<Value> for TestValue {
+    fn from(v: Value) -> Self {
+        Self::Ui(v)
+    }
+}
+
+/// Session state of an [`AppTest`], between runs.
+pub struct AppTestState<'a> {
+    at: &'a AppTest,
+}
+
+impl AppTestState<'_> {
+    /// The value of `key` as `T`, or `None` when missing or of another type.
+    pub fn get<T: Clone + 'static>(&self, key: &str) -> Option<T> {
+        self.at.session.with_state(|s| s.get::<T>(key).ok())
+    }
+
+    /// The value of `key`, or the error (missing, wrong type).
+    pub fn try_get<T: Clone + 'static>(&self, key: &str) -> Result<T, BrookError> {
+        self.at.session.with_state(|s| s.get::<T>(key))
+    }
+
+    /// Sets `key` before the next run, like a write at the top of the
+    /// script (B190, E6.3).
+    pub fn set<T: std::any::Any + Send>(&self, key: &str, value: T) -> Result<(), BrookError> {
+        self.at.session.with_state(|s| s.set(key, value))
+    }
+
+    /// Whether `key` is set.
+    pub fn contains(&self, key: &str) -> bool {
+        self.at.session.with_state(|s| s.contains(key))
+    }
+
+    /// Every key, sorted.
+    pub fn keys(&self) -> Vec<String> {
+        self.at.session.with_state(|s| s.keys())
+    }
+
+    /// Removes `key`; returns whether it was there.
+    pub fn remove(&self, key: &str) -> bool {
+        self.at.session.with_state(|s| s.remove(key))
+    }
+}

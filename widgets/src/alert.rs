@@ -1,0 +1,97 @@
+//! Alerts (success, info, warning, error) and the exception box.
+
+use brook_engine::St;
+use brook_engine::element::{AlertLevel, Element};
+use egui::{Color32, RichText, Ui};
+
+/// Alert boxes on [`St`]. In the prelude.
+pub trait AlertExt {
+    /// A green box: something worked.
+    fn success(&self, body: impl Into<String>);
+    /// A blue box: information.
+    fn info(&self, body: impl Into<String>);
+    /// A yellow box: something to look at.
+    fn warning(&self, body: impl Into<String>);
+    /// A red box: something failed.
+    fn error(&self, body: impl Into<String>);
+    /// The exception box, for an error the script caught itself.
+    fn exception(&self, error: &dyn std::fmt::Display);
+}
+
+fn alert(st: &St, level: AlertLevel, body: String) {
+    st.emit(Element::Alert { level, body });
+}
+
+impl AlertExt for St {
+    fn success(&self, body: impl Into<String>) {
+        alert(self, AlertLevel::Success, body.into());
+    }
+    fn info(&self, body: impl Into<String>) {
+        alert(self, AlertLevel::Info, body.into());
+    }
+    fn warning(&self, body: impl Into<String>) {
+        alert(self, AlertLevel::Warning, body.into());
+    }
+    fn error(&self, body: impl Into<String>) {
+        alert(self, AlertLevel::Error, body.into());
+    }
+    fn exception(&self, error: &dyn std::fmt::Display) {
+        self.emit(Element::Exception {
+            message: format!("{error:#}"),
+            location: None,
+        });
+    }
+}
+
+/// The colours of an alert level: (fill, stroke, text), for light and dark.
+fn colours(level: AlertLevel, dark: bool) -> (Color32, Color32) {
+    let base = match level {
+        AlertLevel::Success => Color32::from_rgb(33, 195, 84),
+        AlertLevel::Info => Color32::from_rgb(28, 131, 225),
+        AlertLevel::Warning => Color32::from_rgb(255, 189, 69),
+        AlertLevel::Error => Color32::from_rgb(255, 75, 75),
+    };
+    let fill = base.gamma_multiply(if dark { 0.22 } else { 0.14 });
+    (fill, base)
+}
+
+/// Draws an alert.
+pub(crate) fn alert_ui(ui: &mut Ui, level: AlertLevel, body: &str) {
+    let (fill, stroke) = colours(level, ui.visuals().dark_mode);
+    let icon = match level {
+        AlertLevel::Success => "✔",
+        AlertLevel::Info => "ℹ",
+        AlertLevel::Warning => "⚠",
+        AlertLevel::Error => "✖",
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, stroke.gamma_multiply(0.6)))
+        .corner_radius(6.0)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(icon).color(stroke));
+                crate::markdown::markdown_ui(ui, body);
+            });
+        });
+}
+
+/// Draws the exception box: the message and where it happened.
+pub(crate) fn exception_ui(ui: &mut Ui, message: &str, location: Option<&str>) {
+    let (fill, stroke) = colours(AlertLevel::Error, ui.visuals().dark_mode);
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .corner_radius(6.0)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Exception").strong().color(stroke));
+            ui.add(egui::Label::new(RichText::new(message).monospace()).selectable(true));
+            if let Some(location) = location {
+                ui.label(RichText::new(format!("at {location}")).small().weak());
+            }
+        });
+}

@@ -1,0 +1,129 @@
+//! `button` and `form_submit_button`: true for the one run a click triggers.
+
+use std::sync::Arc;
+
+use brook_engine::element::{Value, WidgetElement, WidgetSpec};
+use brook_engine::state::{Codec, DynValue};
+use brook_engine::{St, WidgetCall};
+use egui::{Response, Ui};
+
+use crate::common::{Common, WidgetOptions};
+use crate::render::Frame;
+
+/// Buttons on [`St`]. In the prelude.
+pub trait ButtonExt {
+    /// A button: `show()` is true in the run its click triggers, false
+    /// otherwise (B98). Not allowed inside a form.
+    fn button(&self, label: impl Into<String>) -> Button<'_>;
+    /// A form's submit button: clicking it sends every value of the form at
+    /// once (B104). Only allowed inside a form.
+    fn form_submit_button(&self, label: impl Into<String>) -> Button<'_>;
+}
+
+impl ButtonExt for St {
+    fn button(&self, label: impl Into<String>) -> Button<'_> {
+        Button::new(self, label.into(), false)
+    }
+    fn form_submit_button(&self, label: impl Into<String>) -> Button<'_> {
+        Button::new(self, label.into(), true)
+    }
+}
+
+/// A button builder; finish with [`Button::show`].
+#[must_use = "call .show() to place the button"]
+pub struct Button<'a> {
+    st: &'a St,
+    label: String,
+    submit: bool,
+    primary: bool,
+    common: Common,
+}
+
+impl WidgetOptions for Button<'_> {
+    fn common(&mut self) -> &mut Common {
+        &mut self.common
+    }
+}
+
+struct TriggerCodec;
+
+impl Codec for TriggerCodec {
+    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        match value {
+            Value::Bool(b) => Some(Box::new(*b)),
+            _ => None,
+        }
+    }
+    fn to_ui(&self, value: &dyn std::any::Any) -> Value {
+        Value::Bool(value.downcast_ref::<bool>().copied().unwrap_or(false))
+    }
+}
+
+impl<'a> Button<'a> {
+    fn new(st: &'a St, label: String, submit: bool) -> Self {
+        Self {
+            st,
+            label,
+            submit,
+            primary: submit,
+            common: Common::default(),
+        }
+    }
+
+    /// Draws it in the accent colour.
+    pub fn primary(mut self) -> Self {
+        self.primary = true;
+        self
+    }
+
+    /// A callback run before the script when the button is clicked (B86).
+    pub fn on_click(mut self, callback: impl Fn(&St) + Send + Sync + 'static) -> Self {
+        self.common.callback = Some(Arc::new(callback));
+        self
+    }
+
+    /// Places the button; true in the run its click triggered.
+    pub fn show(self) -> bool {
+        let spec = if self.submit {
+            WidgetSpec::FormSubmit { primary: self.primary }
+        } else {
+            WidgetSpec::Button { primary: self.primary }
+        };
+        let label = self.label.clone();
+        let help = self.common.help.clone();
+        self.st.widget(
+            WidgetCall {
+                spec,
+                label: self.label,
+                key: self.common.key,
+                help: self.common.help,
+                disabled: self.common.disabled,
+                default: false,
+                explicit_default: false,
+                codec: Box::new(TriggerCodec),
+                callback: self.common.callback,
+                adopt: None,
+            },
+            |id| {
+                id.param("label", &label).param("help", &help);
+            },
+        )
+    }
+}
+
+/// Draws a button.
+pub(crate) fn button_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
+    let primary = matches!(
+        widget.spec,
+        WidgetSpec::Button { primary: true } | WidgetSpec::FormSubmit { primary: true }
+    );
+    let mut button = egui::Button::new(&widget.label);
+    if primary {
+        button = button.fill(ui.visuals().selection.bg_fill);
+    }
+    let response = ui.add(button);
+    if response.clicked() {
+        frame.click(widget);
+    }
+    response
+}

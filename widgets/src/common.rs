@@ -1,0 +1,57 @@
+//! What every input widget takes: key, help, disabled, and a callback.
+
+use std::sync::Arc;
+
+use brook_engine::St;
+use brook_engine::state::Callback;
+
+/// The options every input widget shares.
+#[derive(Default, Clone)]
+pub struct Common {
+    /// The user's key: identity, and the widget's name in session state.
+    pub key: Option<String>,
+    /// Tooltip text.
+    pub help: Option<String>,
+    /// Greyed out, not interactive.
+    pub disabled: bool,
+    /// Runs before the next script run when the value changed (or the
+    /// button was clicked).
+    pub callback: Option<Callback>,
+}
+
+/// The builder methods every input widget has. In the prelude.
+pub trait WidgetOptions: Sized {
+    /// The shared options, for the provided methods.
+    fn common(&mut self) -> &mut Common;
+
+    /// Sets the key: the widget keeps its state while its label or default
+    /// changes, and its value is `session_state[key]`.
+    #[must_use]
+    fn key(mut self, key: impl Into<String>) -> Self {
+        self.common().key = Some(key.into());
+        self
+    }
+
+    /// Sets the tooltip.
+    #[must_use]
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.common().help = Some(help.into());
+        self
+    }
+
+    /// Greys the widget out; it still returns its value.
+    #[must_use]
+    fn disabled(mut self, disabled: bool) -> Self {
+        self.common().disabled = disabled;
+        self
+    }
+
+    /// A callback run before the next script run when the value changes,
+    /// with session state already holding the new value (B87). The closure
+    /// captures its arguments now, when the widget is called (B89).
+    #[must_use]
+    fn on_change(mut self, callback: impl Fn(&St) + Send + Sync + 'static) -> Self {
+        self.common().callback = Some(Arc::new(callback));
+        self
+    }
+}

@@ -1,0 +1,52 @@
+//! brook's widget DSL and the egui drawing of every element.
+//!
+//! Each file holds one widget or element family: the builder the script
+//! calls (an extension trait on [`St`]) and the egui code that draws it.
+//! [`render::nodes_ui`] walks a tree and reports interactions as events.
+//!
+//! ```
+//! use brook_widgets::prelude::*;
+//! use brook_engine::testing::AppTest;
+//!
+//! let mut at = AppTest::new(|st| {
+//!     st.title("Hello");
+//!     let days = st.slider("Days", 1..=365).default(30).key("days").show();
+//!     st.text(format!("{days} days"));
+//! });
+//! at.run();
+//! at.widget("days").set_value(7).run();
+//! assert_eq!(at.text(), ["7 days"]);
+//! ```
+
+pub mod alert;
+pub mod button;
+pub mod checkbox;
+pub mod choice;
+pub mod common;
+pub mod layout;
+pub mod markdown;
+pub mod multiselect;
+pub mod number;
+pub mod number_input;
+pub mod render;
+pub mod slider;
+pub mod text;
+pub mod text_input;
+
+pub use brook_engine::St;
+
+/// Everything a script needs: `use brook_widgets::prelude::*;`.
+pub mod prelude {
+    pub use crate::alert::AlertExt;
+    pub use crate::button::ButtonExt;
+    pub use crate::checkbox::CheckboxExt;
+    pub use crate::choice::ChoiceExt;
+    pub use crate::common::WidgetOptions;
+    pub use crate::layout::LayoutExt;
+    pub use crate::multiselect::MultiselectExt;
+    pub use crate::number_input::NumberInputExt;
+    pub use crate::slider::SliderExt;
+    pub use crate::text::TextExt;
+    pub use crate::text_input::TextInputExt;
+    pub use brook_engine::St;
+}

@@ -1,0 +1,173 @@
+//! `multiselect`: any number of options, as `Vec<T>` in selection order.
+
+use std::any::Any;
+
+use brook_engine::element::{Value, WidgetElement, WidgetSpec};
+use brook_engine::state::{Codec, DynValue};
+use brook_engine::{St, WidgetCall};
+use egui::{Response, Ui};
+
+use crate::choice::{OptionValue, options_hash};
+use crate::common::{Common, WidgetOptions};
+use crate::render::{Frame, label_ui};
+
+/// Multiselects on [`St`]. In the prelude.
+pub trait MultiselectExt {
+    /// A choice of any number of `options`; returns the chosen ones in the
+    /// order they were chosen (default: none).
+    fn multiselect<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Multiselect<'_, T>;
+}
+
+impl MultiselectExt for St {
+    fn multiselect<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Multiselect<'_, T> {
+        Multiselect {
+            st: self,
+            label: label.into(),
+            options: options.into_iter().collect(),
+            default: None,
+            placeholder: "Choose options".into(),
+            common: Common::default(),
+        }
+    }
+}
+
+/// A multiselect builder; finish with [`Multiselect::show`].
+#[must_use = "call .show() to place the multiselect"]
+pub struct Multiselect<'a, T> {
+    st: &'a St,
+    label: String,
+    options: Vec<T>,
+    default: Option<Vec<T>>,
+    placeholder: String,
+    common: Common,
+}
+
+impl<T> WidgetOptions for Multiselect<'_, T> {
+    fn common(&mut self) -> &mut Common {
+        &mut self.common
+    }
+}
+
+struct ManyCodec<T> {
+    options: Vec<T>,
+}
+
+impl<T: OptionValue> Codec for ManyCodec<T> {
+    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        match value {
+            Value::Indices(indices) => {
+                let chosen: Option<Vec<T>> = indices.iter().map(|i| self.options.get(*i).cloned()).collect();
+                Some(Box::new(chosen?))
+            }
+            _ => None,
+        }
+    }
+    fn to_ui(&self, value: &dyn Any) -> Value {
+        let chosen = value.downcast_ref::<Vec<T>>().map(Vec::as_slice).unwrap_or_default();
+        Value::Indices(chosen.iter().filter_map(|c| self.options.iter().position(|o| o == c)).collect())
+    }
+}
+
+impl<T: OptionValue> Multiselect<'_, T> {
+    /// The options chosen before any interaction (ones not in the options
+    /// are dropped).
+    pub fn default(mut self, chosen: impl IntoIterator<Item = T>) -> Self {
+        self.default = Some(chosen.into_iter().collect());
+        self
+    }
+
+    /// The hint shown while nothing is chosen.
+    pub fn placeholder(mut self, text: impl Into<String>) -> Self {
+        self.placeholder = text.into();
+        self
+    }
+
+    /// Places the multiselect; returns the chosen options.
+    pub fn show(self) -> Vec<T> {
+        let options = self.options;
+        let default: Vec<T> = self
+            .default
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|d| options.contains(d))
+            .collect();
+        let labels: Vec<String> = options.iter().map(ToString::to_string).collect();
+        let label = self.label.clone();
+        let help = self.common.help.clone();
+        let options_hash = options_hash(&options);
+        let default_hash = options_hash_of(&default);
+        let value: Vec<T> = self.st.widget(
+            WidgetCall {
+                spec: WidgetSpec::Multiselect {
+                    options: labels,
+                    placeholder: self.placeholder,
+                },
+                label: self.label,
+                key: self.common.key,
+                help: self.common.help,
+                disabled: self.common.disabled,
+                default,
+                explicit_default: self.default.is_some(),
+                codec: Box::new(ManyCodec { options: options.clone() }),
+                callback: self.common.callback,
+                adopt: None,
+            },
+            |id| {
+                id.param("label", &label)
+                    .param("options", options_hash)
+                    .param("default", default_hash)
+                    .param("help", &help);
+            },
+        );
+        value.into_iter().filter(|v| options.contains(v)).collect()
+    }
+}
+
+fn options_hash_of<T: OptionValue>(values: &[T]) -> u64 {
+    options_hash(values)
+}
+
+/// Draws a multiselect: chosen options as removable chips, and a drop-down
+/// to add more.
+pub(crate) fn multiselect_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
+    let WidgetSpec::Multiselect { options, placeholder } = &widget.spec else {
+        return ui.label("?");
+    };
+    label_ui(ui, &widget.label);
+    let current = match frame.value(widget) {
+        Value::Indices(v) => v,
+        _ => Vec::new(),
+    };
+    let mut chosen = current.clone();
+    let response = ui
+        .horizontal_wrapped(|ui| {
+            for &i in &current {
+                let Some(option) = options.get(i) else { continue };
+                if ui.button(format!("{option}  ✖")).on_hover_text("Remove").clicked() {
+                    chosen.retain(|&c| c != i);
+                }
+            }
+            let text = if current.is_empty() { placeholder.as_str() } else { "Add…" };
+            egui::ComboBox::from_id_salt(&widget.id)
+                .selected_text(text)
+                .show_ui(ui, |ui| {
+                    for (i, option) in options.iter().enumerate() {
+                        let mut on = chosen.contains(&i);
+                        if ui.checkbox(&mut on, option).changed() {
+                            if on {
+                                chosen.push(i);
+                            } else {
+                                chosen.retain(|&c| c != i);
+                            }
+                        }
+                    }
+                })
+                .response
+        })
+        .inner;
+    if chosen != current {
+        frame.commit(widget, Value::Indices(chosen));
+    }
+    response
+}
