@@ -1,1 +1,75 @@
-//! brook
+//! brook: internal tools as native desktop apps, the way Streamlit makes them
+//! in Python. You write one plain function, the script; brook runs it top to
+//! bottom, and again on every interaction, keeping widget and session state.
+//!
+//! ```no_run
+//! use brook::prelude::*;
+//!
+//! fn app(st: &St) {
+//!     st.title("Counter");
+//!     let step = st.slider("Step", 1..=10).key("step").show();
+//!     if st.button("Add").show() {
+//!         st.session_state().update("count", |n: &mut i64| *n += i64::from(step));
+//!     }
+//!     let count = st.session_state().get_or_insert("count", 0_i64);
+//!     st.text(format!("Count: {count}"));
+//! }
+//!
+//! fn main() -> anyhow::Result<()> {
+//!     brook::run("Counter", app)
+//! }
+//! ```
+//!
+//! Test the same script headless with [`testing::AppTest`]:
+//!
+//! ```
+//! use brook::prelude::*;
+//! use brook::testing::AppTest;
+//!
+//! let mut at = AppTest::new(|st| {
+//!     let name = st.text_input("Name").show();
+//!     st.text(format!("Hello, {name}!"));
+//! });
+//! at.run();
+//! at.widget("Name").input("Ada").run();
+//! assert_eq!(at.text(), ["Hello, Ada!"]);
+//! ```
+
+pub mod hello;
+mod shell;
+
+use std::sync::Arc;
+
+pub use brook_engine::{
+    BrookError, Event, Script, Session, SessionOptions, St, element, state, testing,
+};
+pub use brook_widgets as widgets;
+pub use shell::{BrookApp, VERSION};
+
+/// Everything a script needs: `use brook::prelude::*;`.
+pub mod prelude {
+    pub use brook_widgets::prelude::*;
+}
+
+/// Opens a window titled `title` running `script`, and returns when the
+/// window is closed.
+///
+/// # Errors
+/// When the window cannot be opened (no display, no OpenGL).
+pub fn run(title: &str, script: impl Fn(&St) + Send + Sync + 'static) -> anyhow::Result<()> {
+    let script: Script = Arc::new(script);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_inner_size([1000.0, 720.0])
+            .with_min_inner_size([360.0, 240.0]),
+        ..Default::default()
+    };
+    let app_title = title.to_owned();
+    eframe::run_native(
+        title,
+        options,
+        Box::new(move |cc| Ok(Box::new(BrookApp::new(cc, app_title, script)?))),
+    )
+    .map_err(|err| anyhow::anyhow!("cannot open the brook window: {err}"))
+}

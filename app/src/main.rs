@@ -1,1 +1,21 @@
-fn main() {}
+//! The `brook` binary: the demo app (`brook hello`, or no argument).
+
+use anyhow::bail;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None | Some("hello") => brook::run("brook hello", brook::hello::hello),
+        Some("--version" | "-V") => {
+            println!("brook {} (stable)", brook::VERSION);
+            Ok(())
+        }
+        Some("--help" | "-h") => {
+            println!(
+                "usage: brook [hello | --version]\n\n  hello      open the hello app (the default)"
+            );
+            Ok(())
+        }
+        Some(other) => bail!("unknown command `{other}`: try `brook hello` or `brook --help`"),
+    }
+}

@@ -320,6 +320,10 @@ pub struct Path {
 }
 
 /// One change to the tree, streamed from the runner to the window.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "most deltas are `Set`; boxing would allocate per element"
+)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Delta {
     /// A run started. Elements not produced again in this run are stale.
@@ -413,7 +417,10 @@ impl Tree {
         let mut children = self.root_mut(path.root);
         for &index in parents {
             let Some(Node {
-                element: Element::Container { children: inner, .. },
+                element:
+                    Element::Container {
+                        children: inner, ..
+                    },
                 ..
             }) = children.get_mut(index as usize)
             else {
@@ -433,7 +440,10 @@ impl Tree {
                         },
                     ..
                 }),
-                Element::Container { kind, children: new_children },
+                Element::Container {
+                    kind,
+                    children: new_children,
+                },
             ) if same_container(old_kind, &kind) && new_children.is_empty() => Element::Container {
                 kind,
                 children: std::mem::take(old_children),
@@ -470,7 +480,10 @@ impl Tree {
         let mut children = self.root_mut(root);
         for &index in parents {
             let Some(Node {
-                element: Element::Container { children: inner, .. },
+                element:
+                    Element::Container {
+                        children: inner, ..
+                    },
                 ..
             }) = children.get_mut(index as usize)
             else {
@@ -483,7 +496,12 @@ impl Tree {
 
     /// Every node, depth first, in display order (main, then sidebar).
     pub fn walk(&self) -> impl Iterator<Item = &Node> {
-        let mut stack: Vec<&Node> = self.sidebar.iter().rev().chain(self.main.iter().rev()).collect();
+        let mut stack: Vec<&Node> = self
+            .sidebar
+            .iter()
+            .rev()
+            .chain(self.main.iter().rev())
+            .collect();
         std::iter::from_fn(move || {
             let node = stack.pop()?;
             stack.extend(node.element.children().iter().rev());
@@ -534,7 +552,13 @@ mod tests {
         tree.set(&path(&[0, 0]), text("c"), 2);
         let children = tree.main[0].element.children();
         assert_eq!(children.len(), 2);
-        assert_eq!(children[0], Node { element: text("c"), run: 2 });
+        assert_eq!(
+            children[0],
+            Node {
+                element: text("c"),
+                run: 2
+            }
+        );
         assert_eq!(children[1].run, 1, "b is stale, still shown");
         tree.prune_older_than(2);
         assert_eq!(tree.main[0].element.children().len(), 1);
@@ -553,7 +577,14 @@ mod tests {
             1,
         );
         tree.set(&path(&[1, 0]), text("b"), 1);
-        tree.set(&Path { root: Root::Sidebar, indices: vec![0] }, text("s"), 1);
+        tree.set(
+            &Path {
+                root: Root::Sidebar,
+                indices: vec![0],
+            },
+            text("s"),
+            1,
+        );
         let texts: Vec<_> = tree
             .walk()
             .filter_map(|n| match &n.element {

@@ -95,13 +95,17 @@ pub enum BrookError {
         key: String,
     },
     /// A key with brook's internal prefix (B81).
-    #[error("session_state keys may not start with `$$ID` (\"{key}\"): that prefix is brook's own. Rename the key.")]
+    #[error(
+        "session_state keys may not start with `$$ID` (\"{key}\"): that prefix is brook's own. Rename the key."
+    )]
     ReservedKey {
         /// The key.
         key: String,
     },
     /// `st.form` inside a form (B143).
-    #[error("The form \"{key}\" is inside the form \"{outer}\". Forms cannot be nested: move it out.")]
+    #[error(
+        "The form \"{key}\" is inside the form \"{outer}\". Forms cannot be nested: move it out."
+    )]
     NestedForm {
         /// The inner form's key.
         key: String,
@@ -109,7 +113,9 @@ pub enum BrookError {
         outer: String,
     },
     /// Two forms of one run with the same key.
-    #[error("There are multiple forms with key \"{key}\" in this run. Give each form a unique key.")]
+    #[error(
+        "There are multiple forms with key \"{key}\" in this run. Give each form a unique key."
+    )]
     DuplicateForm {
         /// The key.
         key: String,

@@ -7,7 +7,10 @@
 
 use std::time::{Duration, Instant};
 
-use crate::element::{AlertLevel, Delta, Element, Node, SessionStatus, TextStyle, Tree, Value, WidgetElement, WidgetSpec};
+use crate::element::{
+    AlertLevel, Delta, Element, Node, SessionStatus, TextStyle, Tree, Value, WidgetElement,
+    WidgetSpec,
+};
 use crate::error::BrookError;
 use crate::script_runner::{Event, Session, SessionOptions, St};
 
@@ -48,7 +51,10 @@ impl AppTest {
     /// # Panics
     /// If the runner thread cannot be started (the OS is out of threads).
     pub fn new(script: impl Fn(&St) + Send + Sync + 'static) -> Self {
-        #[expect(clippy::expect_used, reason = "a test helper; no threads left is fatal for a test")]
+        #[expect(
+            clippy::expect_used,
+            reason = "a test helper; no threads left is fatal for a test"
+        )]
         let session = Session::start(std::sync::Arc::new(script), SessionOptions::default())
             .expect("start the AppTest runner thread");
         Self {
@@ -133,8 +139,11 @@ impl AppTest {
     /// Every element of the last run, depth first, in display order
     /// (main body, then sidebar).
     pub fn elements(&self) -> Vec<Element> {
-        self.session
-            .with_tree(|tree| tree.walk().map(|node: &Node| node.element.clone()).collect())
+        self.session.with_tree(|tree| {
+            tree.walk()
+                .map(|node: &Node| node.element.clone())
+                .collect()
+        })
     }
 
     fn texts(&self, want: TextStyle) -> Vec<String> {
@@ -214,7 +223,10 @@ impl AppTest {
     /// Exception messages, in order (B177: a script's panic lands here, not
     /// in the test).
     pub fn exception(&self) -> Vec<String> {
-        self.exceptions().into_iter().map(|(message, _)| message).collect()
+        self.exceptions()
+            .into_iter()
+            .map(|(message, _)| message)
+            .collect()
     }
 
     /// Exceptions with their locations.
@@ -241,7 +253,10 @@ impl AppTest {
 
     /// Widgets of one kind (`"slider"`, `"button"`, ...), in display order.
     pub fn widgets_of(&self, kind: &str) -> Vec<WidgetElement> {
-        self.widgets().into_iter().filter(|w| w.spec.kind_name() == kind).collect()
+        self.widgets()
+            .into_iter()
+            .filter(|w| w.spec.kind_name() == kind)
+            .collect()
     }
 
     /// Looks a widget up by key, or else by label.
@@ -251,19 +266,31 @@ impl AppTest {
     /// (look those up by key).
     pub fn widget(&mut self, key_or_label: &str) -> WidgetHandle<'_> {
         let widgets = self.widgets();
-        let by_key: Vec<_> = widgets.iter().filter(|w| w.key.as_deref() == Some(key_or_label)).collect();
+        let by_key: Vec<_> = widgets
+            .iter()
+            .filter(|w| w.key.as_deref() == Some(key_or_label))
+            .collect();
         let element = if let [one] = by_key.as_slice() {
             (*one).clone()
         } else {
             let by_label: Vec<_> = widgets.iter().filter(|w| w.label == key_or_label).collect();
             match by_label.as_slice() {
                 [one] => (*one).clone(),
-                #[expect(clippy::panic, reason = "a test helper: a missing widget fails the test")]
+                #[expect(
+                    clippy::panic,
+                    reason = "a test helper: a missing widget fails the test"
+                )]
                 [] => panic!(
                     "no widget with key or label \"{key_or_label}\" in the last run; widgets: {:?}",
-                    widgets.iter().map(|w| (&w.label, &w.key)).collect::<Vec<_>>()
+                    widgets
+                        .iter()
+                        .map(|w| (&w.label, &w.key))
+                        .collect::<Vec<_>>()
                 ),
-                #[expect(clippy::panic, reason = "a test helper: an ambiguous lookup fails the test")]
+                #[expect(
+                    clippy::panic,
+                    reason = "a test helper: an ambiguous lookup fails the test"
+                )]
                 many => panic!(
                     "{} widgets are labelled \"{key_or_label}\"; look them up by key",
                     many.len()
@@ -280,9 +307,15 @@ impl AppTest {
     pub fn nth(&mut self, kind: &str, index: usize) -> WidgetHandle<'_> {
         let widgets = self.widgets_of(kind);
         let Some(element) = widgets.get(index).cloned() else {
-            #[expect(clippy::panic, reason = "a test helper: a missing widget fails the test")]
+            #[expect(
+                clippy::panic,
+                reason = "a test helper: a missing widget fails the test"
+            )]
             {
-                panic!("there are {} {kind} widgets; no index {index}", widgets.len());
+                panic!(
+                    "there are {} {kind} widgets; no index {index}",
+                    widgets.len()
+                );
             }
         };
         WidgetHandle { at: self, element }
@@ -332,7 +365,10 @@ impl<'a> WidgetHandle<'a> {
                 self.element.label,
                 std::any::type_name::<T>()
             ),
-            #[expect(clippy::panic, reason = "a test helper: a missing widget fails the test")]
+            #[expect(
+                clippy::panic,
+                reason = "a test helper: a missing widget fails the test"
+            )]
             None => panic!("the widget \"{}\" no longer exists", self.element.label),
         }
     }
@@ -353,17 +389,26 @@ impl<'a> WidgetHandle<'a> {
     pub fn set_value(self, value: impl Into<TestValue>) -> &'a mut AppTest {
         let value = value.into();
         let ui = match (&self.element.spec, value) {
-            (WidgetSpec::Slider { integer: true, .. } | WidgetSpec::NumberInput { integer: true, .. }, TestValue::Int(v)) => {
-                Value::Int(v)
-            }
+            (
+                WidgetSpec::Slider { integer: true, .. }
+                | WidgetSpec::NumberInput { integer: true, .. },
+                TestValue::Int(v),
+            ) => Value::Int(v),
             #[expect(clippy::cast_precision_loss, reason = "test values are small")]
-            (WidgetSpec::Slider { .. } | WidgetSpec::NumberInput { .. }, TestValue::Int(v)) => Value::Float(v as f64),
-            (WidgetSpec::Slider { .. } | WidgetSpec::NumberInput { .. }, TestValue::Float(v)) => Value::Float(v),
-            (WidgetSpec::Checkbox { .. }, TestValue::Bool(v)) => Value::Bool(v),
-            (WidgetSpec::TextInput { .. } | WidgetSpec::TextArea { .. }, TestValue::Text(v)) => Value::Text(v),
-            (WidgetSpec::Selectbox { options, .. } | WidgetSpec::Radio { options, .. }, TestValue::Text(v)) => {
-                Value::Index(option_index(&self.element, options, &v))
+            (WidgetSpec::Slider { .. } | WidgetSpec::NumberInput { .. }, TestValue::Int(v)) => {
+                Value::Float(v as f64)
             }
+            (WidgetSpec::Slider { .. } | WidgetSpec::NumberInput { .. }, TestValue::Float(v)) => {
+                Value::Float(v)
+            }
+            (WidgetSpec::Checkbox { .. }, TestValue::Bool(v)) => Value::Bool(v),
+            (WidgetSpec::TextInput { .. } | WidgetSpec::TextArea { .. }, TestValue::Text(v)) => {
+                Value::Text(v)
+            }
+            (
+                WidgetSpec::Selectbox { options, .. } | WidgetSpec::Radio { options, .. },
+                TestValue::Text(v),
+            ) => Value::Index(option_index(&self.element, options, &v)),
             (_, TestValue::Ui(v)) => v,
             #[expect(clippy::panic, reason = "a test helper: a wrong value fails the test")]
             (spec, value) => panic!(
@@ -431,7 +476,8 @@ impl<'a> WidgetHandle<'a> {
 
     /// Removes an option from a multiselect's selection.
     pub fn unselect(self, option: &str) -> &'a mut AppTest {
-        let (WidgetSpec::Multiselect { options, .. }, Value::Indices(current)) = (&self.element.spec, &self.element.value)
+        let (WidgetSpec::Multiselect { options, .. }, Value::Indices(current)) =
+            (&self.element.spec, &self.element.value)
         else {
             return self.at;
         };
@@ -451,12 +497,25 @@ impl<'a> WidgetHandle<'a> {
     }
 
     fn step(self, sign: f64) -> &'a mut AppTest {
-        let WidgetSpec::NumberInput { min, max, step, integer } = self.element.spec.clone() else {
+        let WidgetSpec::NumberInput {
+            min,
+            max,
+            step,
+            integer,
+        } = self.element.spec.clone()
+        else {
             return self.at;
         };
-        let clamp = |v: f64| v.max(min.unwrap_or(f64::NEG_INFINITY)).min(max.unwrap_or(f64::INFINITY));
+        let clamp = |v: f64| {
+            v.max(min.unwrap_or(f64::NEG_INFINITY))
+                .min(max.unwrap_or(f64::INFINITY))
+        };
         let value = match self.element.value {
-            #[expect(clippy::cast_precision_loss, clippy::cast_possible_truncation, reason = "widget ranges")]
+            #[expect(
+                clippy::cast_precision_loss,
+                clippy::cast_possible_truncation,
+                reason = "widget ranges"
+            )]
             Value::Int(v) if integer => Value::Int(clamp(v as f64 + sign * step) as i64),
             Value::Float(v) => Value::Float(clamp(v + sign * step)),
             _ => return self.at,
@@ -468,8 +527,14 @@ impl<'a> WidgetHandle<'a> {
 fn option_index(element: &WidgetElement, options: &[String], option: &str) -> usize {
     match options.iter().position(|o| o == option) {
         Some(index) => index,
-        #[expect(clippy::panic, reason = "a test helper: a missing option fails the test")]
-        None => panic!("\"{option}\" is not an option of \"{}\": {options:?}", element.label),
+        #[expect(
+            clippy::panic,
+            reason = "a test helper: a missing option fails the test"
+        )]
+        None => panic!(
+            "\"{option}\" is not an option of \"{}\": {options:?}",
+            element.label
+        ),
     }
 }
 

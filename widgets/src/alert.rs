@@ -58,12 +58,6 @@ fn colours(level: AlertLevel, dark: bool) -> (Color32, Color32) {
 /// Draws an alert.
 pub(crate) fn alert_ui(ui: &mut Ui, level: AlertLevel, body: &str) {
     let (fill, stroke) = colours(level, ui.visuals().dark_mode);
-    let icon = match level {
-        AlertLevel::Success => "✔",
-        AlertLevel::Info => "ℹ",
-        AlertLevel::Warning => "⚠",
-        AlertLevel::Error => "✖",
-    };
     egui::Frame::new()
         .fill(fill)
         .stroke(egui::Stroke::new(1.0, stroke.gamma_multiply(0.6)))
@@ -71,10 +65,7 @@ pub(crate) fn alert_ui(ui: &mut Ui, level: AlertLevel, body: &str) {
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(icon).color(stroke));
-                crate::markdown::markdown_ui(ui, body);
-            });
+            crate::markdown::markdown_ui(ui, body);
         });
 }
 

@@ -48,13 +48,13 @@ impl WidgetOptions for Button<'_> {
 struct TriggerCodec;
 
 impl Codec for TriggerCodec {
-    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         match value {
             Value::Bool(b) => Some(Box::new(*b)),
             _ => None,
         }
     }
-    fn to_ui(&self, value: &dyn std::any::Any) -> Value {
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
         Value::Bool(value.downcast_ref::<bool>().copied().unwrap_or(false))
     }
 }
@@ -85,12 +85,14 @@ impl<'a> Button<'a> {
     /// Places the button; true in the run its click triggered.
     pub fn show(self) -> bool {
         let spec = if self.submit {
-            WidgetSpec::FormSubmit { primary: self.primary }
+            WidgetSpec::FormSubmit {
+                primary: self.primary,
+            }
         } else {
-            WidgetSpec::Button { primary: self.primary }
+            WidgetSpec::Button {
+                primary: self.primary,
+            }
         };
-        let label = self.label.clone();
-        let help = self.common.help.clone();
         self.st.widget(
             WidgetCall {
                 spec,
@@ -104,9 +106,8 @@ impl<'a> Button<'a> {
                 callback: self.common.callback,
                 adopt: None,
             },
-            |id| {
-                id.param("label", &label).param("help", &help);
-            },
+            // Label and help are identity already; a button has nothing more.
+            |_| {},
         )
     }
 }

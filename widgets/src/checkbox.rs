@@ -44,13 +44,13 @@ impl WidgetOptions for Checkbox<'_> {
 pub(crate) struct BoolCodec;
 
 impl Codec for BoolCodec {
-    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         match value {
             Value::Bool(b) => Some(Box::new(*b)),
             _ => None,
         }
     }
-    fn to_ui(&self, value: &dyn std::any::Any) -> Value {
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
         Value::Bool(value.downcast_ref::<bool>().copied().unwrap_or(false))
     }
 }
@@ -75,11 +75,11 @@ impl<'a> Checkbox<'a> {
     /// Places the widget; returns its value.
     pub fn show(self) -> bool {
         let default = self.default.unwrap_or(false);
-        let label = self.label.clone();
-        let help = self.common.help.clone();
         self.st.widget(
             WidgetCall {
-                spec: WidgetSpec::Checkbox { toggle: self.toggle },
+                spec: WidgetSpec::Checkbox {
+                    toggle: self.toggle,
+                },
                 label: self.label,
                 key: self.common.key,
                 help: self.common.help,
@@ -91,7 +91,7 @@ impl<'a> Checkbox<'a> {
                 adopt: None,
             },
             |id| {
-                id.param("label", &label).param("default", default).param("help", &help);
+                id.param("default", default);
             },
         )
     }
@@ -130,10 +130,17 @@ fn toggle_switch(ui: &mut Ui, on: &mut bool) -> Response {
         let visuals = ui.style().interact_selectable(&response, *on);
         let rect = rect.expand(visuals.expansion);
         let radius = 0.5 * rect.height();
-        ui.painter().rect(rect, radius, visuals.bg_fill, visuals.bg_stroke, egui::StrokeKind::Inside);
+        ui.painter().rect(
+            rect,
+            radius,
+            visuals.bg_fill,
+            visuals.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
         let circle_x = egui::lerp((rect.left() + radius)..=(rect.right() - radius), how_on);
         let center = egui::pos2(circle_x, rect.center().y);
-        ui.painter().circle(center, 0.75 * radius, visuals.bg_fill, visuals.fg_stroke);
+        ui.painter()
+            .circle(center, 0.75 * radius, visuals.bg_fill, visuals.fg_stroke);
     }
     response
 }

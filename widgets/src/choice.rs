@@ -20,16 +20,32 @@ impl<T: Display + Clone + PartialEq + Debug + Send + 'static> OptionValue for T 
 pub trait ChoiceExt {
     /// A drop-down of `options`; returns the chosen one (default: the first;
     /// `None` when there are no options, or with `.index(None)` until chosen).
-    fn selectbox<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Choice<'_, T>;
+    fn selectbox<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> Choice<'_, T>;
     /// Radio buttons of `options`; returns the chosen one (default: the first).
-    fn radio<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Choice<'_, T>;
+    fn radio<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> Choice<'_, T>;
 }
 
 impl ChoiceExt for St {
-    fn selectbox<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Choice<'_, T> {
+    fn selectbox<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> Choice<'_, T> {
         Choice::new(self, label.into(), options.into_iter().collect(), false)
     }
-    fn radio<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Choice<'_, T> {
+    fn radio<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> Choice<'_, T> {
         Choice::new(self, label.into(), options.into_iter().collect(), true)
     }
 }
@@ -59,16 +75,20 @@ pub(crate) struct OptionsCodec<T> {
 }
 
 impl<T: OptionValue> Codec for OptionsCodec<T> {
-    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         match value {
             Value::Index(i) => Some(Box::new(Some(self.options.get(*i)?.clone()))),
             Value::None => Some(Box::new(None::<T>)),
             _ => None,
         }
     }
-    fn to_ui(&self, value: &dyn Any) -> Value {
+    fn encode(&self, value: &dyn Any) -> Value {
         match value.downcast_ref::<Option<T>>() {
-            Some(Some(chosen)) => self.options.iter().position(|o| o == chosen).map_or(Value::None, Value::Index),
+            Some(Some(chosen)) => self
+                .options
+                .iter()
+                .position(|o| o == chosen)
+                .map_or(Value::None, Value::Index),
             _ => Value::None,
         }
     }
@@ -137,8 +157,6 @@ impl<'a, T: OptionValue> Choice<'a, T> {
                 placeholder: self.placeholder.clone(),
             }
         };
-        let label = self.label.clone();
-        let help = self.common.help.clone();
         let options_hash = options_hash(&self.options);
         let value = self.st.widget(
             WidgetCall {
@@ -157,15 +175,14 @@ impl<'a, T: OptionValue> Choice<'a, T> {
             },
             // Options may change under a key without a reset (B116).
             |id| {
-                id.param("label", &label)
-                    .param("options", options_hash)
-                    .param("index", index)
-                    .param("help", &help);
+                id.param("options", options_hash).param("index", index);
             },
         );
         // A kept value that is no longer an option falls back to the default.
         match value {
-            Some(v) if !self.options.contains(&v) => index.and_then(|i| self.options.get(i).cloned()),
+            Some(v) if !self.options.contains(&v) => {
+                index.and_then(|i| self.options.get(i).cloned())
+            }
             other => other,
         }
     }
@@ -179,9 +196,14 @@ pub(crate) fn choice_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
     };
     let mut chosen = current;
     let response = match &widget.spec {
-        WidgetSpec::Selectbox { options, placeholder } => {
+        WidgetSpec::Selectbox {
+            options,
+            placeholder,
+        } => {
             label_ui(ui, &widget.label);
-            let text = current.and_then(|i| options.get(i)).map_or(placeholder.as_str(), String::as_str);
+            let text = current
+                .and_then(|i| options.get(i))
+                .map_or(placeholder.as_str(), String::as_str);
             egui::ComboBox::from_id_salt(&widget.id)
                 .selected_text(text)
                 .width(ui.available_width().min(320.0))
@@ -192,7 +214,10 @@ pub(crate) fn choice_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
                 })
                 .response
         }
-        WidgetSpec::Radio { options, horizontal } => {
+        WidgetSpec::Radio {
+            options,
+            horizontal,
+        } => {
             label_ui(ui, &widget.label);
             let draw = |ui: &mut Ui| {
                 for (i, option) in options.iter().enumerate() {

@@ -34,11 +34,17 @@ impl LayoutExt for St {
         self.columns_weighted(&vec![1.0; n.max(1)])
     }
     fn columns_weighted(&self, weights: &[f32]) -> Vec<St> {
-        let weights: Vec<f32> = weights.iter().map(|w| if w.is_finite() && *w > 0.0 { *w } else { 1.0 }).collect();
+        let weights: Vec<f32> = weights
+            .iter()
+            .map(|w| if w.is_finite() && *w > 0.0 { *w } else { 1.0 })
+            .collect();
         let row = self.open(ContainerKind::Columns {
             weights: weights.clone(),
         });
-        weights.iter().map(|_| row.open(ContainerKind::Column)).collect()
+        weights
+            .iter()
+            .map(|_| row.open(ContainerKind::Column))
+            .collect()
     }
     fn container(&self) -> St {
         self.open(ContainerKind::Container { border: false })
@@ -67,16 +73,25 @@ impl LayoutExt for St {
 }
 
 /// Draws a container and its children.
-pub(crate) fn container_ui(ui: &mut Ui, kind: &ContainerKind, children: &[Node], frame: &mut Frame<'_>) {
+pub(crate) fn container_ui(
+    ui: &mut Ui,
+    kind: &ContainerKind,
+    children: &[Node],
+    frame: &mut Frame<'_>,
+) {
     match kind {
-        ContainerKind::Container { border: false } | ContainerKind::Placeholder | ContainerKind::Column => {
+        ContainerKind::Container { border: false }
+        | ContainerKind::Placeholder
+        | ContainerKind::Column => {
             ui.vertical(|ui| nodes_ui(ui, children, frame));
         }
         ContainerKind::Container { border: true } | ContainerKind::Form { border: true, .. } => {
-            egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                nodes_ui(ui, children, frame);
-            });
+            egui::Frame::group(ui.style())
+                .inner_margin(10.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    nodes_ui(ui, children, frame);
+                });
         }
         ContainerKind::Form { border: false, .. } => {
             ui.vertical(|ui| nodes_ui(ui, children, frame));

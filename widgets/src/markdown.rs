@@ -30,7 +30,10 @@ pub fn markdown_ui(ui: &mut Ui, source: &str) {
             let (level, text) = rest;
             let size = [26.0, 22.0, 18.0, 16.0][level.min(4) - 1];
             ui.label(RichText::new(text).size(size).strong());
-        } else if let Some(item) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
+        } else if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
             ui.horizontal_wrapped(|ui| {
                 ui.label("•");
                 inline_ui(ui, item);
@@ -58,7 +61,11 @@ pub fn markdown_ui(ui: &mut Ui, source: &str) {
 
 fn heading(line: &str) -> Option<(usize, &str)> {
     let level = line.chars().take_while(|&c| c == '#').count();
-    (1..=6).contains(&level).then(|| line[level..].strip_prefix(' ')).flatten().map(|t| (level, t))
+    (1..=6)
+        .contains(&level)
+        .then(|| line[level..].strip_prefix(' '))
+        .flatten()
+        .map(|t| (level, t))
 }
 
 fn numbered(line: &str) -> Option<(&str, &str)> {
@@ -66,13 +73,20 @@ fn numbered(line: &str) -> Option<(&str, &str)> {
     if digits == 0 {
         return None;
     }
-    line[digits..].strip_prefix(". ").map(|rest| (&line[..digits], rest))
+    line[digits..]
+        .strip_prefix(". ")
+        .map(|rest| (&line[..digits], rest))
 }
 
 /// Lays out one paragraph with inline emphasis and code.
 fn inline_ui(ui: &mut Ui, text: &str) {
     let style = ui.style();
-    let body = FontId::proportional(style.text_styles.get(&egui::TextStyle::Body).map_or(14.0, |f| f.size));
+    let body = FontId::proportional(
+        style
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(14.0, |f| f.size),
+    );
     let mono = FontId::monospace(body.size * 0.95);
     let color = ui.visuals().text_color();
     let strong = ui.visuals().strong_text_color();
@@ -110,7 +124,10 @@ fn inline_ui(ui: &mut Ui, text: &str) {
             flush(&mut job, &mut run, bold, italic, code);
             italic = !italic;
             rest = &rest[1..];
-        } else if !code && c == '[' && let Some((label, after)) = link_text(rest) {
+        } else if !code
+            && c == '['
+            && let Some((label, after)) = link_text(rest)
+        {
             flush(&mut job, &mut run, bold, italic, code);
             job.append(
                 label,

@@ -15,11 +15,19 @@ use crate::render::{Frame, label_ui};
 pub trait MultiselectExt {
     /// A choice of any number of `options`; returns the chosen ones in the
     /// order they were chosen (default: none).
-    fn multiselect<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Multiselect<'_, T>;
+    fn multiselect<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> Multiselect<'_, T>;
 }
 
 impl MultiselectExt for St {
-    fn multiselect<T: OptionValue>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Multiselect<'_, T> {
+    fn multiselect<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> Multiselect<'_, T> {
         Multiselect {
             st: self,
             label: label.into(),
@@ -53,18 +61,29 @@ struct ManyCodec<T> {
 }
 
 impl<T: OptionValue> Codec for ManyCodec<T> {
-    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         match value {
             Value::Indices(indices) => {
-                let chosen: Option<Vec<T>> = indices.iter().map(|i| self.options.get(*i).cloned()).collect();
+                let chosen: Option<Vec<T>> = indices
+                    .iter()
+                    .map(|i| self.options.get(*i).cloned())
+                    .collect();
                 Some(Box::new(chosen?))
             }
             _ => None,
         }
     }
-    fn to_ui(&self, value: &dyn Any) -> Value {
-        let chosen = value.downcast_ref::<Vec<T>>().map(Vec::as_slice).unwrap_or_default();
-        Value::Indices(chosen.iter().filter_map(|c| self.options.iter().position(|o| o == c)).collect())
+    fn encode(&self, value: &dyn Any) -> Value {
+        let chosen = value
+            .downcast_ref::<Vec<T>>()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        Value::Indices(
+            chosen
+                .iter()
+                .filter_map(|c| self.options.iter().position(|o| o == c))
+                .collect(),
+        )
     }
 }
 
@@ -93,8 +112,6 @@ impl<T: OptionValue> Multiselect<'_, T> {
             .filter(|d| options.contains(d))
             .collect();
         let labels: Vec<String> = options.iter().map(ToString::to_string).collect();
-        let label = self.label.clone();
-        let help = self.common.help.clone();
         let options_hash = options_hash(&options);
         let default_hash = options_hash_of(&default);
         let value: Vec<T> = self.st.widget(
@@ -109,15 +126,15 @@ impl<T: OptionValue> Multiselect<'_, T> {
                 disabled: self.common.disabled,
                 default,
                 explicit_default: self.default.is_some(),
-                codec: Box::new(ManyCodec { options: options.clone() }),
+                codec: Box::new(ManyCodec {
+                    options: options.clone(),
+                }),
                 callback: self.common.callback,
                 adopt: None,
             },
             |id| {
-                id.param("label", &label)
-                    .param("options", options_hash)
-                    .param("default", default_hash)
-                    .param("help", &help);
+                id.param("options", options_hash)
+                    .param("default", default_hash);
             },
         );
         value.into_iter().filter(|v| options.contains(v)).collect()
@@ -130,8 +147,16 @@ fn options_hash_of<T: OptionValue>(values: &[T]) -> u64 {
 
 /// Draws a multiselect: chosen options as removable chips, and a drop-down
 /// to add more.
-pub(crate) fn multiselect_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
-    let WidgetSpec::Multiselect { options, placeholder } = &widget.spec else {
+pub(crate) fn multiselect_ui(
+    ui: &mut Ui,
+    widget: &WidgetElement,
+    frame: &mut Frame<'_>,
+) -> Response {
+    let WidgetSpec::Multiselect {
+        options,
+        placeholder,
+    } = &widget.spec
+    else {
         return ui.label("?");
     };
     label_ui(ui, &widget.label);
@@ -143,12 +168,22 @@ pub(crate) fn multiselect_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fr
     let response = ui
         .horizontal_wrapped(|ui| {
             for &i in &current {
-                let Some(option) = options.get(i) else { continue };
-                if ui.button(format!("{option}  ✖")).on_hover_text("Remove").clicked() {
+                let Some(option) = options.get(i) else {
+                    continue;
+                };
+                if ui
+                    .button(format!("{option}  ✖"))
+                    .on_hover_text("Remove")
+                    .clicked()
+                {
                     chosen.retain(|&c| c != i);
                 }
             }
-            let text = if current.is_empty() { placeholder.as_str() } else { "Add…" };
+            let text = if current.is_empty() {
+                placeholder.as_str()
+            } else {
+                "Add…"
+            };
             egui::ComboBox::from_id_salt(&widget.id)
                 .selected_text(text)
                 .show_ui(ui, |ui| {

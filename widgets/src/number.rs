@@ -66,9 +66,12 @@ impl Number for f32 {
 }
 
 /// The window's value of a number.
-pub(crate) fn to_ui<N: Number>(value: N) -> Value {
+pub(crate) fn encode<N: Number>(value: N) -> Value {
     if N::INTEGER {
-        #[allow(clippy::cast_possible_truncation, reason = "integer types fit i64 but u64 > i64::MAX saturates")]
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "integer types fit i64 but u64 > i64::MAX saturates"
+        )]
         Value::Int(value.to_f64() as i64)
     } else {
         Value::Float(value.to_f64())
@@ -93,18 +96,22 @@ impl<N: Number> NumberCodec<N> {
 }
 
 impl<N: Number> Codec for NumberCodec<N> {
-    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         #[allow(clippy::cast_precision_loss, reason = "UI integers are small")]
         let raw = match value {
             Value::Int(v) => *v as f64,
             Value::Float(v) if v.is_finite() => *v,
             _ => return None,
         };
-        let clamped = raw.max(self.min.unwrap_or(f64::NEG_INFINITY)).min(self.max.unwrap_or(f64::INFINITY));
+        let clamped = raw
+            .max(self.min.unwrap_or(f64::NEG_INFINITY))
+            .min(self.max.unwrap_or(f64::INFINITY));
         Some(Box::new(N::from_f64(clamped)))
     }
-    fn to_ui(&self, value: &dyn std::any::Any) -> Value {
-        value.downcast_ref::<N>().map_or(Value::None, |v| to_ui(*v))
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
+        value
+            .downcast_ref::<N>()
+            .map_or(Value::None, |v| encode(*v))
     }
 }
 

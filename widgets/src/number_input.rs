@@ -70,11 +70,15 @@ impl<N: Number> NumberInput<'_, N> {
     pub fn show(self) -> N {
         let min = self.min.map(Number::to_f64);
         let max = self.max.map(Number::to_f64);
-        let clamp = |v: N| N::from_f64(v.to_f64().max(min.unwrap_or(f64::NEG_INFINITY)).min(max.unwrap_or(f64::INFINITY)));
+        let clamp = |v: N| {
+            N::from_f64(
+                v.to_f64()
+                    .max(min.unwrap_or(f64::NEG_INFINITY))
+                    .min(max.unwrap_or(f64::INFINITY)),
+            )
+        };
         let default = clamp(self.default);
         let step = self.step.unwrap_or_else(N::default_step);
-        let label = self.label.clone();
-        let help = self.common.help.clone();
         let value = self.st.widget(
             WidgetCall {
                 spec: WidgetSpec::NumberInput {
@@ -96,12 +100,10 @@ impl<N: Number> NumberInput<'_, N> {
             // Min and max are not constraints of identity: a keyed number
             // input keeps its value when they change (B116), clamped below.
             |id| {
-                id.param("label", &label)
-                    .param("default", bits(default))
+                id.param("default", bits(default))
                     .param("min", min.map(f64::to_bits))
                     .param("max", max.map(f64::to_bits))
-                    .param("step", bits(step))
-                    .param("help", &help);
+                    .param("step", bits(step));
             },
         );
         clamp(value)
@@ -109,8 +111,18 @@ impl<N: Number> NumberInput<'_, N> {
 }
 
 /// Draws a number input; a typed value is sent when editing ends.
-pub(crate) fn number_input_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
-    let WidgetSpec::NumberInput { min, max, step, integer } = widget.spec else {
+pub(crate) fn number_input_ui(
+    ui: &mut Ui,
+    widget: &WidgetElement,
+    frame: &mut Frame<'_>,
+) -> Response {
+    let WidgetSpec::NumberInput {
+        min,
+        max,
+        step,
+        integer,
+    } = widget.spec
+    else {
         return ui.label("?");
     };
     label_ui(ui, &widget.label);
@@ -124,7 +136,9 @@ pub(crate) fn number_input_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut F
     let mut commit = false;
     let response = ui
         .horizontal(|ui| {
-            let mut drag = egui::DragValue::new(&mut value).range(range.clone()).speed(step);
+            let mut drag = egui::DragValue::new(&mut value)
+                .range(range.clone())
+                .speed(step);
             if integer {
                 drag = drag.fixed_decimals(0);
             }
@@ -147,7 +161,11 @@ pub(crate) fn number_input_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut F
         })
         .inner;
     #[allow(clippy::cast_possible_truncation, reason = "integer input values")]
-    let new = if integer { Value::Int(value.round() as i64) } else { Value::Float(value) };
+    let new = if integer {
+        Value::Int(value.round() as i64)
+    } else {
+        Value::Float(value)
+    };
     if commit {
         frame.commit(widget, new);
     } else if response.changed() {

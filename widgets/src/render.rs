@@ -35,7 +35,11 @@ pub struct Frame<'a> {
 impl<'a> Frame<'a> {
     /// A frame drawing run `run`, keeping edits in `memory`.
     pub fn new(events: &'a mut Vec<Event>, memory: &'a mut UiMemory, run: u64) -> Self {
-        Self { events, memory, run }
+        Self {
+            events,
+            memory,
+            run,
+        }
     }
 
     /// The value to show: a local edit, unless the script moved the value.
@@ -73,7 +77,9 @@ impl<'a> Frame<'a> {
 
     /// Sends a click.
     pub fn click(&mut self, widget: &WidgetElement) {
-        self.events.push(Event::ButtonClicked { id: widget.id.clone() });
+        self.events.push(Event::ButtonClicked {
+            id: widget.id.clone(),
+        });
     }
 }
 
@@ -102,21 +108,29 @@ pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
             crate::alert::exception_ui(ui, message, location.as_deref());
         }
         Element::Widget(widget) => widget_ui(ui, widget, frame),
-        Element::Container { kind, children } => crate::layout::container_ui(ui, kind, children, frame),
+        Element::Container { kind, children } => {
+            crate::layout::container_ui(ui, kind, children, frame)
+        }
     }
 }
 
 fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
     ui.add_enabled_ui(!widget.disabled, |ui| {
         let response = match &widget.spec {
-            WidgetSpec::Button { .. } | WidgetSpec::FormSubmit { .. } => crate::button::button_ui(ui, widget, frame),
+            WidgetSpec::Button { .. } | WidgetSpec::FormSubmit { .. } => {
+                crate::button::button_ui(ui, widget, frame)
+            }
             WidgetSpec::Checkbox { .. } => crate::checkbox::checkbox_ui(ui, widget, frame),
             WidgetSpec::Slider { .. } => crate::slider::slider_ui(ui, widget, frame),
-            WidgetSpec::NumberInput { .. } => crate::number_input::number_input_ui(ui, widget, frame),
+            WidgetSpec::NumberInput { .. } => {
+                crate::number_input::number_input_ui(ui, widget, frame)
+            }
             WidgetSpec::TextInput { .. } | WidgetSpec::TextArea { .. } => {
                 crate::text_input::text_input_ui(ui, widget, frame)
             }
-            WidgetSpec::Selectbox { .. } | WidgetSpec::Radio { .. } => crate::choice::choice_ui(ui, widget, frame),
+            WidgetSpec::Selectbox { .. } | WidgetSpec::Radio { .. } => {
+                crate::choice::choice_ui(ui, widget, frame)
+            }
             WidgetSpec::Multiselect { .. } => crate::multiselect::multiselect_ui(ui, widget, frame),
         };
         if let Some(help) = &widget.help {

@@ -13,11 +13,19 @@ use crate::render::{Frame, label_ui};
 /// Sliders on [`St`]. In the prelude.
 pub trait SliderExt {
     /// A slider over `range`; returns its value (default: the range's start).
-    fn slider<N: Number>(&self, label: impl Into<String>, range: RangeInclusive<N>) -> Slider<'_, N>;
+    fn slider<N: Number>(
+        &self,
+        label: impl Into<String>,
+        range: RangeInclusive<N>,
+    ) -> Slider<'_, N>;
 }
 
 impl SliderExt for St {
-    fn slider<N: Number>(&self, label: impl Into<String>, range: RangeInclusive<N>) -> Slider<'_, N> {
+    fn slider<N: Number>(
+        &self,
+        label: impl Into<String>,
+        range: RangeInclusive<N>,
+    ) -> Slider<'_, N> {
         Slider {
             st: self,
             label: label.into(),
@@ -75,8 +83,6 @@ impl<N: Number> Slider<'_, N> {
             None => min,
         };
         let step = self.step.unwrap_or_else(N::default_step);
-        let label = self.label.clone();
-        let help = self.common.help.clone();
         self.st.widget(
             WidgetCall {
                 spec: WidgetSpec::Slider {
@@ -91,7 +97,10 @@ impl<N: Number> Slider<'_, N> {
                 disabled: self.common.disabled,
                 default,
                 explicit_default: self.default.is_some(),
-                codec: Box::new(NumberCodec::<N>::new(Some(min.to_f64()), Some(max.to_f64()))),
+                codec: Box::new(NumberCodec::<N>::new(
+                    Some(min.to_f64()),
+                    Some(max.to_f64()),
+                )),
                 callback: self.common.callback,
                 adopt: None,
             },
@@ -99,9 +108,7 @@ impl<N: Number> Slider<'_, N> {
                 id.constraint("min", bits(min))
                     .constraint("max", bits(max))
                     .constraint("step", bits(step))
-                    .param("label", &label)
-                    .param("default", bits(default))
-                    .param("help", &help);
+                    .param("default", bits(default));
             },
         )
     }
@@ -109,7 +116,13 @@ impl<N: Number> Slider<'_, N> {
 
 /// Draws a slider. The value is sent when a drag ends (or on a click or key).
 pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
-    let WidgetSpec::Slider { min, max, step, integer } = widget.spec else {
+    let WidgetSpec::Slider {
+        min,
+        max,
+        step,
+        integer,
+    } = widget.spec
+    else {
         return ui.label("?");
     };
     label_ui(ui, &widget.label);
@@ -125,7 +138,11 @@ pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
     }
     let response = ui.add(slider);
     #[allow(clippy::cast_possible_truncation, reason = "integer slider values")]
-    let new = if integer { Value::Int(value.round() as i64) } else { Value::Float(value) };
+    let new = if integer {
+        Value::Int(value.round() as i64)
+    } else {
+        Value::Float(value)
+    };
     if response.changed() {
         if response.dragged() {
             frame.edit(widget, new);

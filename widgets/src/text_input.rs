@@ -51,7 +51,7 @@ struct TextCodec {
 }
 
 impl Codec for TextCodec {
-    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         match value {
             Value::Text(text) => Some(Box::new(match self.max_chars {
                 Some(max) => text.chars().take(max).collect::<String>(),
@@ -60,7 +60,7 @@ impl Codec for TextCodec {
             _ => None,
         }
     }
-    fn to_ui(&self, value: &dyn std::any::Any) -> Value {
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
         Value::Text(value.downcast_ref::<String>().cloned().unwrap_or_default())
     }
 }
@@ -126,8 +126,6 @@ impl<'a> TextInput<'a> {
                 password: self.password,
             }
         };
-        let label = self.label.clone();
-        let help = self.common.help.clone();
         let placeholder = self.placeholder;
         let max_chars = self.max_chars;
         self.st.widget(
@@ -145,17 +143,19 @@ impl<'a> TextInput<'a> {
             },
             |id| {
                 id.constraint("max_chars", max_chars)
-                    .param("label", &label)
                     .param("default", &default)
-                    .param("placeholder", &placeholder)
-                    .param("help", &help);
+                    .param("placeholder", &placeholder);
             },
         )
     }
 }
 
 /// Draws a text field; the text is sent on Enter or when focus leaves.
-pub(crate) fn text_input_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
+pub(crate) fn text_input_ui(
+    ui: &mut Ui,
+    widget: &WidgetElement,
+    frame: &mut Frame<'_>,
+) -> Response {
     label_ui(ui, &widget.label);
     let mut text = match frame.value(widget) {
         Value::Text(text) => text,
@@ -163,8 +163,14 @@ pub(crate) fn text_input_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fra
     };
     let before = text.clone();
     let (edit, max_chars) = match &widget.spec {
-        WidgetSpec::TextArea { placeholder, max_chars, rows } => (
-            egui::TextEdit::multiline(&mut text).hint_text(placeholder.as_str()).desired_rows(*rows),
+        WidgetSpec::TextArea {
+            placeholder,
+            max_chars,
+            rows,
+        } => (
+            egui::TextEdit::multiline(&mut text)
+                .hint_text(placeholder.as_str())
+                .desired_rows(*rows),
             *max_chars,
         ),
         WidgetSpec::TextInput {
@@ -185,7 +191,9 @@ pub(crate) fn text_input_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fra
     };
     let response = ui.add(edit.desired_width(f32::INFINITY));
     let area = matches!(widget.spec, WidgetSpec::TextArea { .. });
-    let ctrl_enter = area && response.has_focus() && ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+    let ctrl_enter = area
+        && response.has_focus()
+        && ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
     if response.lost_focus() || ctrl_enter {
         if text != widget.value_text() {
             frame.commit(widget, Value::Text(text));

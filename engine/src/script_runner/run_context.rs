@@ -1,8 +1,8 @@
 //! The run context and `St`, the handle a script writes through.
 
+use ahash::HashMap;
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,7 +15,9 @@ use crate::element::{
 };
 use crate::error::BrookError;
 use crate::script_runner::Event;
-use crate::state::{Callback, Codec, IdBuilder, SessionState, UserValue, WidgetState, WidgetValue, coerce};
+use crate::state::{
+    Callback, Codec, IdBuilder, SessionState, UserValue, WidgetState, WidgetValue, coerce,
+};
 
 /// Why a run ends before the script returns. Carried by unwinding (as
 /// Streamlit raises `StopException` / `RerunException`), caught by the runner.
@@ -85,7 +87,12 @@ pub(crate) struct RunCtx {
 }
 
 impl RunCtx {
-    pub(crate) fn new(state: SessionState, run: u64, sink: DeltaSink, events: Receiver<Event>) -> Self {
+    pub(crate) fn new(
+        state: SessionState,
+        run: u64,
+        sink: DeltaSink,
+        events: Receiver<Event>,
+    ) -> Self {
         Self {
             state,
             tree: crate::element::Tree::default(),
@@ -93,7 +100,7 @@ impl RunCtx {
             phase: Phase::Callbacks,
             sink,
             events,
-            forms: HashMap::new(),
+            forms: HashMap::default(),
             finished: false,
         }
     }
@@ -106,7 +113,10 @@ impl RunCtx {
         for &index in indices {
             match children.get_mut(index as usize) {
                 Some(Node {
-                    element: Element::Container { children: inner, .. },
+                    element:
+                        Element::Container {
+                            children: inner, ..
+                        },
                     ..
                 }) => children = inner,
                 _ => return None,
@@ -351,7 +361,9 @@ impl St {
             let mut ctx = self.ctx.borrow_mut();
             if ctx.forms.contains_key(key) {
                 drop(ctx);
-                self.fail(BrookError::DuplicateForm { key: key.to_owned() });
+                self.fail(BrookError::DuplicateForm {
+                    key: key.to_owned(),
+                });
             }
             ctx.state.forms_this_run.insert(key.to_owned());
         }
@@ -387,13 +399,19 @@ impl St {
     /// The shared path of every widget (Streamlit's `register_widget`):
     /// identity, duplicate checks, the value from state (or session state,
     /// or the default), the element, the value returned.
-    pub fn widget<T: WidgetValue>(&self, call: WidgetCall<T>, identity: impl FnOnce(&mut IdBuilder)) -> T {
+    pub fn widget<T: WidgetValue>(
+        &self,
+        call: WidgetCall<T>,
+        identity: impl FnOnce(&mut IdBuilder),
+    ) -> T {
         self.check();
         let kind = call.spec.kind_name();
         let trigger = call.spec.is_trigger();
         let form = self.cursor.form.clone();
         match (&call.spec, &form) {
-            (WidgetSpec::FormSubmit { .. }, None) => self.fail(BrookError::SubmitOutsideForm { label: call.label }),
+            (WidgetSpec::FormSubmit { .. }, None) => {
+                self.fail(BrookError::SubmitOutsideForm { label: call.label })
+            }
             (WidgetSpec::Button { .. }, Some(form)) => self.fail(BrookError::ButtonInForm {
                 label: call.label,
                 form: form.clone(),
@@ -411,6 +429,9 @@ impl St {
         if trigger {
             builder.constraint("root", self.cursor.root == Root::Sidebar);
         }
+        builder
+            .param("label", &call.label)
+            .param("help", &call.help);
         identity(&mut builder);
         let id = builder.finish(call.key.as_deref());
 
@@ -424,7 +445,9 @@ impl St {
         {
             info.has_submit = true;
         }
-        self.ctx.borrow_mut().push(&self.cursor, Element::Widget(element));
+        self.ctx
+            .borrow_mut()
+            .push(&self.cursor, Element::Widget(element));
         value
     }
 
@@ -460,10 +483,11 @@ fn adopt<T: WidgetValue>(hook: Option<fn(&dyn Any) -> Option<T>>, any: &dyn Any)
 }
 
 fn submitted(state: &SessionState, form: &str) -> bool {
-    state
-        .widgets
-        .values()
-        .any(|w| w.trigger && w.form.as_deref() == Some(form) && w.value.as_any().downcast_ref::<bool>() == Some(&true))
+    state.widgets.values().any(|w| {
+        w.trigger
+            && w.form.as_deref() == Some(form)
+            && w.value.as_any().downcast_ref::<bool>() == Some(&true)
+    })
 }
 
 impl RunCtx {
@@ -500,21 +524,27 @@ impl RunCtx {
         if let (Some(key), Some(_)) = (&call.key, &written)
             && trigger
         {
-            return Err(BrookError::NotSettable { kind, key: key.clone() });
+            return Err(BrookError::NotSettable {
+                kind,
+                key: key.clone(),
+            });
         }
         let written: Option<T> = match (written, &call.key) {
-            (Some(user), Some(key)) => Some(adopt(call.adopt, user.value.as_ref()).ok_or_else(|| {
-                BrookError::WidgetWrongType {
-                    key: key.clone(),
-                    kind,
-                    label: call.label.clone(),
-                    expected: std::any::type_name::<T>(),
-                    found: user.type_name,
-                }
-            })?),
+            (Some(user), Some(key)) => {
+                Some(adopt(call.adopt, user.value.as_ref()).ok_or_else(|| {
+                    BrookError::WidgetWrongType {
+                        key: key.clone(),
+                        kind,
+                        label: call.label.clone(),
+                        expected: std::any::type_name::<T>(),
+                        found: user.type_name,
+                    }
+                })?)
+            }
             _ => None,
         };
-        let warn_duplication = written.is_some() && call.explicit_default && !state.duplication_warned;
+        let warn_duplication =
+            written.is_some() && call.explicit_default && !state.duplication_warned;
 
         let value: T = match state.widgets.get_mut(&id) {
             Some(widget) => {
@@ -527,7 +557,10 @@ impl RunCtx {
                 widget.label.clone_from(&call.label);
                 widget.run = run;
                 coerce::<T>(widget.value.as_any()).unwrap_or_else(|| {
-                    log::warn!("widget \"{}\" changed its value type; reset to default", call.label);
+                    log::warn!(
+                        "widget \"{}\" changed its value type; reset to default",
+                        call.label
+                    );
                     widget.value = widget.default.clone();
                     coerce::<T>(widget.value.as_any()).unwrap_or_else(|| unreachable_default())
                 })
@@ -565,7 +598,7 @@ impl RunCtx {
         let ui_value = state
             .widgets
             .get(&id)
-            .map_or(Value::None, |w| w.codec.to_ui(w.value.as_any()));
+            .map_or(Value::None, |w| w.codec.encode(w.value.as_any()));
         if warn_duplication {
             state.duplication_warned = true;
         }
@@ -595,7 +628,10 @@ impl RunCtx {
     }
 }
 
-#[expect(clippy::panic, reason = "the default was stored as T one line above; cannot happen")]
+#[expect(
+    clippy::panic,
+    reason = "the default was stored as T one line above; cannot happen"
+)]
 fn unreachable_default<T>() -> T {
     panic!("brook bug: a widget's default is not of its own type")
 }
@@ -664,7 +700,11 @@ impl SessionStateRef<'_> {
 
     /// Changes the value of `key` in place and returns what `change` returns
     /// (`ss.update("count", |n: &mut i64| *n += 1)`).
-    pub fn update<T: Any + Send + Clone, R>(&self, key: &str, change: impl FnOnce(&mut T) -> R) -> R {
+    pub fn update<T: Any + Send + Clone, R>(
+        &self,
+        key: &str,
+        change: impl FnOnce(&mut T) -> R,
+    ) -> R {
         let result = self.with(|s| s.update(key, change));
         self.or_fail(result)
     }

@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crossbeam_channel::{Receiver, Sender, TrySendError};
 use parking_lot::Mutex;
 
-use crate::element::{AlertLevel, Delta, Element, RunOutcome, SessionStatus, Tree, Value, WidgetId};
+use crate::element::{
+    AlertLevel, Delta, Element, RunOutcome, SessionStatus, Tree, Value, WidgetId,
+};
 use crate::script_runner::run_context::{Abort, DeltaSink, Phase, RunCtx, St};
 use crate::state::{Callback, SessionState};
 
@@ -249,7 +251,10 @@ fn runner_main(core: &Mutex<Core>, script: &Script, events: &Receiver<Event>, si
                     RunOutcome::Stopped
                 }
             };
-            sink.send(Delta::RunFinished { run, outcome: reported });
+            sink.send(Delta::RunFinished {
+                run,
+                outcome: reported,
+            });
         }
         sink.send(Delta::Status(SessionStatus::Idle));
         if work.shutdown {
@@ -281,7 +286,12 @@ fn run_once(
     state.running = true;
     state.forms_this_run.clear();
     sink.send(Delta::RunStarted { run });
-    let ctx = Rc::new(RefCell::new(RunCtx::new(state, run, sink.clone(), events.clone())));
+    let ctx = Rc::new(RefCell::new(RunCtx::new(
+        state,
+        run,
+        sink.clone(),
+        events.clone(),
+    )));
     let st = St::root(Rc::clone(&ctx));
 
     let mut outcome = Outcome::Completed;
@@ -292,9 +302,10 @@ fn run_once(
                 &ctx,
                 Element::Alert {
                     level: AlertLevel::Warning,
-                    body: "Calling st.rerun() within a callback is a no-op: the script reruns after \
+                    body:
+                        "Calling st.rerun() within a callback is a no-op: the script reruns after \
                            callbacks anyway."
-                        .into(),
+                            .into(),
                 },
             ),
             Err(Caught::Abort(Abort::Stop)) => {
@@ -305,7 +316,9 @@ fn run_once(
                 outcome = Outcome::Interrupted;
                 break;
             }
-            Err(Caught::Abort(Abort::Error(error))) => push_exception(&ctx, error.to_string(), None),
+            Err(Caught::Abort(Abort::Error(error))) => {
+                push_exception(&ctx, error.to_string(), None)
+            }
             Err(Caught::Panic { message, location }) => {
                 push_exception(&ctx, format!("A callback panicked: {message}"), location);
             }
@@ -318,7 +331,9 @@ fn run_once(
             Err(Caught::Abort(Abort::Rerun)) => outcome = Outcome::Rerun,
             Err(Caught::Abort(Abort::Stop)) => outcome = Outcome::Stopped,
             Err(Caught::Abort(Abort::Interrupt)) => outcome = Outcome::Interrupted,
-            Err(Caught::Abort(Abort::Error(error))) => push_exception(&ctx, error.to_string(), None),
+            Err(Caught::Abort(Abort::Error(error))) => {
+                push_exception(&ctx, error.to_string(), None)
+            }
             Err(Caught::Panic { message, location }) => push_exception(&ctx, message, location),
         }
     }
@@ -363,7 +378,10 @@ fn push_exception(ctx: &Rc<RefCell<RunCtx>>, message: String, location: Option<S
 
 enum Caught {
     Abort(Abort),
-    Panic { message: String, location: Option<String> },
+    Panic {
+        message: String,
+        location: Option<String>,
+    },
 }
 
 thread_local! {
@@ -379,7 +397,10 @@ pub(crate) fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             if CAPTURING.with(Cell::get) > 0 {
-                let message = info.payload_as_str().unwrap_or("panic with a non-text payload").to_owned();
+                let message = info
+                    .payload_as_str()
+                    .unwrap_or("panic with a non-text payload")
+                    .to_owned();
                 let location = info
                     .location()
                     .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
@@ -399,14 +420,16 @@ fn catch<R>(f: impl FnOnce() -> R) -> Result<R, Caught> {
     result.map_err(|payload| match payload.downcast::<Abort>() {
         Ok(abort) => Caught::Abort(*abort),
         Err(payload) => {
-            let (message, location) = LAST_PANIC.with(|last| last.borrow_mut().take()).unwrap_or_else(|| {
-                let message = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "panic with a non-text payload".to_owned());
-                (message, None)
-            });
+            let (message, location) = LAST_PANIC
+                .with(|last| last.borrow_mut().take())
+                .unwrap_or_else(|| {
+                    let message = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "panic with a non-text payload".to_owned());
+                    (message, None)
+                });
             Caught::Panic { message, location }
         }
     })

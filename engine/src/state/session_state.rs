@@ -5,8 +5,8 @@
 //! writable under its key. Not thread-safe by itself: the session keeps it
 //! behind a lock that the runner holds for the length of a run.
 
+use ahash::{HashMap, HashSet};
 use std::any::Any;
-use std::collections::{HashMap, HashSet};
 
 use crate::element::{Value, WidgetId};
 use crate::error::BrookError;
@@ -77,7 +77,9 @@ impl SessionState {
         if let Some(widget) = self.keys.get(key).and_then(|id| self.widgets.get(id)) {
             return Ok((widget.value.as_any(), widget.value.type_name()));
         }
-        Err(BrookError::MissingKey { key: key.to_owned() })
+        Err(BrookError::MissingKey {
+            key: key.to_owned(),
+        })
     }
 
     /// Stores `value` under `key`. A widget with that key takes it when it is
@@ -96,7 +98,9 @@ impl SessionState {
 
     fn check_writable(&self, key: &str) -> Result<(), BrookError> {
         if key.starts_with(RESERVED_PREFIX) {
-            return Err(BrookError::ReservedKey { key: key.to_owned() });
+            return Err(BrookError::ReservedKey {
+                key: key.to_owned(),
+            });
         }
         if let Some(widget) = self.keys.get(key).and_then(|id| self.widgets.get(id)) {
             if widget.trigger {
@@ -106,11 +110,15 @@ impl SessionState {
                 });
             }
             if self.running && widget.run == self.run {
-                return Err(BrookError::SetAfterWidgetCreated { key: key.to_owned() });
+                return Err(BrookError::SetAfterWidgetCreated {
+                    key: key.to_owned(),
+                });
             }
         }
         if self.running && self.forms_this_run.contains(key) {
-            return Err(BrookError::SetAfterFormCreated { key: key.to_owned() });
+            return Err(BrookError::SetAfterFormCreated {
+                key: key.to_owned(),
+            });
         }
         Ok(())
     }
@@ -186,8 +194,10 @@ impl SessionState {
             .into_iter()
             .map(|key| {
                 let text = if let Some(user) = self.user.get(&key) {
-                    describe_any(user.value.as_ref()).unwrap_or_else(|| format!("<{}>", user.type_name))
-                } else if let Some(widget) = self.keys.get(&key).and_then(|id| self.widgets.get(id)) {
+                    describe_any(user.value.as_ref())
+                        .unwrap_or_else(|| format!("<{}>", user.type_name))
+                } else if let Some(widget) = self.keys.get(&key).and_then(|id| self.widgets.get(id))
+                {
                     format!("{:?}", widget.value)
                 } else {
                     String::new()
@@ -203,8 +213,12 @@ impl SessionState {
         let Some(widget) = self.widgets.get_mut(id) else {
             return false;
         };
-        let Some(new) = widget.codec.from_ui(value) else {
-            log::warn!("value {value:?} does not fit the {} \"{}\"; ignored", widget.kind, widget.label);
+        let Some(new) = widget.codec.decode(value) else {
+            log::warn!(
+                "value {value:?} does not fit the {} \"{}\"; ignored",
+                widget.kind,
+                widget.label
+            );
             return false;
         };
         if new.eq_dyn(widget.value.as_ref()) {
@@ -228,7 +242,8 @@ impl SessionState {
         self.widgets.retain(|_, widget| widget.run == run);
         let widgets = &self.widgets;
         self.keys.retain(|_, id| widgets.contains_key(id));
-        self.pending.retain(|form, _| self.forms_this_run.contains(form));
+        self.pending
+            .retain(|form, _| self.forms_this_run.contains(form));
         for form in std::mem::take(&mut self.clear_after_run) {
             for widget in self.widgets.values_mut() {
                 if widget.form.as_deref() == Some(form.as_str()) && !widget.trigger {
@@ -248,8 +263,21 @@ fn describe_any(any: &dyn Any) -> Option<String> {
         )*};
     }
     try_debug!(
-        bool, i64, i32, u32, u64, usize, f64, f32, String, &'static str, Vec<String>, Vec<i64>, Vec<f64>,
-        Option<String>, Option<i64>
+        bool,
+        i64,
+        i32,
+        u32,
+        u64,
+        usize,
+        f64,
+        f32,
+        String,
+        &'static str,
+        Vec<String>,
+        Vec<i64>,
+        Vec<f64>,
+        Option<String>,
+        Option<i64>
     );
     None
 }

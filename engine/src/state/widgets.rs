@@ -2,7 +2,7 @@
 
 use std::any::{Any, TypeId};
 use std::fmt::Debug;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use crate::element::{Value, WidgetId};
@@ -54,9 +54,9 @@ impl Clone for Box<dyn DynValue> {
 pub trait Codec: Send {
     /// The typed value from the window's value, or `None` if it does not fit
     /// (an index past the options, say); such an event is ignored.
-    fn from_ui(&self, value: &Value) -> Option<Box<dyn DynValue>>;
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>>;
     /// The window's value of a typed value.
-    fn to_ui(&self, value: &dyn Any) -> Value;
+    fn encode(&self, value: &dyn Any) -> Value;
 }
 
 /// A callback run before the script when its widget changed (or was clicked).
@@ -110,7 +110,10 @@ fn as_f64(any: &dyn Any) -> Option<f64> {
         return Some(f64::from(*v));
     }
     // Integers are exact in f64 up to 2^53; larger ones round, as `as` does.
-    #[expect(clippy::cast_precision_loss, reason = "a user storing 2^53+ into a float widget")]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "a user storing 2^53+ into a float widget"
+    )]
     as_i64(any).map(|v| v as f64)
 }
 
@@ -125,7 +128,7 @@ fn as_f64(any: &dyn Any) -> Option<f64> {
 /// Stability: the same inputs give the same id within a build of brook; ids
 /// are not persisted (persisted state is stored by key).
 pub struct IdBuilder {
-    hasher: DefaultHasher,
+    hasher: ahash::AHasher,
     keyed: bool,
 }
 
@@ -133,7 +136,10 @@ impl IdBuilder {
     /// Start an id for a widget of `kind` with an optional key, in an
     /// optional form, and in the given root (B115: sidebar vs main).
     pub fn new(kind: &str, key: Option<&str>, form: Option<&str>) -> Self {
-        let mut hasher = DefaultHasher::new();
+        // Fixed seeds: the same inputs give the same id in every process.
+        let mut hasher =
+            ahash::RandomState::with_seeds(0x6272_6f6f, 0x6b2d_6964, 0x7769_6467, 0x6574_7321)
+                .build_hasher();
         kind.hash(&mut hasher);
         key.hash(&mut hasher);
         form.hash(&mut hasher);
@@ -162,7 +168,11 @@ impl IdBuilder {
 
     /// The id. Keyed ids end with the key, for readable debugging.
     pub fn finish(&self, key: Option<&str>) -> WidgetId {
-        WidgetId(format!("$$ID-{:016x}-{}", self.hasher.finish(), key.unwrap_or("")))
+        WidgetId(format!(
+            "$$ID-{:016x}-{}",
+            self.hasher.finish(),
+            key.unwrap_or("")
+        ))
     }
 }
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check CI runs: formatting, clippy, the whole test suite, and a
+# window smoke test under Xvfb. Installs the system packages it needs (Debian)
+# when they are missing. Usage: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: Xvfb for the window check, and the libraries winit and
+# glow load at run time (X11, xkbcommon, Mesa's software OpenGL).
+packages=(xvfb xauth libgl1-mesa-dri libegl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo test --workspace
+
+# The window opens under Xvfb, runs the script once, draws it, and closes.
+cargo build -p brook --bin brook
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+sleep 1
+env -u WAYLAND_DISPLAY DISPLAY="$display" BROOK_SMOKE=1 timeout 120 target/debug/brook hello | tee /tmp/brook-smoke.txt
+grep -q "brook smoke: window drew run" /tmp/brook-smoke.txt
+echo "all checks passed"
