@@ -48,6 +48,8 @@ pub use shell::{BrookApp, VERSION};
 
 /// Everything a script needs: `use brook::prelude::*;`.
 pub mod prelude {
+    pub use brook_engine::caching::{CacheKey, Cached, progress};
+    pub use brook_macros::{cache_data, cache_resource};
     pub use brook_widgets::prelude::*;
 }
 

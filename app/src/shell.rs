@@ -31,6 +31,8 @@ pub struct BrookApp {
     /// `BROOK_SMOKE=1`: close after the first finished run is drawn, printing
     /// a summary (a check that a window opens, e.g. under Xvfb in CI).
     smoke: SmokeState,
+    /// The spinner of a computation in progress, and when it began.
+    progress: Option<(brook_engine::element::Progress, Instant)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,7 @@ impl BrookApp {
             show_about: false,
             frames: 0,
             log_frames: std::env::var_os("BROOK_LOG_FRAMES").is_some(),
+            progress: None,
             smoke: if std::env::var_os("BROOK_SMOKE").is_some() {
                 SmokeState::Waiting
             } else {
@@ -114,7 +117,16 @@ impl BrookApp {
                 Delta::Status(SessionStatus::Idle) => {
                     self.running = false;
                     self.run_started = None;
+                    self.progress = None;
                 }
+                Delta::Progress(Some(progress)) => {
+                    let started = match &self.progress {
+                        Some((old, started)) if old.function == progress.function => *started,
+                        _ => Instant::now(),
+                    };
+                    self.progress = Some((progress, started));
+                }
+                Delta::Progress(None) => self.progress = None,
             }
         }
     }
@@ -246,6 +258,18 @@ impl eframe::App for BrookApp {
                 });
         });
         self.about_ui(&ctx);
+        if let Some((progress, started)) = &self.progress {
+            let elapsed = started.elapsed().as_secs_f32();
+            let time = ctx.input(|i| i.time);
+            egui::Area::new(egui::Id::unique("brook-spinner"))
+                .anchor(egui::Align2::CENTER_TOP, [0.0, 48.0])
+                .order(egui::Order::Foreground)
+                .interactable(false)
+                .show(&ctx, |ui| {
+                    brook_widgets::spinner::spinner_ui(ui, progress, elapsed, time)
+                });
+            ctx.request_repaint_after(std::time::Duration::from_millis(33));
+        }
         for event in events {
             self.send(event);
         }

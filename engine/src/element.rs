@@ -320,10 +320,6 @@ pub struct Path {
 }
 
 /// One change to the tree, streamed from the runner to the window.
-#[expect(
-    clippy::large_enum_variant,
-    reason = "most deltas are `Set`; boxing would allocate per element"
-)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Delta {
     /// A run started. Elements not produced again in this run are stale.
@@ -359,6 +355,20 @@ pub enum Delta {
     },
     /// Progress or status text of the session (running indicator).
     Status(SessionStatus),
+    /// The spinner of a long computation (a cache miss), or `None` when it
+    /// ended. Drawn over the page; the elements stay visible and usable.
+    Progress(Option<Progress>),
+}
+
+/// What the spinner shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// The cached function computing (empty for progress outside one).
+    pub function: String,
+    /// The spinner text or the last progress message.
+    pub message: String,
+    /// How far along, 0 to 1, when the work reports it.
+    pub fraction: Option<f32>,
 }
 
 /// How a run ended.

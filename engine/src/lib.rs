@@ -17,6 +17,7 @@
 //! assert_eq!(at.session_state().get::<i64>("runs"), Some(2));
 //! ```
 
+pub mod caching;
 pub mod element;
 pub mod error;
 pub mod script_runner;

@@ -30,6 +30,7 @@ pub mod number;
 pub mod number_input;
 pub mod render;
 pub mod slider;
+pub mod spinner;
 pub mod text;
 pub mod text_input;
 

@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crossbeam_channel::{Receiver, Sender};
 
 use crate::element::{
-    AlertLevel, ContainerKind, Delta, Element, Node, Path, Root, Value, WidgetElement, WidgetId,
-    WidgetSpec,
+    AlertLevel, ContainerKind, Delta, Element, Node, Path, Progress, Root, Value, WidgetElement,
+    WidgetId, WidgetSpec,
 };
 use crate::error::BrookError;
 use crate::script_runner::Event;
@@ -84,6 +84,66 @@ pub(crate) struct RunCtx {
     forms: HashMap<String, FormInfo>,
     /// The run has ended; a kept `St` may no longer write.
     pub(crate) finished: bool,
+    /// The session this run belongs to (for session-scoped caches).
+    pub(crate) session_id: u64,
+    /// Set by the stop button; checked by `progress()`.
+    pub(crate) stop: Arc<AtomicBool>,
+    /// Cached computations in progress on this run (nested calls count).
+    cache_depth: u32,
+    /// The function whose spinner shows, if any.
+    spinner: Option<&'static str>,
+    last_progress: Option<std::time::Instant>,
+    /// Elements being recorded for replay, one per cached computation.
+    recordings: Vec<Recording>,
+}
+
+/// Where a recorded element goes when replayed.
+#[derive(Clone, Debug, PartialEq)]
+enum ReplayParent {
+    /// The container the cached function was called with.
+    Base,
+    /// The sidebar (B58).
+    Sidebar,
+    /// A container the function created: the op that created it.
+    Op(usize),
+    /// A container made outside the function (B58: an error on replay).
+    Outside,
+}
+
+/// One recorded element of a cached function, to replay on a hit (B57).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplayOp {
+    parent: ReplayParent,
+    element: Element,
+}
+
+struct Recording {
+    base: (Root, Vec<u32>),
+    containers: HashMap<(Root, Vec<u32>), usize>,
+    ops: Vec<ReplayOp>,
+}
+
+impl Recording {
+    fn record(&mut self, cursor: &Cursor, path: &Path, element: &Element) {
+        let parent =
+            if (cursor.root, cursor.indices.as_slice()) == (self.base.0, self.base.1.as_slice()) {
+                ReplayParent::Base
+            } else if cursor.root == Root::Sidebar && cursor.indices.is_empty() {
+                ReplayParent::Sidebar
+            } else if let Some(op) = self.containers.get(&(cursor.root, cursor.indices.clone())) {
+                ReplayParent::Op(*op)
+            } else {
+                ReplayParent::Outside
+            };
+        if matches!(element, Element::Container { .. }) {
+            self.containers
+                .insert((path.root, path.indices.clone()), self.ops.len());
+        }
+        self.ops.push(ReplayOp {
+            parent,
+            element: element.clone(),
+        });
+    }
 }
 
 impl RunCtx {
@@ -92,8 +152,16 @@ impl RunCtx {
         run: u64,
         sink: DeltaSink,
         events: Receiver<Event>,
+        session_id: u64,
+        stop: Arc<AtomicBool>,
     ) -> Self {
         Self {
+            session_id,
+            stop,
+            cache_depth: 0,
+            spinner: None,
+            last_progress: None,
+            recordings: Vec::new(),
             state,
             tree: crate::element::Tree::default(),
             run,
@@ -130,6 +198,7 @@ impl RunCtx {
     fn push(&mut self, cursor: &Cursor, element: Element) -> Path {
         let run = self.run;
         let stream = self.sink.stream;
+        let recording = !self.recordings.is_empty();
         let Some(children) = self.children_mut(cursor.root, &cursor.indices) else {
             // The container was replaced (a placeholder rewritten); drop it.
             return Path {
@@ -144,6 +213,7 @@ impl RunCtx {
             children.len()
         };
         let streamed = stream.then(|| element.clone());
+        let recorded = recording.then(|| element.clone());
         children.push(Node { element, run });
         let mut indices = Vec::with_capacity(cursor.indices.len() + 1);
         indices.extend_from_slice(&cursor.indices);
@@ -152,6 +222,11 @@ impl RunCtx {
             root: cursor.root,
             indices,
         };
+        if let Some(element) = recorded {
+            for recording in &mut self.recordings {
+                recording.record(cursor, &path, &element);
+            }
+        }
         if let Some(element) = streamed {
             if cursor.placeholder {
                 self.sink.send(Delta::Truncate {
@@ -408,6 +483,14 @@ impl St {
         let kind = call.spec.kind_name();
         let trigger = call.spec.is_trigger();
         let form = self.cursor.form.clone();
+        if self.ctx.borrow().cache_depth > 0 {
+            self.fail(BrookError::Misuse(format!(
+                "The `{kind}` \"{}\" is called inside a cached function. That code will only be called \
+                 when brook detects a cache miss, so the widget would vanish on hits. Move the widget out \
+                 of the cached function and pass its value in as an argument.",
+                call.label
+            )));
+        }
         match (&call.spec, &form) {
             (WidgetSpec::FormSubmit { .. }, None) => {
                 self.fail(BrookError::SubmitOutsideForm { label: call.label })
@@ -475,6 +558,193 @@ impl St {
     /// The number of the current run (1 for the first).
     pub fn run_number(&self) -> u64 {
         self.ctx.borrow().run
+    }
+
+    /// Replays the elements a cached function emitted on its miss (B57, B58).
+    pub(crate) fn replay(&self, ops: &[ReplayOp]) {
+        let mut made: Vec<Option<St>> = Vec::with_capacity(ops.len());
+        for op in ops {
+            let target = match &op.parent {
+                ReplayParent::Base => self.clone(),
+                ReplayParent::Sidebar => self.sidebar(),
+                ReplayParent::Op(index) => match made.get(*index).cloned().flatten() {
+                    Some(st) => st,
+                    None => self.clone(),
+                },
+                ReplayParent::Outside => self.fail(BrookError::Misuse(
+                    "A cached function wrote to a container made outside of it; its output cannot be \
+                     replayed on a cache hit. Create the container inside the cached function, or write \
+                     to the `st` the function is given."
+                        .into(),
+                )),
+            };
+            match &op.element {
+                Element::Container { kind, .. } => made.push(Some(target.open(kind.clone()))),
+                element => {
+                    target.emit(element.clone());
+                    made.push(None);
+                }
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The run in progress on this thread, for cached functions and
+    /// `progress()`, which are called without a `St`.
+    static CURRENT: RefCell<Option<Rc<RefCell<RunCtx>>>> = const { RefCell::new(None) };
+}
+
+/// Makes `ctx` the current run of this thread until the guard drops.
+pub(crate) fn set_current(ctx: &Rc<RefCell<RunCtx>>) -> CurrentGuard {
+    CURRENT.with(|current| *current.borrow_mut() = Some(Rc::clone(ctx)));
+    CurrentGuard
+}
+
+/// Clears the current run when dropped.
+pub(crate) struct CurrentGuard;
+
+impl Drop for CurrentGuard {
+    fn drop(&mut self) {
+        CURRENT.with(|current| current.borrow_mut().take());
+    }
+}
+
+fn with_current<R>(f: impl FnOnce(&mut RunCtx) -> R) -> Option<R> {
+    let ctx = CURRENT.with(|current| current.borrow().clone())?;
+    let mut ctx = ctx.try_borrow_mut().ok()?;
+    Some(f(&mut ctx))
+}
+
+/// The session of the run in progress on this thread.
+pub(crate) fn current_session_id() -> Option<u64> {
+    with_current(|ctx| ctx.session_id)
+}
+
+/// Whether a panic payload is one of brook's aborts (not a user panic).
+pub(crate) fn is_abort(payload: &(dyn Any + Send)) -> bool {
+    payload.is::<Abort>()
+}
+
+/// `caching::progress`: forwards progress to the window's spinner, at most
+/// every 30 ms; abandons the work when the stop button was pressed.
+pub(crate) fn report_progress(fraction: f32, message: String) {
+    let stop = with_current(|ctx| {
+        if ctx.stop.load(Ordering::Acquire) {
+            return true;
+        }
+        let now = std::time::Instant::now();
+        let due = ctx
+            .last_progress
+            .is_none_or(|last| now.duration_since(last) >= std::time::Duration::from_millis(30));
+        if due || fraction >= 1.0 {
+            ctx.last_progress = Some(now);
+            let function = ctx.spinner.unwrap_or_default().to_owned();
+            ctx.sink.send(Delta::Progress(Some(Progress {
+                function,
+                message,
+                fraction: Some(if fraction.is_finite() {
+                    fraction.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }),
+            })));
+        }
+        false
+    });
+    if stop == Some(true) {
+        abort(Abort::Interrupt);
+    }
+}
+
+/// One cached computation on the current run: nesting depth, the spinner
+/// (outermost only, B40) and the recording of emitted elements (B57).
+pub struct CacheScope {
+    spinner: bool,
+    recording: bool,
+    active: bool,
+}
+
+impl CacheScope {
+    /// Enters a cached computation of `function`.
+    pub(crate) fn enter(
+        function: &'static str,
+        spinner: Option<&'static str>,
+        st: Option<&St>,
+    ) -> Self {
+        let recording_base = st.map(|st| (st.cursor.root, st.cursor.indices.clone()));
+        let entered = with_current(|ctx| {
+            ctx.cache_depth += 1;
+            let show = ctx.cache_depth == 1 && ctx.spinner.is_none();
+            let spinner = match (show, spinner) {
+                (true, Some(text)) => {
+                    ctx.spinner = Some(function);
+                    ctx.last_progress = None;
+                    ctx.sink.send(Delta::Progress(Some(Progress {
+                        function: function.to_owned(),
+                        message: text.to_owned(),
+                        fraction: None,
+                    })));
+                    true
+                }
+                _ => false,
+            };
+            let recording = match recording_base {
+                Some(base) => {
+                    ctx.recordings.push(Recording {
+                        base,
+                        containers: HashMap::default(),
+                        ops: Vec::new(),
+                    });
+                    true
+                }
+                None => false,
+            };
+            (spinner, recording)
+        });
+        match entered {
+            Some((spinner, recording)) => Self {
+                spinner,
+                recording,
+                active: true,
+            },
+            None => Self {
+                spinner: false,
+                recording: false,
+                active: false,
+            },
+        }
+    }
+
+    /// Leaves the computation; returns the recorded elements.
+    pub(crate) fn finish(mut self) -> Vec<ReplayOp> {
+        self.leave()
+    }
+
+    fn leave(&mut self) -> Vec<ReplayOp> {
+        if !std::mem::take(&mut self.active) {
+            return Vec::new();
+        }
+        let (spinner, recording) = (self.spinner, self.recording);
+        with_current(|ctx| {
+            ctx.cache_depth = ctx.cache_depth.saturating_sub(1);
+            if spinner {
+                ctx.spinner = None;
+                ctx.sink.send(Delta::Progress(None));
+            }
+            if recording {
+                ctx.recordings.pop().map(|r| r.ops).unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        })
+        .unwrap_or_default()
+    }
+}
+
+impl Drop for CacheScope {
+    fn drop(&mut self) {
+        self.leave();
     }
 }
 
@@ -712,6 +982,11 @@ impl SessionStateRef<'_> {
     /// Removes `key`; returns whether it was there (B77). A keyed widget
     /// reverts to its default on its next call.
     pub fn remove(&self, key: &str) -> bool {
+        if key.starts_with(crate::state::RESERVED_PREFIX) {
+            self.st.fail(BrookError::ReservedKey {
+                key: key.to_owned(),
+            });
+        }
         self.with(|s| s.remove(key))
     }
 

@@ -12,8 +12,8 @@ use parking_lot::Mutex;
 use crate::element::{
     AlertLevel, Delta, Element, RunOutcome, SessionStatus, Tree, Value, WidgetId,
 };
-use crate::script_runner::run_context::{Abort, DeltaSink, Phase, RunCtx, St};
-use crate::state::{Callback, SessionState};
+use crate::script_runner::run_context::{Abort, DeltaSink, Phase, RunCtx, St, set_current};
+use crate::state::{Callback, DynValue, SessionState};
 
 /// A brook script: a plain function run top to bottom on every interaction.
 pub type Script = Arc<dyn Fn(&St) + Send + Sync>;
@@ -56,6 +56,7 @@ pub struct SessionOptions {
 /// What outlives a run: the state and the last finished tree.
 #[derive(Default)]
 pub(crate) struct Core {
+    pub(crate) id: u64,
     pub(crate) state: SessionState,
     pub(crate) tree: Tree,
     pub(crate) run: u64,
@@ -68,6 +69,8 @@ pub(crate) struct Core {
 /// The script and callbacks run only on the session's runner thread, which
 /// holds the state lock for the length of a run.
 pub struct Session {
+    id: u64,
+    stop: Arc<AtomicBool>,
     core: Arc<Mutex<Core>>,
     events: Sender<Event>,
     deltas: Receiver<Delta>,
@@ -84,7 +87,14 @@ impl Session {
     /// Starts a session running `script` on a new runner thread. Nothing
     /// runs until the first event (send [`Event::Rerun`] for the first run).
     pub fn start(script: Script, options: SessionOptions) -> std::io::Result<Self> {
-        let core = Arc::new(Mutex::new(Core::default()));
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        let core = Arc::new(Mutex::new(Core {
+            id,
+            ..Core::default()
+        }));
+        let stop = Arc::new(AtomicBool::new(false));
+        let runner_stop = Arc::clone(&stop);
         let (events_tx, events_rx) = crossbeam_channel::bounded(EVENT_CAPACITY);
         let (deltas_tx, deltas_rx) = crossbeam_channel::bounded(DELTA_CAPACITY);
         let notified = Arc::new(AtomicBool::new(false));
@@ -97,8 +107,10 @@ impl Session {
         let runner_core = Arc::clone(&core);
         std::thread::Builder::new()
             .name("brook-runner".into())
-            .spawn(move || runner_main(&runner_core, &script, &events_rx, &sink))?;
+            .spawn(move || runner_main(&runner_core, &script, &events_rx, &sink, &runner_stop))?;
         Ok(Self {
+            id,
+            stop,
             core,
             events: events_tx,
             deltas: deltas_rx,
@@ -109,6 +121,9 @@ impl Session {
     /// Sends an event to the runner without blocking. A full mailbox hands
     /// the event back, to be sent again later.
     pub fn send(&self, event: Event) -> Result<(), Event> {
+        if event == Event::Stop {
+            self.stop.store(true, Ordering::Release);
+        }
         self.events.try_send(event).map_err(|err| match err {
             TrySendError::Full(event) | TrySendError::Disconnected(event) => event,
         })
@@ -141,6 +156,11 @@ impl Session {
         f(&self.core.lock().tree)
     }
 
+    /// The session's id (unique in the process).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The number of runs started so far.
     pub fn run_count(&self) -> u64 {
         self.core.lock().run
@@ -152,6 +172,7 @@ impl Drop for Session {
         // The runner ends at its next brook call or event; a script stuck in
         // a loop without brook calls keeps its thread until it returns.
         let _ = self.events.try_send(Event::Shutdown);
+        crate::caching::end_session(self.id);
     }
 }
 
@@ -160,7 +181,32 @@ impl Drop for Session {
 struct Work {
     run: bool,
     shutdown: bool,
-    callbacks: Vec<Callback>,
+    /// Widgets changed or clicked since the last run, in first-touch order,
+    /// with their value before the first change: a callback fires once, for
+    /// the net change of the batch (B88).
+    touched: Vec<(WidgetId, Box<dyn DynValue>)>,
+}
+
+impl Work {
+    fn touch(&mut self, id: &WidgetId, before: &dyn DynValue) {
+        if !self.touched.iter().any(|(seen, _)| seen == id) {
+            self.touched.push((id.clone(), before.clone_box()));
+        }
+    }
+
+    /// The callbacks due: widgets whose value differs from before the batch
+    /// (a click turns a trigger from false to true).
+    fn callbacks(&mut self, core: &Mutex<Core>) -> Vec<Callback> {
+        let core = core.lock();
+        std::mem::take(&mut self.touched)
+            .into_iter()
+            .filter_map(|(id, before)| {
+                let widget = core.state.widgets.get(&id)?;
+                let changed = !widget.value.eq_dyn(before.as_ref());
+                changed.then(|| widget.callback.clone()).flatten()
+            })
+            .collect()
+    }
 }
 
 fn absorb(core: &Mutex<Core>, event: Event, work: &mut Work) {
@@ -179,10 +225,8 @@ fn absorb(core: &Mutex<Core>, event: Event, work: &mut Work) {
                 pending.push((id, value));
                 return;
             }
-            let callback = widget.callback.clone();
-            if state.apply_ui_value(&id, &value) {
-                work.callbacks.extend(callback);
-            }
+            work.touch(&id, widget.value.as_ref());
+            state.apply_ui_value(&id, &value);
             work.run = true;
         }
         Event::ButtonClicked { id } => {
@@ -202,8 +246,8 @@ fn absorb(core: &Mutex<Core>, event: Event, work: &mut Work) {
                 }
             }
             if let Some(widget) = state.widgets.get_mut(&id) {
+                work.touch(&id, widget.value.as_ref());
                 widget.value = Box::new(true);
-                work.callbacks.extend(widget.callback.clone());
             }
             work.run = true;
         }
@@ -213,7 +257,13 @@ fn absorb(core: &Mutex<Core>, event: Event, work: &mut Work) {
     }
 }
 
-fn runner_main(core: &Mutex<Core>, script: &Script, events: &Receiver<Event>, sink: &DeltaSink) {
+fn runner_main(
+    core: &Mutex<Core>,
+    script: &Script,
+    events: &Receiver<Event>,
+    sink: &DeltaSink,
+    stop: &Arc<AtomicBool>,
+) {
     install_panic_hook();
     let mut work = Work::default();
     while let Ok(event) = events.recv() {
@@ -230,8 +280,8 @@ fn runner_main(core: &Mutex<Core>, script: &Script, events: &Receiver<Event>, si
         sink.send(Delta::Status(SessionStatus::Running));
         while work.run && !work.shutdown {
             work.run = false;
-            let callbacks = std::mem::take(&mut work.callbacks);
-            let (run, outcome) = run_once(core, script, events, callbacks, sink);
+            let callbacks = work.callbacks(core);
+            let (run, outcome) = run_once(core, script, events, callbacks, sink, stop);
             // Events that came during the run decide what follows it.
             for event in events.try_iter() {
                 absorb(core, event, &mut work);
@@ -277,7 +327,9 @@ fn run_once(
     events: &Receiver<Event>,
     callbacks: Vec<Callback>,
     sink: &DeltaSink,
+    stop: &Arc<AtomicBool>,
 ) -> (u64, Outcome) {
+    stop.store(false, Ordering::Release);
     let mut guard = core.lock();
     guard.run += 1;
     let run = guard.run;
@@ -291,7 +343,10 @@ fn run_once(
         run,
         sink.clone(),
         events.clone(),
+        guard.id,
+        Arc::clone(stop),
     )));
+    let current = set_current(&ctx);
     let st = St::root(Rc::clone(&ctx));
 
     let mut outcome = Outcome::Completed;
@@ -338,6 +393,7 @@ fn run_once(
         }
     }
     drop(st);
+    drop(current);
 
     let mut ctx = ctx.borrow_mut();
     if outcome == Outcome::Completed {

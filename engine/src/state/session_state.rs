@@ -71,6 +71,11 @@ impl SessionState {
     }
 
     fn lookup(&self, key: &str) -> Result<(&dyn Any, &'static str), BrookError> {
+        if key.starts_with(RESERVED_PREFIX) {
+            return Err(BrookError::ReservedKey {
+                key: key.to_owned(),
+            });
+        }
         if let Some(user) = self.user.get(key) {
             return Ok((user.value.as_ref(), user.type_name));
         }

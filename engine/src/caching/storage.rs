@@ -1,0 +1,420 @@
+//! The store of one cached function: entries by key with LRU and ttl, one
+//! computation per key at a time, optional disk persistence.
+//!
+//! Thread-safe: any session's runner thread may call into it at once; each
+//! key computes on one thread while the others wait (B28).
+
+use std::any::Any;
+use std::num::NonZeroUsize;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use ahash::HashMap;
+use lru::LruCache;
+use parking_lot::{Condvar, Mutex};
+
+use super::clock;
+use super::disk::DiskCodec;
+use crate::script_runner::{CacheScope, St};
+
+/// Which decorator a function has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `#[cache_data]`: copy-on-write values.
+    Data,
+    /// `#[cache_resource]`: one shared object.
+    Resource,
+}
+
+/// A cached function's settings, from its attribute.
+#[derive(Clone, Debug)]
+pub struct FunctionInfo {
+    /// The function's name.
+    pub name: &'static str,
+    /// `module_path!()` where it is defined.
+    pub module: &'static str,
+    /// A hash of its source: an edited function is a new cache (B4).
+    pub source_hash: u64,
+    /// Data or resource.
+    pub kind: Kind,
+    /// Entries older than this are recomputed (lazily, B34).
+    pub ttl: Option<Duration>,
+    /// A ttl was given but persistence ignores it (B35).
+    pub ttl_ignored: bool,
+    /// The LRU bound (B36).
+    pub max_entries: Option<usize>,
+    /// The spinner text, or `None` for no spinner (B38, B39).
+    pub spinner: Option<&'static str>,
+    /// One cache per session (B47).
+    pub session_scope: bool,
+}
+
+impl FunctionInfo {
+    /// The function's identity: module, name and source (B3).
+    pub fn function_key(&self) -> u64 {
+        let mut hasher = super::KeyHasher::new();
+        hasher.hash(self.module);
+        hasher.hash(self.name);
+        hasher.hash(&self.source_hash);
+        hasher.finish()
+    }
+}
+
+struct Entry<V> {
+    value: V,
+    stored_at: Duration,
+    replay: Arc<[crate::script_runner::ReplayOp]>,
+}
+
+enum Outcome<V> {
+    Value(V, Arc<[crate::script_runner::ReplayOp]>),
+    Panicked(String),
+    /// The computing run was stopped; a waiter computes itself.
+    Abandoned,
+}
+
+struct Flight<V> {
+    outcome: Mutex<Option<Outcome<V>>>,
+    done: Condvar,
+}
+
+impl<V: Clone> Flight<V> {
+    fn wait(&self) -> Outcome<V> {
+        let mut outcome = self.outcome.lock();
+        while outcome.is_none() {
+            self.done.wait(&mut outcome);
+        }
+        match outcome.as_ref() {
+            Some(Outcome::Value(v, replay)) => Outcome::Value(v.clone(), Arc::clone(replay)),
+            Some(Outcome::Panicked(m)) => Outcome::Panicked(m.clone()),
+            Some(Outcome::Abandoned) | None => Outcome::Abandoned,
+        }
+    }
+
+    fn finish(&self, outcome: Outcome<V>) {
+        *self.outcome.lock() = Some(outcome);
+        self.done.notify_all();
+    }
+}
+
+type Store<V> = LruCache<u64, Entry<V>>;
+type Flights<V> = HashMap<(u64, u64), Arc<Flight<V>>>;
+
+/// The cache of one function.
+pub struct FunctionCache<V> {
+    info: FunctionInfo,
+    function_key: u64,
+    disk: Option<DiskCodec<V>>,
+    validate: Option<fn(&V) -> bool>,
+    on_release: Option<fn(&V)>,
+    /// Stores by session id; 0 is the global store.
+    stores: Mutex<HashMap<u64, Store<V>>>,
+    /// Computations in progress by (session, key).
+    flights: Mutex<Flights<V>>,
+}
+
+/// What the registry needs of any function's cache.
+pub(crate) trait AnyCache: Send + Sync {
+    fn kind(&self) -> Kind;
+    fn clear(&self);
+    fn end_session(&self, session: u64);
+}
+
+static REGISTRY: Mutex<Vec<&'static dyn AnyCache>> = Mutex::new(Vec::new());
+
+pub(crate) fn registered() -> Vec<&'static dyn AnyCache> {
+    REGISTRY.lock().clone()
+}
+
+/// The lazily made cache of one function, in a `static` beside it.
+pub struct CacheCell<V>(OnceLock<FunctionCache<V>>);
+
+impl<V: Clone + Send + Sync + 'static> CacheCell<V> {
+    /// An empty cell.
+    pub const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+
+    /// The function's cache, made (and registered for the clear-all
+    /// actions) on first use.
+    pub fn get_or_init(
+        &'static self,
+        info: impl FnOnce() -> FunctionInfo,
+        disk: Option<DiskCodec<V>>,
+        validate: Option<fn(&V) -> bool>,
+        on_release: Option<fn(&V)>,
+    ) -> &'static FunctionCache<V> {
+        if let Some(cache) = self.0.get() {
+            return cache;
+        }
+        let mut made = false;
+        let cache = self.0.get_or_init(|| {
+            made = true;
+            let info = info();
+            if info.ttl_ignored {
+                log::warn!(
+                    "The cached function '{}' has a TTL that will be ignored. Persistent cached functions \
+                     currently don't support TTL.",
+                    info.name
+                );
+            }
+            FunctionCache {
+                function_key: info.function_key(),
+                info,
+                disk,
+                validate,
+                on_release,
+                stores: Mutex::new(HashMap::default()),
+                flights: Mutex::new(HashMap::default()),
+            }
+        });
+        if made {
+            REGISTRY.lock().push(cache);
+        }
+        cache
+    }
+}
+
+impl<V: Clone + Send + Sync + 'static> Default for CacheCell<V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
+    fn new_store(&self) -> Store<V> {
+        match self.info.max_entries.and_then(NonZeroUsize::new) {
+            Some(bound) => LruCache::new(bound),
+            None => LruCache::unbounded(),
+        }
+    }
+
+    fn release(&self, value: Option<V>) {
+        if let (Some(on_release), Some(value)) = (self.on_release, value) {
+            // A failing release hook is logged and the clear goes on (B51).
+            if std::panic::catch_unwind(AssertUnwindSafe(|| on_release(&value))).is_err() {
+                log::warn!(
+                    "on_release of the cached function '{}' panicked",
+                    self.info.name
+                );
+            }
+        }
+    }
+
+    fn disk_path(&self, key: u64) -> Option<PathBuf> {
+        self.disk.as_ref()?;
+        Some(super::disk::persist_dir().join(format!("{:016x}-{key:016x}.memo", self.function_key)))
+    }
+
+    /// Looks `key` up; on a miss, computes it once (others wait) and stores
+    /// it. `st` is the caller's handle when the function takes one: elements
+    /// emitted during the miss are recorded and replayed on hits (B57).
+    pub fn get_or_compute(&self, key: u64, st: Option<&St>, compute: impl FnOnce() -> V) -> V {
+        let session = if self.info.session_scope {
+            match crate::script_runner::current_session_id() {
+                Some(id) => id,
+                None => {
+                    log::warn!(
+                        "A session-scoped cache ('{}') was accessed outside of the app execution thread; \
+                         computed without caching (B48).",
+                        self.info.name
+                    );
+                    return compute();
+                }
+            }
+        } else {
+            0
+        };
+        loop {
+            if let Some((value, replay)) = self.lookup(session, key) {
+                if let Some(st) = st {
+                    st.replay(&replay);
+                }
+                return value;
+            }
+            if let Some(value) = self.load_from_disk(session, key) {
+                return value;
+            }
+            let (flight, leader) = {
+                let mut flights = self.flights.lock();
+                match flights.get(&(session, key)) {
+                    Some(flight) => (Arc::clone(flight), false),
+                    None => {
+                        let flight = Arc::new(Flight {
+                            outcome: Mutex::new(None),
+                            done: Condvar::new(),
+                        });
+                        flights.insert((session, key), Arc::clone(&flight));
+                        (flight, true)
+                    }
+                }
+            };
+            if !leader {
+                match flight.wait() {
+                    Outcome::Value(value, replay) => {
+                        if let Some(st) = st {
+                            st.replay(&replay);
+                        }
+                        return value;
+                    }
+                    Outcome::Panicked(message) => std::panic::resume_unwind(Box::new(format!(
+                        "The cached function `{}` panicked while computing this value for another caller: \
+                         {message}",
+                        self.info.name
+                    ))),
+                    Outcome::Abandoned => continue,
+                }
+            }
+            return self.compute_as_leader(session, key, st, &flight, compute);
+        }
+    }
+
+    fn lookup(&self, session: u64, key: u64) -> Option<(V, Arc<[crate::script_runner::ReplayOp]>)> {
+        let mut stores = self.stores.lock();
+        let store = stores.get_mut(&session)?;
+        let entry = store.get(&key)?;
+        let expired = self
+            .info
+            .ttl
+            .is_some_and(|ttl| clock::now().saturating_sub(entry.stored_at) >= ttl);
+        let invalid = !expired && self.validate.is_some_and(|valid| !valid(&entry.value));
+        if !expired && !invalid {
+            return Some((entry.value.clone(), Arc::clone(&entry.replay)));
+        }
+        let removed = store.pop(&key).map(|e| e.value);
+        drop(stores);
+        self.release(removed);
+        None
+    }
+
+    fn insert(
+        &self,
+        session: u64,
+        key: u64,
+        value: V,
+        replay: Arc<[crate::script_runner::ReplayOp]>,
+    ) {
+        let entry = Entry {
+            value,
+            stored_at: clock::now(),
+            replay,
+        };
+        let evicted = {
+            let mut stores = self.stores.lock();
+            let store = stores.entry(session).or_insert_with(|| self.new_store());
+            store
+                .push(key, entry)
+                .filter(|(k, _)| *k != key)
+                .map(|(_, e)| e.value)
+        };
+        self.release(evicted);
+    }
+
+    fn load_from_disk(&self, session: u64, key: u64) -> Option<V> {
+        let (disk, path) = (self.disk.as_ref()?, self.disk_path(key)?);
+        let value = disk.load(&path, self.info.name)?;
+        self.insert(session, key, value.clone(), Arc::from(Vec::new()));
+        Some(value)
+    }
+
+    fn compute_as_leader(
+        &self,
+        session: u64,
+        key: u64,
+        st: Option<&St>,
+        flight: &Flight<V>,
+        compute: impl FnOnce() -> V,
+    ) -> V {
+        let scope = CacheScope::enter(self.info.name, self.info.spinner, st);
+        let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
+        let replay: Arc<[crate::script_runner::ReplayOp]> = Arc::from(scope.finish());
+        self.flights.lock().remove(&(session, key));
+        match result {
+            Ok(value) => {
+                if let (Some(disk), Some(path)) = (&self.disk, self.disk_path(key)) {
+                    disk.save(&path, &value, self.info.name);
+                }
+                self.insert(session, key, value.clone(), Arc::clone(&replay));
+                flight.finish(Outcome::Value(value.clone(), replay));
+                value
+            }
+            Err(payload) => {
+                flight.finish(if crate::script_runner::is_abort(&*payload) {
+                    Outcome::Abandoned
+                } else {
+                    Outcome::Panicked(panic_text(&*payload))
+                });
+                std::panic::resume_unwind(payload)
+            }
+        }
+    }
+
+    /// Removes every entry of every session, in memory and on disk (B62).
+    pub fn clear(&self) {
+        let stores = std::mem::take(&mut *self.stores.lock());
+        for (_, store) in stores {
+            for (_, entry) in store {
+                self.release(Some(entry.value));
+            }
+        }
+        if self.disk.is_some() {
+            super::disk::remove_function_files(self.function_key);
+        }
+    }
+
+    /// Removes one entry, in every session (B63).
+    pub fn clear_entry(&self, key: u64) {
+        let removed: Vec<V> = self
+            .stores
+            .lock()
+            .values_mut()
+            .filter_map(|store| store.pop(&key).map(|e| e.value))
+            .collect();
+        for value in removed {
+            self.release(Some(value));
+        }
+        if let Some(path) = self.disk_path(key) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// Entries held now, in every session.
+    pub fn len(&self) -> usize {
+        self.stores.lock().values().map(LruCache::len).sum()
+    }
+
+    /// No entries at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The function's settings.
+    pub fn info(&self) -> &FunctionInfo {
+        &self.info
+    }
+}
+
+impl<V: Clone + Send + Sync + 'static> AnyCache for FunctionCache<V> {
+    fn kind(&self) -> Kind {
+        self.info.kind
+    }
+    fn clear(&self) {
+        FunctionCache::clear(self);
+    }
+    fn end_session(&self, session: u64) {
+        let store = self.stores.lock().remove(&session);
+        for (_, entry) in store.into_iter().flatten() {
+            self.release(Some(entry.value));
+        }
+    }
+}
+
+fn panic_text(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic with a non-text payload".into())
+}
