@@ -40,9 +40,11 @@ mod shell;
 
 use std::sync::Arc;
 
+pub use brook_engine::caching::{Cached, progress};
 pub use brook_engine::{
-    BrookError, Event, Script, Session, SessionOptions, St, element, state, testing,
+    BrookError, Event, Script, Session, SessionOptions, St, caching, element, state, testing,
 };
+pub use brook_macros::{cache_data, cache_resource};
 pub use brook_widgets as widgets;
 pub use shell::{BrookApp, VERSION};
 
