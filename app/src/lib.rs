@@ -35,7 +35,9 @@
 //! assert_eq!(at.text(), ["Hello, Ada!"]);
 //! ```
 
-pub mod hello;
+pub mod gallery;
+extern crate self as brook;
+
 mod shell;
 
 use std::sync::Arc;

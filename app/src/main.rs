@@ -5,7 +5,7 @@ use anyhow::bail;
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        None | Some("hello") => brook::run("brook hello", brook::hello::hello),
+        None | Some("hello") => brook::run("brook gallery", brook::gallery::gallery),
         Some("--version" | "-V") => {
             println!("brook {} (stable)", brook::VERSION);
             Ok(())

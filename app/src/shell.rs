@@ -138,6 +138,11 @@ impl BrookApp {
                     self.send(Event::Rerun);
                     ui.close();
                 }
+                if ui.button("Clear caches   C").clicked() {
+                    brook_engine::caching::clear_all();
+                    self.send(Event::Rerun);
+                    ui.close();
+                }
                 if ui
                     .add_enabled(self.running, egui::Button::new("Stop"))
                     .clicked()
@@ -175,7 +180,7 @@ impl BrookApp {
             });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if self.running {
-                    if ui.button("⏹ Stop").on_hover_text("Stop the run").clicked() {
+                    if ui.button("Stop").on_hover_text("Stop the run").clicked() {
                         self.send(Event::Stop);
                     }
                     let elapsed = self.run_started.map_or(0.0, |t| t.elapsed().as_secs_f32());
@@ -220,6 +225,12 @@ impl eframe::App for BrookApp {
         if !ctx.egui_wants_keyboard_input()
             && ctx.input(|i| i.key_pressed(Key::R) && i.modifiers.is_none())
         {
+            self.send(Event::Rerun);
+        }
+        if !ctx.egui_wants_keyboard_input()
+            && ctx.input(|i| i.key_pressed(Key::C) && i.modifiers.is_none())
+        {
+            brook_engine::caching::clear_all();
             self.send(Event::Rerun);
         }
 

@@ -1,5 +1,5 @@
-//! The hello app: what `brook` (and `cargo run --release`) opens. Built from
-//! the public API only, as a user would write it.
+//! The hello page: session state, callbacks with arguments, a form, keyed
+//! widgets and a deliberate panic.
 
 use crate::prelude::*;
 
@@ -85,7 +85,6 @@ pub fn hello(st: &St) {
     }
 
     let side = st.sidebar();
-    side.header("Sidebar");
     let dark = side.toggle("Show details").key("details").show();
     if dark {
         side.code(
