@@ -23,6 +23,10 @@ fi
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
+# Experimental features are tested with the feature on (their compile-fail
+# doc test above runs with it off).
+cargo clippy -p brook -p brook-tests --all-targets --features brook/experimental,brook-tests/experimental -- -D warnings
+cargo test -p brook-tests --features experimental --test fragments
 
 # The window opens under Xvfb, runs the script once, draws it, and closes.
 cargo build -p brook --bin brook

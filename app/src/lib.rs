@@ -38,6 +38,8 @@
 pub mod gallery;
 extern crate self as brook;
 
+pub mod experimental;
+
 mod shell;
 
 use std::sync::Arc;
@@ -48,10 +50,12 @@ pub use brook_engine::{
 };
 pub use brook_macros::{cache_data, cache_resource};
 pub use brook_widgets as widgets;
-pub use shell::{BrookApp, VERSION};
+pub use shell::{BrookApp, CHANNEL, VERSION};
 
 /// Everything a script needs: `use brook::prelude::*;`.
 pub mod prelude {
+    #[allow(deprecated, reason = "the old names stay usable for two releases")]
+    pub use crate::experimental::DeprecatedNames;
     pub use brook_engine::caching::{CacheKey, Cached, progress};
     pub use brook_macros::{cache_data, cache_resource};
     pub use brook_widgets::prelude::*;

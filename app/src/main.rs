@@ -7,7 +7,7 @@ fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         None | Some("hello") => brook::run("brook gallery", brook::gallery::gallery),
         Some("--version" | "-V") => {
-            println!("brook {} (stable)", brook::VERSION);
+            println!("brook {} ({})", brook::VERSION, brook::CHANNEL);
             Ok(())
         }
         Some("--help" | "-h") => {

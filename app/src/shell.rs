@@ -10,8 +10,12 @@ use brook_engine::{Event, Script, Session, SessionOptions};
 use brook_widgets::render::{Frame, UiMemory, nodes_ui};
 use egui::{Align, Key, Layout, RichText};
 
-/// The version and build channel, as shown in the about box.
+/// The version, as shown in the about box and by `brook --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The release channel: `stable`, or `nightly <commit date>` for a build of
+/// the git main branch (see build.rs).
+pub const CHANNEL: &str = env!("BROOK_CHANNEL");
 
 /// One window: one session.
 pub struct BrookApp {
@@ -55,6 +59,7 @@ impl BrookApp {
             SessionOptions {
                 stream: true,
                 notify: Some(Arc::new(move || ctx.request_repaint())),
+                clock: None,
             },
         )?;
         let mut app = Self {
@@ -96,8 +101,12 @@ impl BrookApp {
     fn apply_deltas(&mut self) {
         for delta in self.session.drain() {
             match delta {
-                Delta::RunStarted { run } => {
+                Delta::RunStarted { run, fragment } => {
                     self.run = run;
+                    if let Some(path) = fragment {
+                        // Only the fragment is redrawn; the rest stays current.
+                        self.tree.touch_outside(&path, run);
+                    }
                 }
                 Delta::Set { path, element } => self.tree.set(&path, element, self.run),
                 Delta::Truncate { root, parents, len } => self.tree.truncate(root, &parents, len),
@@ -201,7 +210,7 @@ impl BrookApp {
             .resizable(false)
             .show(ctx, |ui| {
                 ui.label(RichText::new("brook").strong().size(20.0));
-                ui.label(format!("Version {VERSION} (stable channel)"));
+                ui.label(format!("Version {VERSION} ({CHANNEL} channel)"));
                 ui.label("Internal tools as native desktop apps, in Rust.");
                 ui.label(format!("App: {}", self.title));
             });

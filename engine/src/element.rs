@@ -99,6 +99,11 @@ pub enum ContainerKind {
         /// Open on first show.
         expanded: bool,
     },
+    /// A fragment: reruns on its own when a widget inside it changes.
+    Fragment {
+        /// The fragment's name.
+        name: String,
+    },
     /// A form: its widgets' changes are batched until its submit button.
     Form {
         /// The form key given by the script.
@@ -326,6 +331,9 @@ pub enum Delta {
     RunStarted {
         /// The number of the run.
         run: u64,
+        /// For a fragment rerun, the fragment's container: only elements
+        /// inside it are redrawn; the rest stays current.
+        fragment: Option<Path>,
     },
     /// Put an element at a path. A container sent here has no children; if
     /// the node at the path is already a container of the same kind, its
@@ -482,6 +490,37 @@ impl Tree {
         }
         prune(&mut self.main, run);
         prune(&mut self.sidebar, run);
+    }
+
+    /// Marks every node outside the container at `path` as produced by
+    /// `run` (a fragment rerun leaves them current), and the container too.
+    pub fn touch_outside(&mut self, path: &Path, run: u64) {
+        fn touch(nodes: &mut [Node], inside: Option<&[u32]>, run: u64) {
+            for (index, node) in nodes.iter_mut().enumerate() {
+                let next = match inside {
+                    Some([first, rest @ ..]) if *first as usize == index => Some(rest),
+                    _ => None,
+                };
+                if next == Some(&[][..]) {
+                    node.run = run;
+                    continue;
+                }
+                node.run = run;
+                if let Element::Container { children, .. } = &mut node.element {
+                    touch(children, next, run);
+                }
+            }
+        }
+        touch(
+            &mut self.main,
+            (path.root == Root::Main).then_some(&path.indices[..]),
+            run,
+        );
+        touch(
+            &mut self.sidebar,
+            (path.root == Root::Sidebar).then_some(&path.indices[..]),
+            run,
+        );
     }
 
     /// Remove nodes after `len` in a container (a placeholder rewritten with

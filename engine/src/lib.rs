@@ -25,4 +25,6 @@ pub mod state;
 pub mod testing;
 
 pub use error::BrookError;
-pub use script_runner::{Event, Script, Session, SessionOptions, SessionStateRef, St, WidgetCall};
+pub use script_runner::{
+    Event, Script, Session, SessionClock, SessionOptions, SessionStateRef, St, WidgetCall,
+};

@@ -12,7 +12,7 @@ use crate::element::{
     WidgetSpec,
 };
 use crate::error::BrookError;
-use crate::script_runner::{Event, Session, SessionOptions, St};
+use crate::script_runner::{Event, Session, SessionClock, SessionOptions, St};
 
 /// The default run timeout (B176).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -41,6 +41,7 @@ pub enum AppTestError {
 /// ```
 pub struct AppTest {
     session: Session,
+    clock: SessionClock,
     staged: Vec<Event>,
     timeout: Duration,
 }
@@ -51,14 +52,18 @@ impl AppTest {
     /// # Panics
     /// If the runner thread cannot be started (the OS is out of threads).
     pub fn new(script: impl Fn(&St) + Send + Sync + 'static) -> Self {
-        #[expect(
-            clippy::expect_used,
-            reason = "a test helper; no threads left is fatal for a test"
-        )]
-        let session = Session::start(std::sync::Arc::new(script), SessionOptions::default())
-            .expect("start the AppTest runner thread");
+        let clock = SessionClock::manual();
+        let session = Session::start(
+            std::sync::Arc::new(script),
+            SessionOptions {
+                clock: Some(clock.clone()),
+                ..SessionOptions::default()
+            },
+        )
+        .expect("start the AppTest runner thread");
         Self {
             session,
+            clock,
             staged: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
         }
@@ -100,14 +105,39 @@ impl AppTest {
     /// Runs with a timeout of its own (B176).
     pub fn run_with_timeout(&mut self, timeout: Duration) -> Result<&mut Self, AppTestError> {
         // Anything from earlier runs is old news.
-        let _ = self.session.drain();
         let mut events = std::mem::take(&mut self.staged);
-        events.push(Event::Rerun);
-        for event in events {
-            self.session
-                .send(event)
-                .map_err(|_| AppTestError::Runner("the mailbox is full or closed".into()))?;
+        // The staged interactions run as they would in a window (a widget in
+        // a fragment reruns the fragment); with none, the whole script runs.
+        events.push(Event::Flush);
+        self.send_and_wait(Event::Batch(events), timeout)
+    }
+
+    /// Moves the session clock forward and runs the `run_every` fragments
+    /// that became due (B152), waiting until the session is idle.
+    ///
+    /// # Panics
+    /// On timeout.
+    pub fn advance_time(&mut self, by: Duration) -> &mut Self {
+        self.clock.advance(by);
+        if let Err(error) = self.send_and_wait(Event::Tick, self.timeout) {
+            #[expect(clippy::panic, reason = "a test helper: a timeout fails the test")]
+            {
+                panic!("{error}");
+            }
         }
+        self
+    }
+
+    fn send_and_wait(
+        &mut self,
+        event: Event,
+        timeout: Duration,
+    ) -> Result<&mut Self, AppTestError> {
+        // Anything from earlier runs is old news.
+        let _ = self.session.drain();
+        self.session
+            .send(event)
+            .map_err(|_| AppTestError::Runner("the mailbox is full or closed".into()))?;
         let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());

@@ -82,7 +82,8 @@ pub(crate) fn container_ui(
     match kind {
         ContainerKind::Container { border: false }
         | ContainerKind::Placeholder
-        | ContainerKind::Column => {
+        | ContainerKind::Column
+        | ContainerKind::Fragment { .. } => {
             ui.vertical(|ui| nodes_ui(ui, children, frame));
         }
         ContainerKind::Container { border: true } | ContainerKind::Form { border: true, .. } => {

@@ -2,6 +2,8 @@
 //! per feature area, each built from the public API only, as a user would.
 
 mod caching;
+#[cfg(feature = "experimental")]
+mod fragments;
 mod hello;
 
 pub use caching::caching;
@@ -9,8 +11,16 @@ pub use hello::hello;
 
 use crate::prelude::*;
 
-/// The pages, in menu order: (title, script).
-pub const PAGES: &[(&str, fn(&St))] = &[("Hello", hello), ("Caching", caching)];
+/// A gallery page: its title and its script.
+pub type Page = (&'static str, fn(&St));
+
+/// The pages, in menu order.
+pub const PAGES: &[Page] = &[
+    ("Hello", hello),
+    ("Caching", caching),
+    #[cfg(feature = "experimental")]
+    ("Fragments", fragments::fragments),
+];
 
 /// The gallery script: a page chooser in the sidebar, then the page.
 pub fn gallery(st: &St) {

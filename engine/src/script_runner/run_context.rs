@@ -27,6 +27,12 @@ pub(crate) enum Abort {
     Interrupt,
     /// `st.rerun()`.
     Rerun,
+    /// `st.rerun_fragment()`: rerun only the running fragment (B145).
+    #[cfg_attr(
+        not(feature = "experimental"),
+        allow(dead_code, reason = "made by an experimental API")
+    )]
+    RerunFragment,
     /// `st.stop()`.
     Stop,
     /// A misuse of brook; shown as an exception element.
@@ -95,6 +101,10 @@ pub(crate) struct RunCtx {
     last_progress: Option<std::time::Instant>,
     /// Elements being recorded for replay, one per cached computation.
     recordings: Vec<Recording>,
+    /// The fragment whose body is running, if any.
+    pub(crate) current_fragment: Option<String>,
+    /// This run reruns one fragment only.
+    pub(crate) fragment_run: bool,
 }
 
 /// Where a recorded element goes when replayed.
@@ -162,6 +172,8 @@ impl RunCtx {
             spinner: None,
             last_progress: None,
             recordings: Vec::new(),
+            current_fragment: None,
+            fragment_run: false,
             state,
             tree: crate::element::Tree::default(),
             run,
@@ -405,6 +417,12 @@ impl St {
 
     /// A `St` that writes into the sidebar.
     pub fn sidebar(&self) -> St {
+        if let Some(name) = self.ctx.borrow().current_fragment.clone() {
+            self.fail(BrookError::Misuse(format!(
+                "The fragment \"{name}\" calls st.sidebar(). A fragment cannot write to the sidebar \
+                 (B151): call the fragment on the sidebar instead, `st.sidebar().fragment(..)`."
+            )));
+        }
         St {
             ctx: Rc::clone(&self.ctx),
             cursor: Rc::new(Cursor {
@@ -413,6 +431,129 @@ impl St {
                 form: self.cursor.form.clone(),
                 placeholder: false,
             }),
+        }
+    }
+
+    /// A `St` writing into the container at `indices` under `root`.
+    pub(crate) fn at(ctx: Rc<RefCell<RunCtx>>, root: Root, indices: Vec<u32>) -> Self {
+        Self {
+            ctx,
+            cursor: Rc::new(Cursor {
+                root,
+                indices,
+                form: None,
+                placeholder: false,
+            }),
+        }
+    }
+
+    /// Appends an exception element (an error the runner caught).
+    pub(crate) fn emit_exception(&self, message: String, location: Option<String>) {
+        self.ctx
+            .borrow_mut()
+            .push(&self.cursor, Element::Exception { message, location });
+    }
+
+    /// Draws a fragment: `body` runs now, in a container of its own, and
+    /// again on its own whenever a widget inside it changes, without the
+    /// rest of the script (B147). With `run_every`, it also reruns on that
+    /// period while the session lives (B152). Widgets inside keep their
+    /// state across fragment reruns; widgets outside are untouched (B127).
+    ///
+    /// A fragment inside a fragment runs inline, as part of the outer one.
+    ///
+    /// Stage: experimental (the `experimental` feature).
+    #[cfg(feature = "experimental")]
+    pub fn fragment_with(
+        &self,
+        name: &str,
+        run_every: Option<std::time::Duration>,
+        body: impl Fn(&St) + Send + Sync + 'static,
+    ) {
+        self.check();
+        let nested = {
+            let ctx = self.ctx.borrow();
+            ctx.current_fragment.is_some() || ctx.phase == Phase::Callbacks
+        };
+        if nested {
+            body(self);
+            return;
+        }
+        {
+            let mut ctx = self.ctx.borrow_mut();
+            if !ctx.state.fragments_this_run.insert(name.to_owned()) {
+                drop(ctx);
+                self.fail(BrookError::Misuse(format!(
+                    "There are multiple fragments named \"{name}\" in this run. Give each fragment a \
+                     unique name."
+                )));
+            }
+        }
+        let inner = self.open(ContainerKind::Fragment {
+            name: name.to_owned(),
+        });
+        let body: crate::script_runner::Script = Arc::new(body);
+        {
+            let mut ctx = self.ctx.borrow_mut();
+            let now = ctx.state.clock_now;
+            ctx.state.fragments.insert(
+                name.to_owned(),
+                crate::state::Fragment {
+                    path: Path {
+                        root: inner.cursor.root,
+                        indices: inner.cursor.indices.clone(),
+                    },
+                    body: Arc::clone(&body),
+                    run_every,
+                    last_run: now,
+                },
+            );
+            ctx.current_fragment = Some(name.to_owned());
+        }
+        // The body's elements belong to the fragment even if it unwinds.
+        struct Leave<'a>(&'a St);
+        impl Drop for Leave<'_> {
+            fn drop(&mut self) {
+                if let Ok(mut ctx) = self.0.ctx.try_borrow_mut() {
+                    ctx.current_fragment = None;
+                }
+            }
+        }
+        let _leave = Leave(self);
+        body(&inner);
+    }
+
+    /// Stops this fragment rerun and reruns the fragment again (B145).
+    /// Anywhere but inside a fragment during a fragment rerun, it is an
+    /// error.
+    ///
+    /// Stage: experimental (the `experimental` feature).
+    #[cfg(feature = "experimental")]
+    pub fn rerun_fragment(&self) -> ! {
+        let (inside, fragment_run) = {
+            let ctx = self.ctx.borrow();
+            (ctx.current_fragment.is_some(), ctx.fragment_run)
+        };
+        if !(inside && fragment_run) {
+            self.fail(BrookError::Misuse(
+                "rerun_fragment() can only be called from a fragment during a fragment rerun. Use \
+                 st.rerun() to rerun the whole app."
+                    .into(),
+            ));
+        }
+        abort(Abort::RerunFragment)
+    }
+
+    /// Shows, once per session, a notice that `old` was renamed `new` and
+    /// goes away in version `removed_in`. It appears at the top of the next
+    /// run (so it survives a call that reruns).
+    pub fn deprecation_notice(&self, old: &str, new: &str, removed_in: &str) {
+        let mut ctx = self.ctx.borrow_mut();
+        if ctx.state.notices_shown.insert(old.to_owned()) {
+            ctx.state.notices_pending.push(format!(
+                "`st.{old}()` is deprecated: it became stable as `st.{new}()`. The old name keeps working \
+                 until brook {removed_in}; rename your calls."
+            ));
         }
     }
 
@@ -856,6 +997,7 @@ impl RunCtx {
                         codec: call.codec,
                         callback: call.callback,
                         trigger,
+                        fragment: self.current_fragment.clone(),
                         run,
                     },
                 );

@@ -5,6 +5,7 @@ use std::panic::AssertUnwindSafe;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use crossbeam_channel::{Receiver, Sender, TrySendError};
 use parking_lot::Mutex;
@@ -40,6 +41,15 @@ pub enum Event {
     Stop,
     /// End the session's runner thread.
     Shutdown,
+    /// Several events that must be handled as one batch (AppTest's staged
+    /// interactions): no run starts between them.
+    Batch(Vec<Event>),
+    /// Make sure a run follows this batch: a full run unless the batch
+    /// already caused one (AppTest's `run()`).
+    Flush,
+    /// Time moved (a manual clock was advanced): start the fragments whose
+    /// `run_every` is due.
+    Tick,
 }
 
 /// How a session streams what it produces.
@@ -51,6 +61,47 @@ pub struct SessionOptions {
     /// Called (at most once until [`Session::drain`]) when deltas wait:
     /// the window's repaint request.
     pub notify: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// The clock of `run_every` fragments: real time unless a manual clock
+    /// is given (AppTest).
+    pub clock: Option<SessionClock>,
+}
+
+/// The time a session sees, for fragments' `run_every`.
+#[derive(Clone, Debug)]
+pub enum SessionClock {
+    /// Real time since the session started.
+    Real(std::time::Instant),
+    /// Time that moves only when advanced (tests).
+    Manual(Arc<std::sync::atomic::AtomicU64>),
+}
+
+impl SessionClock {
+    /// A manual clock at zero.
+    pub fn manual() -> Self {
+        Self::Manual(Arc::new(std::sync::atomic::AtomicU64::new(0)))
+    }
+
+    /// Time since the clock started.
+    pub fn now(&self) -> Duration {
+        match self {
+            Self::Real(start) => start.elapsed(),
+            Self::Manual(nanos) => Duration::from_nanos(nanos.load(Ordering::Acquire)),
+        }
+    }
+
+    /// Moves a manual clock forward (a real clock ignores this).
+    pub fn advance(&self, by: Duration) {
+        if let Self::Manual(nanos) = self {
+            nanos.fetch_add(
+                u64::try_from(by.as_nanos()).unwrap_or(u64::MAX),
+                Ordering::AcqRel,
+            );
+        }
+    }
+
+    fn is_manual(&self) -> bool {
+        matches!(self, Self::Manual(_))
+    }
 }
 
 /// What outlives a run: the state and the last finished tree.
@@ -105,9 +156,20 @@ impl Session {
             notify: options.notify,
         };
         let runner_core = Arc::clone(&core);
+        let clock = options
+            .clock
+            .unwrap_or_else(|| SessionClock::Real(std::time::Instant::now()));
+        let runner = Runner {
+            core: runner_core,
+            script,
+            events: events_rx,
+            sink,
+            stop: runner_stop,
+            clock,
+        };
         std::thread::Builder::new()
             .name("brook-runner".into())
-            .spawn(move || runner_main(&runner_core, &script, &events_rx, &sink, &runner_stop))?;
+            .spawn(move || runner.main())?;
         Ok(Self {
             id,
             stop,
@@ -179,7 +241,14 @@ impl Drop for Session {
 /// What the mailbox asked for since the last run.
 #[derive(Default)]
 struct Work {
-    run: bool,
+    /// A full run is due.
+    full: bool,
+    /// Fragment runs due (when no full run is), in order.
+    fragments: Vec<String>,
+    /// A `Flush` asked that some run follows.
+    flush: bool,
+    /// Time may have made `run_every` fragments due.
+    tick: bool,
     shutdown: bool,
     /// Widgets changed or clicked since the last run, in first-touch order,
     /// with their value before the first change: a callback fires once, for
@@ -188,6 +257,29 @@ struct Work {
 }
 
 impl Work {
+    /// Asks for a run of the fragment, or a full run when `fragment` is
+    /// `None` (an interaction outside any fragment).
+    fn request(&mut self, fragment: Option<&String>) {
+        match fragment {
+            None => self.full = true,
+            Some(name) => {
+                if !self.fragments.contains(name) {
+                    self.fragments.push(name.clone());
+                }
+            }
+        }
+    }
+
+    fn any_run(&self) -> bool {
+        self.full || !self.fragments.is_empty()
+    }
+
+    fn clear_runs(&mut self) {
+        self.full = false;
+        self.fragments.clear();
+        self.flush = false;
+    }
+
     fn touch(&mut self, id: &WidgetId, before: &dyn DynValue) {
         if !self.touched.iter().any(|(seen, _)| seen == id) {
             self.touched.push((id.clone(), before.clone_box()));
@@ -209,8 +301,12 @@ impl Work {
     }
 }
 
-fn absorb(core: &Mutex<Core>, event: Event, work: &mut Work) {
-    let mut core = core.lock();
+fn absorb(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
+    absorb_event(core_ref, event, work);
+}
+
+fn absorb_event(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
+    let mut core = core_ref.lock();
     let state = &mut core.state;
     match event {
         Event::WidgetChanged { id, value } => {
@@ -225,9 +321,10 @@ fn absorb(core: &Mutex<Core>, event: Event, work: &mut Work) {
                 pending.push((id, value));
                 return;
             }
+            let fragment = widget.fragment.clone();
             work.touch(&id, widget.value.as_ref());
             state.apply_ui_value(&id, &value);
-            work.run = true;
+            work.request(fragment.as_ref());
         }
         Event::ButtonClicked { id } => {
             let Some(widget) = state.widgets.get(&id) else {
@@ -248,67 +345,150 @@ fn absorb(core: &Mutex<Core>, event: Event, work: &mut Work) {
             if let Some(widget) = state.widgets.get_mut(&id) {
                 work.touch(&id, widget.value.as_ref());
                 widget.value = Box::new(true);
+                let fragment = widget.fragment.clone();
+                work.request(fragment.as_ref());
             }
-            work.run = true;
         }
-        Event::Rerun => work.run = true,
-        Event::Stop => work.run = false,
+        Event::Rerun => work.full = true,
+        Event::Stop => work.clear_runs(),
         Event::Shutdown => work.shutdown = true,
+        Event::Flush => work.flush = true,
+        Event::Tick => work.tick = true,
+        Event::Batch(events) => {
+            drop(core);
+            for event in events {
+                absorb_event(core_ref, event, work);
+            }
+        }
     }
 }
 
-fn runner_main(
-    core: &Mutex<Core>,
-    script: &Script,
-    events: &Receiver<Event>,
-    sink: &DeltaSink,
-    stop: &Arc<AtomicBool>,
-) {
-    install_panic_hook();
-    let mut work = Work::default();
-    while let Ok(event) = events.recv() {
-        absorb(core, event, &mut work);
-        for event in events.try_iter() {
-            absorb(core, event, &mut work);
+/// The runner thread's belongings.
+struct Runner {
+    core: Arc<Mutex<Core>>,
+    script: Script,
+    events: Receiver<Event>,
+    sink: DeltaSink,
+    stop: Arc<AtomicBool>,
+    clock: SessionClock,
+}
+
+impl Runner {
+    /// Waits for the next event; with a real clock, wakes up when a
+    /// `run_every` fragment is due (as a `Tick`).
+    fn next_event(&self) -> Option<Event> {
+        let due_in = if self.clock.is_manual() {
+            None
+        } else {
+            let now = self.clock.now();
+            self.core
+                .lock()
+                .state
+                .next_fragment_due()
+                .map(|due| due.saturating_sub(now))
+        };
+        match due_in {
+            None => self.events.recv().ok(),
+            Some(wait) => match self.events.recv_timeout(wait) {
+                Ok(event) => Some(event),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => Some(Event::Tick),
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => None,
+            },
         }
-        if work.shutdown {
-            return;
+    }
+
+    fn absorb_waiting(&self, work: &mut Work) {
+        for event in self.events.try_iter() {
+            absorb(&self.core, event, work);
         }
-        if !work.run {
-            continue;
-        }
-        sink.send(Delta::Status(SessionStatus::Running));
-        while work.run && !work.shutdown {
-            work.run = false;
-            let callbacks = work.callbacks(core);
-            let (run, outcome) = run_once(core, script, events, callbacks, sink, stop);
-            // Events that came during the run decide what follows it.
-            for event in events.try_iter() {
-                absorb(core, event, &mut work);
+        if std::mem::take(&mut work.tick) {
+            let now = self.clock.now();
+            for name in self.core.lock().state.fragments_due(now) {
+                work.request(Some(&name));
             }
+        }
+    }
+
+    fn main(self) {
+        install_panic_hook();
+        let mut work = Work::default();
+        while let Some(event) = self.next_event() {
+            absorb(&self.core, event, &mut work);
+            self.absorb_waiting(&mut work);
+            if work.shutdown {
+                return;
+            }
+            if std::mem::take(&mut work.flush) && !work.any_run() {
+                work.full = true;
+            }
+            if work.any_run() {
+                self.sink.send(Delta::Status(SessionStatus::Running));
+                self.run_due(&mut work);
+            }
+            // Idle after every batch, run or not: AppTest waits for it.
+            self.sink.send(Delta::Status(SessionStatus::Idle));
+            if work.shutdown {
+                return;
+            }
+        }
+    }
+
+    /// Runs what is due until nothing is: full runs first, then fragments.
+    fn run_due(&self, work: &mut Work) {
+        while work.any_run() && !work.shutdown {
+            let scope = if work.full {
+                work.full = false;
+                work.fragments.clear();
+                None
+            } else {
+                Some(work.fragments.remove(0))
+            };
+            let callbacks = work.callbacks(&self.core);
+            let (run, outcome) = match &scope {
+                None => run_once(
+                    &self.core,
+                    &self.script,
+                    &self.events,
+                    callbacks,
+                    &self.sink,
+                    &self.stop,
+                    &self.clock,
+                ),
+                Some(name) => run_fragment(
+                    &self.core,
+                    name,
+                    &self.events,
+                    callbacks,
+                    &self.sink,
+                    &self.stop,
+                    &self.clock,
+                ),
+            };
+            // Events that came during the run decide what follows it.
+            self.absorb_waiting(work);
             let reported = match outcome {
                 Outcome::Completed => RunOutcome::Completed,
                 Outcome::Stopped => RunOutcome::Stopped,
                 Outcome::Rerun => {
-                    work.run = true;
+                    work.full = true;
                     RunOutcome::Interrupted
                 }
-                Outcome::Interrupted if work.run => RunOutcome::Interrupted,
+                Outcome::RerunFragment => {
+                    work.request(scope.as_ref());
+                    RunOutcome::Interrupted
+                }
+                Outcome::Interrupted if work.any_run() => RunOutcome::Interrupted,
                 Outcome::Interrupted => {
                     // The stop button: keep what the run drew; a click that
                     // started it is spent.
-                    core.lock().state.reset_triggers();
+                    self.core.lock().state.reset_triggers();
                     RunOutcome::Stopped
                 }
             };
-            sink.send(Delta::RunFinished {
+            self.sink.send(Delta::RunFinished {
                 run,
                 outcome: reported,
             });
-        }
-        sink.send(Delta::Status(SessionStatus::Idle));
-        if work.shutdown {
-            return;
         }
     }
 }
@@ -318,6 +498,7 @@ enum Outcome {
     Completed,
     Stopped,
     Rerun,
+    RerunFragment,
     Interrupted,
 }
 
@@ -328,6 +509,7 @@ fn run_once(
     callbacks: Vec<Callback>,
     sink: &DeltaSink,
     stop: &Arc<AtomicBool>,
+    clock: &SessionClock,
 ) -> (u64, Outcome) {
     stop.store(false, Ordering::Release);
     let mut guard = core.lock();
@@ -337,7 +519,12 @@ fn run_once(
     state.run = run;
     state.running = true;
     state.forms_this_run.clear();
-    sink.send(Delta::RunStarted { run });
+    state.fragments_this_run.clear();
+    state.clock_now = clock.now();
+    sink.send(Delta::RunStarted {
+        run,
+        fragment: None,
+    });
     let ctx = Rc::new(RefCell::new(RunCtx::new(
         state,
         run,
@@ -348,12 +535,22 @@ fn run_once(
     )));
     let current = set_current(&ctx);
     let st = St::root(Rc::clone(&ctx));
+    let notices = std::mem::take(&mut ctx.borrow_mut().state.notices_pending);
+    for body in notices {
+        push_main(
+            &ctx,
+            Element::Alert {
+                level: AlertLevel::Warning,
+                body,
+            },
+        );
+    }
 
     let mut outcome = Outcome::Completed;
     for callback in callbacks {
         match catch(|| callback(&st)) {
             Ok(()) => {}
-            Err(Caught::Abort(Abort::Rerun)) => push_main(
+            Err(Caught::Abort(Abort::Rerun | Abort::RerunFragment)) => push_main(
                 &ctx,
                 Element::Alert {
                     level: AlertLevel::Warning,
@@ -384,6 +581,7 @@ fn run_once(
         match catch(|| script(&st)) {
             Ok(()) => {}
             Err(Caught::Abort(Abort::Rerun)) => outcome = Outcome::Rerun,
+            Err(Caught::Abort(Abort::RerunFragment)) => outcome = Outcome::RerunFragment,
             Err(Caught::Abort(Abort::Stop)) => outcome = Outcome::Stopped,
             Err(Caught::Abort(Abort::Interrupt)) => outcome = Outcome::Interrupted,
             Err(Caught::Abort(Abort::Error(error))) => {
@@ -415,9 +613,113 @@ fn run_once(
         }
         // A rerun asked by the script consumes the click that led to it, so
         // `if button { st.rerun() }` does not loop.
-        Outcome::Rerun => state.reset_triggers(),
+        Outcome::Rerun | Outcome::RerunFragment => state.reset_triggers(),
         // An interrupted run keeps its clicks for the run that follows
         // (Streamlit coalesces reruns so a button press is never lost).
+        Outcome::Interrupted => {}
+    }
+    guard.state = state;
+    (run, outcome)
+}
+
+/// Reruns one fragment: only its body runs, in its container; the rest of
+/// the tree and every widget outside it stay as they were (B147, B127).
+fn run_fragment(
+    core: &Mutex<Core>,
+    name: &str,
+    events: &Receiver<Event>,
+    callbacks: Vec<Callback>,
+    sink: &DeltaSink,
+    stop: &Arc<AtomicBool>,
+    clock: &SessionClock,
+) -> (u64, Outcome) {
+    stop.store(false, Ordering::Release);
+    let mut guard = core.lock();
+    let Some((path, body)) = guard
+        .state
+        .fragments
+        .get(name)
+        .map(|f| (f.path.clone(), Arc::clone(&f.body)))
+    else {
+        // The fragment is gone (the last full run did not draw it).
+        let run = guard.run;
+        return (run, Outcome::Rerun);
+    };
+    guard.run += 1;
+    let run = guard.run;
+    let mut state = std::mem::take(&mut guard.state);
+    let mut tree = std::mem::take(&mut guard.tree);
+    state.run = run;
+    state.running = true;
+    state.clock_now = clock.now();
+    if let Some(fragment) = state.fragments.get_mut(name) {
+        fragment.last_run = state.clock_now;
+    }
+    // Its elements are drawn again in place (B148).
+    tree.truncate(path.root, &path.indices, 0);
+    sink.send(Delta::RunStarted {
+        run,
+        fragment: Some(path.clone()),
+    });
+    let mut run_ctx = RunCtx::new(
+        state,
+        run,
+        sink.clone(),
+        events.clone(),
+        guard.id,
+        Arc::clone(stop),
+    );
+    run_ctx.tree = tree;
+    run_ctx.current_fragment = Some(name.to_owned());
+    run_ctx.fragment_run = true;
+    let ctx = Rc::new(RefCell::new(run_ctx));
+    let current = set_current(&ctx);
+    let st = St::at(Rc::clone(&ctx), path.root, path.indices.clone());
+
+    let mut outcome = Outcome::Completed;
+    for callback in callbacks {
+        match catch(|| callback(&st)) {
+            Ok(()) | Err(Caught::Abort(Abort::Rerun | Abort::RerunFragment)) => {}
+            Err(Caught::Abort(Abort::Stop)) => {
+                outcome = Outcome::Stopped;
+                break;
+            }
+            Err(Caught::Abort(Abort::Interrupt)) => {
+                outcome = Outcome::Interrupted;
+                break;
+            }
+            Err(Caught::Abort(Abort::Error(error))) => st.emit_exception(error.to_string(), None),
+            Err(Caught::Panic { message, location }) => {
+                st.emit_exception(format!("A callback panicked: {message}"), location);
+            }
+        }
+    }
+    ctx.borrow_mut().phase = Phase::Script;
+    if outcome == Outcome::Completed {
+        match catch(|| body(&st)) {
+            Ok(()) => {}
+            Err(Caught::Abort(Abort::Rerun)) => outcome = Outcome::Rerun,
+            Err(Caught::Abort(Abort::RerunFragment)) => outcome = Outcome::RerunFragment,
+            Err(Caught::Abort(Abort::Stop)) => outcome = Outcome::Stopped,
+            Err(Caught::Abort(Abort::Interrupt)) => outcome = Outcome::Interrupted,
+            Err(Caught::Abort(Abort::Error(error))) => st.emit_exception(error.to_string(), None),
+            Err(Caught::Panic { message, location }) => st.emit_exception(message, location),
+        }
+    }
+    drop(st);
+    drop(current);
+
+    let mut ctx = ctx.borrow_mut();
+    ctx.finished = true;
+    let mut state = std::mem::take(&mut ctx.state);
+    guard.tree = std::mem::take(&mut ctx.tree);
+    state.running = false;
+    match outcome {
+        Outcome::Completed => {
+            state.cleanup_after_fragment(name);
+            state.reset_triggers();
+        }
+        Outcome::Stopped | Outcome::Rerun | Outcome::RerunFragment => state.reset_triggers(),
         Outcome::Interrupted => {}
     }
     guard.state = state;

@@ -3,6 +3,8 @@
 mod session_state;
 mod widgets;
 
+#[cfg(feature = "experimental")]
+pub(crate) use session_state::Fragment;
 pub use session_state::{RESERVED_PREFIX, SessionState};
 pub(crate) use session_state::{UserValue, WidgetState};
 pub use widgets::{Callback, Codec, DynValue, IdBuilder, WidgetValue, coerce, float_bits};

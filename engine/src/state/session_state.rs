@@ -28,6 +28,8 @@ pub(crate) struct WidgetState {
     pub(crate) codec: Box<dyn Codec>,
     pub(crate) callback: Option<Callback>,
     pub(crate) trigger: bool,
+    /// The fragment the widget was drawn in, if any.
+    pub(crate) fragment: Option<String>,
     /// The run that last produced this widget.
     pub(crate) run: u64,
 }
@@ -52,6 +54,25 @@ pub struct SessionState {
     pub(crate) duplication_warned: bool,
     /// A run (callbacks or script) is in progress.
     pub(crate) running: bool,
+    /// The fragments of the last full run, by name.
+    pub(crate) fragments: HashMap<String, Fragment>,
+    /// Fragment names drawn in the current full run.
+    pub(crate) fragments_this_run: HashSet<String>,
+    /// The session clock at the start of the current run.
+    pub(crate) clock_now: std::time::Duration,
+    /// Deprecated names already noticed in this session.
+    pub(crate) notices_shown: HashSet<String>,
+    /// Deprecation notices to show at the top of the next run.
+    pub(crate) notices_pending: Vec<String>,
+}
+
+/// A fragment: its container, its body, and its timer.
+pub(crate) struct Fragment {
+    pub(crate) path: crate::element::Path,
+    pub(crate) body: crate::script_runner::Script,
+    pub(crate) run_every: Option<std::time::Duration>,
+    /// When it last ran (session clock).
+    pub(crate) last_run: std::time::Duration,
 }
 
 impl SessionState {
@@ -240,10 +261,42 @@ impl SessionState {
         }
     }
 
+    /// The earliest time a `run_every` fragment is due, if any.
+    pub(crate) fn next_fragment_due(&self) -> Option<std::time::Duration> {
+        self.fragments
+            .values()
+            .filter_map(|f| f.run_every.map(|every| f.last_run + every))
+            .min()
+    }
+
+    /// Names of the `run_every` fragments due at `now`, in name order.
+    pub(crate) fn fragments_due(&self, now: std::time::Duration) -> Vec<String> {
+        let mut due: Vec<String> = self
+            .fragments
+            .iter()
+            .filter(|(_, f)| f.run_every.is_some_and(|every| now >= f.last_run + every))
+            .map(|(name, _)| name.clone())
+            .collect();
+        due.sort_unstable();
+        due
+    }
+
+    /// End of a fragment rerun: forget the fragment's widgets it did not
+    /// produce; widgets outside it are untouched (B127).
+    pub(crate) fn cleanup_after_fragment(&mut self, name: &str) {
+        let run = self.run;
+        self.widgets
+            .retain(|_, widget| widget.run == run || widget.fragment.as_deref() != Some(name));
+        let widgets = &self.widgets;
+        self.keys.retain(|_, id| widgets.contains_key(id));
+    }
+
     /// End of a full run: forget widgets the run did not produce, and their
     /// keys (B124); reset forms submitted with `clear_on_submit`.
     pub(crate) fn cleanup_after_run(&mut self) {
         let run = self.run;
+        let drawn = &self.fragments_this_run;
+        self.fragments.retain(|name, _| drawn.contains(name));
         self.widgets.retain(|_, widget| widget.run == run);
         let widgets = &self.widgets;
         self.keys.retain(|_, id| widgets.contains_key(id));
