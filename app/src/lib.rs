@@ -40,13 +40,26 @@ extern crate self as brook;
 
 pub mod experimental;
 
+pub mod settings;
 mod shell;
+pub mod snapshot;
+
+/// Headless app testing ([`testing::AppTest`]) and frame snapshots of the
+/// page: `at.snapshot("name")` with [`testing::SnapshotExt`] compares the
+/// page with `tests/snapshots/name.png` (README, "Snapshot tests of your
+/// app").
+pub mod testing {
+    pub use brook_engine::testing::*;
+    pub use brook_widgets::snapshot::{
+        Renderer, SnapshotError, SnapshotExt, SnapshotOptions, Theme,
+    };
+}
 
 use std::sync::Arc;
 
 pub use brook_engine::caching::{Cached, progress};
 pub use brook_engine::{
-    BrookError, Event, Script, Session, SessionOptions, St, caching, element, state, testing,
+    BrookError, Event, Script, Session, SessionOptions, St, caching, element, state,
 };
 pub use brook_macros::{cache_data, cache_resource};
 pub use brook_widgets as widgets;
@@ -68,18 +81,26 @@ pub mod prelude {
 /// When the window cannot be opened (no display, no OpenGL).
 pub fn run(title: &str, script: impl Fn(&St) + Send + Sync + 'static) -> anyhow::Result<()> {
     let script: Script = Arc::new(script);
+    let settings_path = settings::config_dir(title).join("settings.ron");
+    let (settings, warning) = settings::load(&settings_path);
+    let size = settings.window_size.unwrap_or([1000.0, 720.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
-            .with_inner_size([1000.0, 720.0])
-            .with_min_inner_size([360.0, 240.0]),
+            .with_inner_size(size)
+            .with_min_inner_size([360.0, 240.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     let app_title = title.to_owned();
     eframe::run_native(
         title,
         options,
-        Box::new(move |cc| Ok(Box::new(BrookApp::new(cc, app_title, script)?))),
+        Box::new(move |cc| {
+            Ok(Box::new(BrookApp::new(
+                cc, app_title, script, settings, warning,
+            )?))
+        }),
     )
     .map_err(|err| anyhow::anyhow!("cannot open the brook window: {err}"))
 }

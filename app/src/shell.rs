@@ -1,14 +1,22 @@
 //! The eframe window: draws the streamed tree, sends interactions to the
-//! session's runner, and repaints only when something changed.
+//! session's runner, and repaints only when something changed. Each window
+//! (File > New window) is a session of its own; all share the caches.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use brook_engine::element::{Delta, RunOutcome, SessionStatus, Tree};
-use brook_engine::{Event, Script, Session, SessionOptions};
-use brook_widgets::render::{Frame, UiMemory, nodes_ui};
+use brook_engine::element::{
+    Delta, Element, Progress, RunOutcome, SessionStatus, Tree, UploadedFile, Value,
+};
+use brook_engine::{Event, EventSender, Script, Session, SessionOptions};
+use brook_widgets::page::{PageLayout, page_ui};
+use brook_widgets::render::{UiMemory, UiRequest};
 use egui::{Align, Key, Layout, RichText};
+use parking_lot::Mutex;
+
+use crate::settings::{self, Settings, Theme};
 
 /// The version, as shown in the about box and by `brook --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -17,9 +25,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// the git main branch (see build.rs).
 pub const CHANNEL: &str = env!("BROOK_CHANNEL");
 
-/// One window: one session.
-pub struct BrookApp {
-    title: String,
+/// How long a toast stays up.
+const TOAST_SECS: f32 = 4.0;
+
+/// One window's session and what the window keeps of it.
+pub struct SessionView {
     session: Session,
     tree: Tree,
     run: u64,
@@ -28,42 +38,32 @@ pub struct BrookApp {
     last_outcome: Option<RunOutcome>,
     memory: UiMemory,
     outbox: VecDeque<Event>,
-    wide: bool,
-    show_about: bool,
-    frames: u64,
-    log_frames: bool,
-    /// `BROOK_SMOKE=1`: close after the first finished run is drawn, printing
-    /// a summary (a check that a window opens, e.g. under Xvfb in CI).
-    smoke: SmokeState,
     /// The spinner of a computation in progress, and when it began.
-    progress: Option<(brook_engine::element::Progress, Instant)>,
+    progress: Option<(Progress, Instant)>,
+    toasts: Vec<(String, Instant)>,
+    /// Messages of the window itself (a file that could not be read).
+    notices: Vec<String>,
+    closed: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SmokeState {
-    Off,
-    Waiting,
-    Drawn,
-}
-
-impl BrookApp {
-    /// Starts a session for `script` and asks for its first run.
-    pub fn new(
-        cc: &eframe::CreationContext<'_>,
-        title: String,
+impl SessionView {
+    fn new(
+        ctx: &egui::Context,
+        viewport: egui::ViewportId,
         script: Script,
+        persist: Option<PathBuf>,
     ) -> std::io::Result<Self> {
-        let ctx = cc.egui_ctx.clone();
+        let ctx = ctx.clone();
         let session = Session::start(
             script,
             SessionOptions {
                 stream: true,
-                notify: Some(Arc::new(move || ctx.request_repaint())),
+                notify: Some(Arc::new(move || ctx.request_repaint_of(viewport))),
                 clock: None,
+                persist_path: persist,
             },
         )?;
-        let mut app = Self {
-            title,
+        let mut view = Self {
             session,
             tree: Tree::default(),
             run: 0,
@@ -72,19 +72,13 @@ impl BrookApp {
             last_outcome: None,
             memory: UiMemory::default(),
             outbox: VecDeque::new(),
-            wide: false,
-            show_about: false,
-            frames: 0,
-            log_frames: std::env::var_os("BROOK_LOG_FRAMES").is_some(),
             progress: None,
-            smoke: if std::env::var_os("BROOK_SMOKE").is_some() {
-                SmokeState::Waiting
-            } else {
-                SmokeState::Off
-            },
+            toasts: Vec::new(),
+            notices: Vec::new(),
+            closed: false,
         };
-        app.send(Event::Rerun);
-        Ok(app)
+        view.send(Event::Rerun);
+        Ok(view)
     }
 
     fn send(&mut self, event: Event) {
@@ -98,7 +92,9 @@ impl BrookApp {
         }
     }
 
-    fn apply_deltas(&mut self) {
+    /// Applies the deltas that arrived; returns whether a run finished.
+    fn apply_deltas(&mut self) -> bool {
+        let mut finished = false;
         for delta in self.session.drain() {
             match delta {
                 Delta::RunStarted { run, fragment } => {
@@ -108,20 +104,25 @@ impl BrookApp {
                         self.tree.touch_outside(&path, run);
                     }
                 }
-                Delta::Set { path, element } => self.tree.set(&path, element, self.run),
+                Delta::Set { path, element } => {
+                    if let Element::Toast { body } = &element {
+                        self.toasts.push((body.clone(), Instant::now()));
+                    }
+                    self.tree.set(&path, element, self.run);
+                }
                 Delta::Truncate { root, parents, len } => self.tree.truncate(root, &parents, len),
                 Delta::RunFinished { run, outcome } => {
                     if matches!(outcome, RunOutcome::Completed | RunOutcome::Stopped) {
                         self.tree.prune_older_than(run);
                     }
                     self.last_outcome = Some(outcome);
-                    if self.smoke == SmokeState::Waiting && outcome == RunOutcome::Completed {
-                        self.smoke = SmokeState::Drawn;
-                    }
+                    finished |= outcome == RunOutcome::Completed;
                 }
                 Delta::Status(SessionStatus::Running) => {
+                    if !self.running {
+                        self.run_started = Some(Instant::now());
+                    }
                     self.running = true;
-                    self.run_started = Some(Instant::now());
                 }
                 Delta::Status(SessionStatus::Idle) => {
                     self.running = false;
@@ -138,48 +139,353 @@ impl BrookApp {
                 Delta::Progress(None) => self.progress = None,
             }
         }
+        finished
     }
 
-    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("App", |ui| {
-                if ui.button("Rerun          R").clicked() {
-                    self.send(Event::Rerun);
-                    ui.close();
-                }
-                if ui.button("Clear caches   C").clicked() {
-                    brook_engine::caching::clear_all();
-                    self.send(Event::Rerun);
-                    ui.close();
-                }
-                if ui
-                    .add_enabled(self.running, egui::Button::new("Stop"))
-                    .clicked()
-                {
+    fn running_ui(&mut self, ui: &mut egui::Ui) {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if self.running {
+                if ui.button("Stop").on_hover_text("Stop the run").clicked() {
                     self.send(Event::Stop);
+                }
+                let elapsed = self.run_started.map_or(0.0, |t| t.elapsed().as_secs_f32());
+                ui.label(RichText::new(format!("Running… {elapsed:.1} s")).weak());
+                ui.add(egui::Spinner::new());
+            } else if self.last_outcome == Some(RunOutcome::Stopped) {
+                ui.label(RichText::new("Stopped").weak());
+            }
+        });
+    }
+
+    /// Draws the page and everything floating over it; sends what the
+    /// person did.
+    fn page_ui(&mut self, ui: &mut egui::Ui, wide: bool) {
+        let ctx = ui.ctx().clone();
+        if !ctx.egui_wants_keyboard_input() {
+            let (rerun, clear) = ctx.input(|i| {
+                (
+                    i.key_pressed(Key::R) && i.modifiers.is_none(),
+                    i.key_pressed(Key::C) && i.modifiers.is_none(),
+                )
+            });
+            if rerun {
+                self.send(Event::Rerun);
+            }
+            if clear {
+                brook_engine::caching::clear_all();
+                self.send(Event::Rerun);
+            }
+        }
+        for notice in self.notices.clone() {
+            egui::Panel::top(("brook-notice", notice.as_str())).show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                    ui.label(notice.as_str());
+                    if ui.small_button("Dismiss").clicked() {
+                        self.notices.retain(|n| *n != notice);
+                    }
+                });
+            });
+        }
+        let mut events = Vec::new();
+        let output = page_ui(
+            ui,
+            &self.tree,
+            &mut self.memory,
+            self.run,
+            PageLayout { wide },
+            &mut events,
+        );
+        for event in events {
+            self.send(event);
+        }
+        for request in output.requests {
+            self.request(request);
+        }
+        self.dropped_files(&ctx, &output.drop_targets);
+        self.overlays_ui(&ctx);
+        if !self.outbox.is_empty() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
+        if self.running {
+            // The elapsed-time label ticks while a run is in progress.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    /// Opens a file dialog on a thread of its own; the UI never waits for it.
+    fn request(&mut self, request: UiRequest) {
+        let sender = self.session.sender();
+        let spawned = match request {
+            UiRequest::PickFiles {
+                widget,
+                types,
+                multiple,
+            } => std::thread::Builder::new()
+                .name("brook-open-dialog".into())
+                .spawn(move || pick_files(&sender, widget, &types, multiple)),
+            UiRequest::SaveFile { file_name, data } => std::thread::Builder::new()
+                .name("brook-save-dialog".into())
+                .spawn(move || save_file(&file_name, &data)),
+        };
+        if let Err(err) = spawned {
+            self.notices
+                .push(format!("Cannot open the file dialog: {err}"));
+        }
+    }
+
+    /// Files dropped on the window go to the uploader under the pointer, or
+    /// to the only uploader on the page.
+    fn dropped_files(
+        &mut self,
+        ctx: &egui::Context,
+        targets: &[(brook_engine::element::WidgetId, egui::Rect, bool)],
+    ) {
+        let (dropped, pointer) =
+            ctx.input(|i| (i.raw.dropped_files.clone(), i.pointer.hover_pos()));
+        if dropped.is_empty() {
+            return;
+        }
+        let target = pointer
+            .and_then(|p| targets.iter().find(|(_, rect, _)| rect.contains(p)))
+            .or_else(|| (targets.len() == 1).then(|| &targets[0]));
+        let Some((id, _, multiple)) = target else {
+            self.notices.push(
+                "Files were dropped, but there is no file uploader to take them here.".into(),
+            );
+            return;
+        };
+        let mut files = Vec::new();
+        for file in dropped {
+            let path = file.path().to_path_buf();
+            let name = path.file_name().map_or_else(
+                || "dropped file".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            match file.bytes() {
+                Ok(bytes) => files.push(UploadedFile {
+                    name,
+                    bytes: bytes.into(),
+                }),
+                Err(err) => self.notices.push(format!(
+                    "Cannot read the dropped file: {err}. {}",
+                    path.display()
+                )),
+            }
+        }
+        if !*multiple {
+            files.truncate(1);
+        }
+        if !files.is_empty() {
+            self.send(Event::WidgetChanged {
+                id: id.clone(),
+                value: Value::Files(files),
+            });
+        }
+    }
+
+    fn overlays_ui(&mut self, ctx: &egui::Context) {
+        if let Some((progress, started)) = &self.progress {
+            let elapsed = started.elapsed().as_secs_f32();
+            let time = ctx.input(|i| i.time);
+            egui::Area::new(egui::Id::unique("brook-spinner"))
+                .anchor(egui::Align2::CENTER_TOP, [0.0, 48.0])
+                .order(egui::Order::Foreground)
+                .interactable(false)
+                .show(ctx, |ui| {
+                    brook_widgets::spinner::spinner_ui(ui, progress, elapsed, time)
+                });
+            ctx.request_repaint_after(Duration::from_millis(33));
+        }
+        self.toasts
+            .retain(|(_, at)| at.elapsed().as_secs_f32() < TOAST_SECS);
+        if !self.toasts.is_empty() {
+            egui::Area::new(egui::Id::unique("brook-toasts"))
+                .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+                .order(egui::Order::Foreground)
+                .show(ctx, |ui| {
+                    for (body, _) in &self.toasts {
+                        egui::Frame::popup(ui.style()).show(ui, |ui| {
+                            ui.set_max_width(320.0);
+                            ui.label(body.as_str());
+                        });
+                    }
+                });
+            ctx.request_repaint_after(Duration::from_millis(250));
+        }
+    }
+}
+
+fn pick_files(
+    sender: &EventSender,
+    widget: brook_engine::element::WidgetId,
+    types: &[String],
+    multiple: bool,
+) {
+    let mut dialog = rfd::FileDialog::new();
+    if !types.is_empty() {
+        dialog = dialog.add_filter(types.join(", "), types);
+    }
+    let paths = if multiple {
+        dialog.pick_files().unwrap_or_default()
+    } else {
+        dialog.pick_file().into_iter().collect()
+    };
+    let files: Vec<UploadedFile> = paths
+        .into_iter()
+        .filter_map(|path| match std::fs::read(&path) {
+            Ok(bytes) => Some(UploadedFile {
+                name: path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                bytes: bytes.into(),
+            }),
+            Err(err) => {
+                log::warn!("cannot read {}: {err}", path.display());
+                None
+            }
+        })
+        .collect();
+    if !files.is_empty() {
+        let _ = sender.send(Event::WidgetChanged {
+            id: widget,
+            value: Value::Files(files),
+        });
+    }
+}
+
+/// The save dialog; a cancelled dialog writes nothing.
+fn save_file(file_name: &str, data: &[u8]) {
+    let Some(path) = rfd::FileDialog::new().set_file_name(file_name).save_file() else {
+        return;
+    };
+    if let Err(err) = brook_engine::caching::write_atomically(&path, data) {
+        log::error!("cannot save {}: {err}", path.display());
+    }
+}
+
+/// The app: the main window and any extra windows, each a session.
+pub struct BrookApp {
+    title: String,
+    script: Script,
+    main: SessionView,
+    windows: Vec<(egui::ViewportId, Arc<Mutex<SessionView>>)>,
+    next_window: u64,
+    settings: Settings,
+    settings_path: PathBuf,
+    state_path: PathBuf,
+    show_about: bool,
+    frames: u64,
+    log_frames: bool,
+    /// `BROOK_SMOKE=1`: close after the first finished run is drawn, printing
+    /// a summary (a check that a window opens, e.g. under Xvfb in CI).
+    smoke: bool,
+}
+
+impl BrookApp {
+    /// Starts the main window's session for `script` and asks for its first
+    /// run. `settings` were read by [`crate::run`]; `warning` is shown when
+    /// they could not be.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        title: String,
+        script: Script,
+        settings: Settings,
+        warning: Option<String>,
+    ) -> std::io::Result<Self> {
+        egui_extras::install_image_loaders(&cc.egui_ctx);
+        cc.egui_ctx.set_theme(settings.theme.preference());
+        let dir = settings::config_dir(&title);
+        let state_path = dir.join("session_state.ron");
+        let mut main = SessionView::new(
+            &cc.egui_ctx,
+            egui::ViewportId::ROOT,
+            Arc::clone(&script),
+            Some(state_path.clone()),
+        )?;
+        main.notices.extend(warning);
+        Ok(Self {
+            title,
+            script,
+            main,
+            windows: Vec::new(),
+            next_window: 1,
+            settings,
+            settings_path: dir.join("settings.ron"),
+            state_path,
+            show_about: false,
+            frames: 0,
+            log_frames: std::env::var_os("BROOK_LOG_FRAMES").is_some(),
+            smoke: std::env::var_os("BROOK_SMOKE").is_some(),
+        })
+    }
+
+    fn save_settings(&mut self) {
+        if let Err(err) = settings::save(&self.settings_path, &self.settings) {
+            self.main
+                .notices
+                .push(format!("Cannot save your settings: {err}"));
+        }
+    }
+
+    fn new_window(&mut self, ctx: &egui::Context) {
+        let id = egui::ViewportId::from_hash_of(("brook-window", self.next_window));
+        self.next_window += 1;
+        match SessionView::new(
+            ctx,
+            id,
+            Arc::clone(&self.script),
+            Some(self.state_path.clone()),
+        ) {
+            Ok(view) => self.windows.push((id, Arc::new(Mutex::new(view)))),
+            Err(err) => self
+                .main
+                .notices
+                .push(format!("Cannot open a new window: {err}")),
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("New window").clicked() {
+                    self.new_window(ui.ctx());
                     ui.close();
                 }
-                ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("App", |ui| {
+                if ui.button("Rerun          R").clicked() {
+                    self.main.send(Event::Rerun);
+                    ui.close();
+                }
+                if ui.button("Clear caches   C").clicked() {
+                    brook_engine::caching::clear_all();
+                    self.main.send(Event::Rerun);
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(self.main.running, egui::Button::new("Stop"))
+                    .clicked()
+                {
+                    self.main.send(Event::Stop);
+                    ui.close();
+                }
+            });
             ui.menu_button("Settings", |ui| {
                 ui.label("Theme");
-                let mut preference = ui.ctx().options(|o| o.theme_preference);
-                let before = preference;
-                ui.radio_value(
-                    &mut preference,
-                    egui::ThemePreference::System,
-                    "Follow the system",
-                );
-                ui.radio_value(&mut preference, egui::ThemePreference::Light, "Light");
-                ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
-                if preference != before {
-                    ui.ctx().set_theme(preference);
-                }
+                let before = self.settings.clone();
+                ui.radio_value(&mut self.settings.theme, Theme::System, "Follow the system");
+                ui.radio_value(&mut self.settings.theme, Theme::Light, "Light");
+                ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
                 ui.separator();
-                ui.checkbox(&mut self.wide, "Wide layout");
+                ui.checkbox(&mut self.settings.wide, "Wide layout");
+                if self.settings != before {
+                    ui.ctx().set_theme(self.settings.theme.preference());
+                    self.save_settings();
+                }
             });
             ui.menu_button("Help", |ui| {
                 if ui.button("About brook").clicked() {
@@ -187,18 +493,7 @@ impl BrookApp {
                     ui.close();
                 }
             });
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if self.running {
-                    if ui.button("Stop").on_hover_text("Stop the run").clicked() {
-                        self.send(Event::Stop);
-                    }
-                    let elapsed = self.run_started.map_or(0.0, |t| t.elapsed().as_secs_f32());
-                    ui.label(RichText::new(format!("Running… {elapsed:.1} s")).weak());
-                    ui.add(egui::Spinner::new());
-                } else if self.last_outcome == Some(RunOutcome::Stopped) {
-                    ui.label(RichText::new("Stopped").weak());
-                }
-            });
+            self.main.running_ui(ui);
         });
     }
 
@@ -216,6 +511,50 @@ impl BrookApp {
             });
         self.show_about = open;
     }
+
+    fn windows_ui(&mut self, ctx: &egui::Context) {
+        self.windows.retain(|(_, view)| !view.lock().closed);
+        let wide = self.settings.wide;
+        for (index, (id, view)) in self.windows.iter().enumerate() {
+            let view = Arc::clone(view);
+            let title = format!("{} ({})", self.title, index + 2);
+            ctx.show_viewport_deferred(
+                *id,
+                egui::ViewportBuilder::default()
+                    .with_title(title)
+                    .with_inner_size([900.0, 680.0]),
+                move |ui, _class| {
+                    let mut view = view.lock();
+                    view.apply_deltas();
+                    if ui.ctx().input(|i| i.viewport().close_requested()) {
+                        view.closed = true;
+                    }
+                    egui::Panel::top("brook-window-top").show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            if ui.button("Rerun").clicked() {
+                                view.send(Event::Rerun);
+                            }
+                            view.running_ui(ui);
+                        });
+                    });
+                    view.page_ui(ui, wide);
+                },
+            );
+        }
+    }
+
+    fn remember_window_size(&mut self, ctx: &egui::Context) {
+        let size = ctx.input(|i| i.viewport().inner_rect.map(|r| [r.width(), r.height()]));
+        if let Some(size) = size {
+            let moved = self
+                .settings
+                .window_size
+                .is_none_or(|old| (old[0] - size[0]).abs() > 1.0 || (old[1] - size[1]).abs() > 1.0);
+            if moved {
+                self.settings.window_size = Some(size);
+            }
+        }
+    }
 }
 
 impl eframe::App for BrookApp {
@@ -223,91 +562,30 @@ impl eframe::App for BrookApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         if self.log_frames {
-            log::info!("frame {}", self.frames);
             eprintln!(
                 "brook: frame {} at {:?}",
                 self.frames,
                 std::time::SystemTime::now()
             );
         }
-        self.apply_deltas();
-        if !ctx.egui_wants_keyboard_input()
-            && ctx.input(|i| i.key_pressed(Key::R) && i.modifiers.is_none())
-        {
-            self.send(Event::Rerun);
-        }
-        if !ctx.egui_wants_keyboard_input()
-            && ctx.input(|i| i.key_pressed(Key::C) && i.modifiers.is_none())
-        {
-            brook_engine::caching::clear_all();
-            self.send(Event::Rerun);
-        }
-
-        let mut events = Vec::new();
-        egui::Panel::top("brook-top").show(ui, |ui| self.top_bar_ui(ui));
-        if !self.tree.sidebar.is_empty() {
-            egui::Panel::left("brook-sidebar")
-                .default_size(260.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        let mut frame = Frame::new(&mut events, &mut self.memory, self.run);
-                        nodes_ui(ui, &self.tree.sidebar, &mut frame);
-                    });
-                });
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    let width = if self.wide {
-                        ui.available_width()
-                    } else {
-                        ui.available_width().min(760.0)
-                    };
-                    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-                    ui.horizontal_top(|ui| {
-                        ui.add_space(margin);
-                        ui.vertical(|ui| {
-                            ui.set_width(width);
-                            ui.add_space(8.0);
-                            let mut frame = Frame::new(&mut events, &mut self.memory, self.run);
-                            nodes_ui(ui, &self.tree.main, &mut frame);
-                            ui.add_space(24.0);
-                        });
-                    });
-                });
-        });
+        let finished = self.main.apply_deltas();
+        self.remember_window_size(&ctx);
+        egui::Panel::top("brook-top").show(ui, |ui| self.menu_ui(ui));
+        self.main.page_ui(ui, self.settings.wide);
         self.about_ui(&ctx);
-        if let Some((progress, started)) = &self.progress {
-            let elapsed = started.elapsed().as_secs_f32();
-            let time = ctx.input(|i| i.time);
-            egui::Area::new(egui::Id::unique("brook-spinner"))
-                .anchor(egui::Align2::CENTER_TOP, [0.0, 48.0])
-                .order(egui::Order::Foreground)
-                .interactable(false)
-                .show(&ctx, |ui| {
-                    brook_widgets::spinner::spinner_ui(ui, progress, elapsed, time)
-                });
-            ctx.request_repaint_after(std::time::Duration::from_millis(33));
-        }
-        for event in events {
-            self.send(event);
-        }
-        if self.smoke == SmokeState::Drawn {
-            let elements = self.tree.walk().count();
+        self.windows_ui(&ctx);
+        if self.smoke && finished {
+            let elements = self.main.tree.walk().count();
             println!(
                 "brook smoke: window drew run {} with {elements} elements, {} frames",
-                self.run, self.frames
+                self.main.run, self.frames
             );
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            self.smoke = SmokeState::Off;
+            self.smoke = false;
         }
-        if !self.outbox.is_empty() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-        }
-        if self.running {
-            // The elapsed-time label ticks while a run is in progress.
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings();
     }
 }

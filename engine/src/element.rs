@@ -45,6 +45,31 @@ pub enum Value {
     Index(usize),
     /// The selected options of a multiselect, by position, in selection order.
     Indices(Vec<usize>),
+    /// A colour, as sRGB red, green, blue, alpha.
+    Color([u8; 4]),
+    /// Files given to a file uploader (dialog or drag and drop).
+    Files(Vec<UploadedFile>),
+}
+
+/// A file given to a file uploader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadedFile {
+    /// The file's name, without its folder.
+    pub name: String,
+    /// Its contents.
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+impl UploadedFile {
+    /// The size in bytes.
+    pub fn size(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The contents as text (invalid UTF-8 replaced).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
 }
 
 /// The style of a text element.
@@ -113,6 +138,67 @@ pub enum ContainerKind {
     },
     /// A single-element slot that each write replaces (`st.empty()`).
     Placeholder,
+    /// Tabs; its children are [`ContainerKind::Tab`]s, one per label.
+    Tabs {
+        /// The tab labels.
+        labels: Vec<String>,
+    },
+    /// One tab of a [`ContainerKind::Tabs`].
+    Tab,
+    /// A button that opens a floating panel with the children.
+    Popover {
+        /// The button's label.
+        label: String,
+    },
+    /// A modal window over the app, opened by the script.
+    Dialog {
+        /// The window title.
+        title: String,
+    },
+    /// A status block: a label with a state, expandable to show details.
+    Status {
+        /// The label.
+        label: String,
+        /// Running, complete or failed.
+        state: StatusState,
+        /// Open at first.
+        expanded: bool,
+    },
+}
+
+/// The state of a status block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusState {
+    /// Work in progress (a spinner).
+    Running,
+    /// Done (a check mark).
+    Complete,
+    /// Failed (a cross).
+    Error,
+}
+
+/// The kind of a chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChartKind {
+    /// Lines through the points.
+    Line,
+    /// Bars.
+    Bar,
+    /// Lines with the area below filled.
+    Area,
+    /// Points.
+    Scatter,
+}
+
+/// The colour of a metric's delta.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeltaColor {
+    /// Up is green, down is red.
+    Normal,
+    /// Up is red, down is green (costs, errors).
+    Inverse,
+    /// Grey.
+    Off,
 }
 
 /// What a widget element is, with the parameters the window needs to draw it.
@@ -194,6 +280,29 @@ pub enum WidgetSpec {
         /// Greyed hint shown when nothing is selected.
         placeholder: String,
     },
+    /// A slider over a list of options.
+    SelectSlider {
+        /// The options, formatted for display.
+        options: Vec<String>,
+    },
+    /// A colour picker.
+    ColorPicker,
+    /// Files from a dialog or dropped on the window.
+    FileUploader {
+        /// Accepted extensions, without the dot (empty: any).
+        types: Vec<String>,
+        /// Accept several files.
+        multiple: bool,
+        /// The largest accepted file, in bytes.
+        max_bytes: u64,
+    },
+    /// A button that saves data to a file the person chooses.
+    DownloadButton {
+        /// The suggested file name.
+        file_name: String,
+        /// The bytes to save.
+        data: std::sync::Arc<[u8]>,
+    },
 }
 
 impl WidgetSpec {
@@ -211,12 +320,19 @@ impl WidgetSpec {
             Self::Selectbox { .. } => "selectbox",
             Self::Radio { .. } => "radio",
             Self::Multiselect { .. } => "multiselect",
+            Self::SelectSlider { .. } => "select_slider",
+            Self::ColorPicker => "color_picker",
+            Self::FileUploader { .. } => "file_uploader",
+            Self::DownloadButton { .. } => "download_button",
         }
     }
 
     /// True for widgets whose value is a one-run trigger (buttons).
     pub fn is_trigger(&self) -> bool {
-        matches!(self, Self::Button { .. } | Self::FormSubmit { .. })
+        matches!(
+            self,
+            Self::Button { .. } | Self::FormSubmit { .. } | Self::DownloadButton { .. }
+        )
     }
 }
 
@@ -276,6 +392,72 @@ pub enum Element {
     },
     /// An input widget.
     Widget(WidgetElement),
+    /// A table of data: interactive (sortable, scrollable) or static.
+    Table {
+        /// The data.
+        table: crate::data::Table,
+        /// Sortable by clicking a header, scrolling in a fixed height.
+        interactive: bool,
+    },
+    /// A chart of columns of a table.
+    Chart {
+        /// Line, bar, area or scatter.
+        kind: ChartKind,
+        /// The data.
+        table: crate::data::Table,
+        /// The x column; the row number when `None`.
+        x: Option<String>,
+        /// The y columns, one series each.
+        y: Vec<String>,
+    },
+    /// A big number with a label and an optional change.
+    Metric {
+        /// What it measures.
+        label: String,
+        /// The value, formatted.
+        value: String,
+        /// The change, formatted, with its sign.
+        delta: Option<String>,
+        /// How the change is coloured.
+        delta_color: DeltaColor,
+    },
+    /// A collapsible view of JSON-like data.
+    Json {
+        /// The data.
+        value: serde_json::Value,
+        /// Open at first.
+        expanded: bool,
+    },
+    /// An image from PNG/JPEG bytes or a file.
+    Image {
+        /// `bytes://<hash>` for bytes, `file://<path>` for a file.
+        uri: String,
+        /// The bytes, for `bytes://` images.
+        bytes: Option<std::sync::Arc<[u8]>>,
+        /// Text under the image.
+        caption: Option<String>,
+        /// Display width in points (the image's own width when `None`).
+        width: Option<f32>,
+    },
+    /// A progress bar.
+    Progress {
+        /// 0 to 1.
+        fraction: f32,
+        /// Text on the bar.
+        text: Option<String>,
+    },
+    /// A short message that pops up in a corner for a few seconds.
+    Toast {
+        /// The message.
+        body: String,
+    },
+    /// A link that looks like a button and opens a URL in the browser.
+    LinkButton {
+        /// The button's label.
+        label: String,
+        /// Where it goes.
+        url: String,
+    },
     /// A container and the elements inside it.
     Container {
         /// What kind of container.

@@ -46,8 +46,9 @@ pub enum BrookError {
     },
     /// A value set through session state for a widget that cannot take one (B97).
     #[error(
-        "Values for the `{kind}` with key \"{key}\" cannot be set using session_state: a button is \
-         true only in the run its click triggers. Keep your own flag in another key instead."
+        "Values for the `{kind}` with key \"{key}\" cannot be set using session_state: buttons are \
+         true only in the run their click triggers, and uploaded files come only from the person. \
+         Keep your own value in another key instead."
     )]
     NotSettable {
         /// The widget kind.

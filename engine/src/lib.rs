@@ -18,6 +18,7 @@
 //! ```
 
 pub mod caching;
+pub mod data;
 pub mod element;
 pub mod error;
 pub mod script_runner;
@@ -26,5 +27,6 @@ pub mod testing;
 
 pub use error::BrookError;
 pub use script_runner::{
-    Event, Script, Session, SessionClock, SessionOptions, SessionStateRef, St, WidgetCall,
+    Event, EventSender, Script, Session, SessionClock, SessionOptions, SessionStateRef, St,
+    WidgetCall,
 };

@@ -52,11 +52,25 @@ impl AppTest {
     /// # Panics
     /// If the runner thread cannot be started (the OS is out of threads).
     pub fn new(script: impl Fn(&St) + Send + Sync + 'static) -> Self {
+        Self::with_persist_path(script, None)
+    }
+
+    /// A test whose persisted session-state keys live in the RON file at
+    /// `path` (as a window's do in the config folder), to test restarts:
+    /// a second `AppTest` with the same path sees what the first saved.
+    ///
+    /// # Panics
+    /// If the runner thread cannot be started.
+    pub fn with_persist_path(
+        script: impl Fn(&St) + Send + Sync + 'static,
+        path: impl Into<Option<std::path::PathBuf>>,
+    ) -> Self {
         let clock = SessionClock::manual();
         let session = Session::start(
             std::sync::Arc::new(script),
             SessionOptions {
                 clock: Some(clock.clone()),
+                persist_path: path.into(),
                 ..SessionOptions::default()
             },
         )
@@ -235,6 +249,62 @@ impl AppTest {
             .into_iter()
             .filter_map(|e| match e {
                 Element::Alert { level: l, body } if l == level => Some(body),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every table of the last run, in order.
+    pub fn tables(&self) -> Vec<crate::data::Table> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Table { table, .. } => Some(table),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every chart of the last run: (kind, table, x, y).
+    pub fn charts(
+        &self,
+    ) -> Vec<(
+        crate::element::ChartKind,
+        crate::data::Table,
+        Option<String>,
+        Vec<String>,
+    )> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Chart { kind, table, x, y } => Some((kind, table, x, y)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every metric of the last run: (label, value, delta).
+    pub fn metrics(&self) -> Vec<(String, String, Option<String>)> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Metric {
+                    label,
+                    value,
+                    delta,
+                    ..
+                } => Some((label, value, delta)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Bodies of toasts of the last run.
+    pub fn toasts(&self) -> Vec<String> {
+        self.elements()
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Toast { body } => Some(body),
                 _ => None,
             })
             .collect()
@@ -439,6 +509,14 @@ impl<'a> WidgetHandle<'a> {
                 WidgetSpec::Selectbox { options, .. } | WidgetSpec::Radio { options, .. },
                 TestValue::Text(v),
             ) => Value::Index(option_index(&self.element, options, &v)),
+            (WidgetSpec::SelectSlider { options }, TestValue::Text(v)) => {
+                Value::Index(option_index(&self.element, options, &v))
+            }
+            (WidgetSpec::ColorPicker, TestValue::Text(v)) => match parse_hex(&v) {
+                Some([r, g, b]) => Value::Color([r, g, b, 255]),
+                #[expect(clippy::panic, reason = "a test helper: a wrong value fails the test")]
+                None => panic!("{v:?} is not a colour: use \"#rrggbb\""),
+            },
             (_, TestValue::Ui(v)) => v,
             #[expect(clippy::panic, reason = "a test helper: a wrong value fails the test")]
             (spec, value) => panic!(
@@ -448,6 +526,43 @@ impl<'a> WidgetHandle<'a> {
             ),
         };
         self.set_ui_value(ui)
+    }
+
+    /// Picks a colour, `"#rrggbb"` (B185).
+    pub fn pick(self, hex: &str) -> &'a mut AppTest {
+        self.set_value(hex)
+    }
+
+    /// Gives a file uploader one file (as if chosen in the dialog or
+    /// dropped on the window).
+    pub fn upload(self, name: &str, bytes: impl Into<std::sync::Arc<[u8]>>) -> &'a mut AppTest {
+        self.upload_all(vec![crate::element::UploadedFile {
+            name: name.to_owned(),
+            bytes: bytes.into(),
+        }])
+    }
+
+    /// Gives a file uploader several files.
+    pub fn upload_all(self, files: Vec<crate::element::UploadedFile>) -> &'a mut AppTest {
+        self.set_ui_value(Value::Files(files))
+    }
+
+    /// The bytes a download button would save, and its file name.
+    ///
+    /// # Panics
+    /// If the widget is not a download button.
+    pub fn download(&self) -> (String, std::sync::Arc<[u8]>) {
+        match &self.element.spec {
+            WidgetSpec::DownloadButton { file_name, data } => {
+                (file_name.clone(), std::sync::Arc::clone(data))
+            }
+            #[expect(clippy::panic, reason = "a test helper: a wrong widget fails the test")]
+            other => panic!(
+                "\"{}\" is a {}, not a download_button",
+                self.element.label,
+                other.kind_name()
+            ),
+        }
     }
 
     /// Clicks a button (true for the next run only, B187).
@@ -552,6 +667,15 @@ impl<'a> WidgetHandle<'a> {
         };
         self.set_ui_value(value)
     }
+}
+
+fn parse_hex(text: &str) -> Option<[u8; 3]> {
+    let hex = text.trim().trim_start_matches('#');
+    if hex.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
 fn option_index(element: &WidgetElement, options: &[String], option: &str) -> usize {

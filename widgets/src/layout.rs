@@ -27,6 +27,16 @@ pub trait LayoutExt {
     fn form(&self, key: &str) -> St;
     /// A form whose widgets go back to their defaults after each submit.
     fn form_cleared_on_submit(&self, key: &str) -> St;
+    /// Tabs, one per label; write into each returned `St`. Every tab's
+    /// content runs; the window shows the chosen one.
+    fn tabs<S: Into<String>>(&self, labels: impl IntoIterator<Item = S>) -> Vec<St>;
+    /// A button that opens a floating panel holding what is written into
+    /// the returned `St`.
+    fn popover(&self, label: impl Into<String>) -> St;
+    /// A modal window over the app with what is written into the returned
+    /// `St`. It shows while the script draws it: keep a session-state flag
+    /// and close it with a button.
+    fn dialog(&self, title: impl Into<String>) -> St;
 }
 
 impl LayoutExt for St {
@@ -70,6 +80,26 @@ impl LayoutExt for St {
     fn form_cleared_on_submit(&self, key: &str) -> St {
         self.form_with(key, true, true)
     }
+    fn tabs<S: Into<String>>(&self, labels: impl IntoIterator<Item = S>) -> Vec<St> {
+        let labels: Vec<String> = labels.into_iter().map(Into::into).collect();
+        let row = self.open(ContainerKind::Tabs {
+            labels: labels.clone(),
+        });
+        labels
+            .iter()
+            .map(|_| row.open(ContainerKind::Tab))
+            .collect()
+    }
+    fn popover(&self, label: impl Into<String>) -> St {
+        self.open(ContainerKind::Popover {
+            label: label.into(),
+        })
+    }
+    fn dialog(&self, title: impl Into<String>) -> St {
+        self.open(ContainerKind::Dialog {
+            title: title.into(),
+        })
+    }
 }
 
 /// Draws a container and its children.
@@ -103,6 +133,54 @@ pub(crate) fn container_ui(
                 .show(ui, |ui| nodes_ui(ui, children, frame));
         }
         ContainerKind::Columns { weights } => columns_ui(ui, weights, children, frame),
+        ContainerKind::Tabs { labels } => tabs_ui(ui, labels, children, frame),
+        ContainerKind::Tab => {
+            ui.vertical(|ui| nodes_ui(ui, children, frame));
+        }
+        ContainerKind::Popover { label } => {
+            ui.menu_button(label.as_str(), |ui| {
+                ui.set_min_width(220.0);
+                nodes_ui(ui, children, frame);
+            });
+        }
+        ContainerKind::Dialog { title } => {
+            let id = ui.scope_id().with("brook-dialog");
+            egui::Modal::new(id).show(ui.ctx(), |ui| {
+                ui.set_width(420.0);
+                ui.heading(title.as_str());
+                ui.separator();
+                nodes_ui(ui, children, frame);
+            });
+        }
+        ContainerKind::Status {
+            label,
+            state,
+            expanded,
+        } => {
+            egui::CollapsingHeader::new(crate::feedback::status_header(label, *state))
+                .default_open(*expanded)
+                .show(ui, |ui| nodes_ui(ui, children, frame));
+        }
+    }
+}
+
+fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<'_>) {
+    let id = ui.scope_id().with("brook-tabs");
+    let mut chosen: usize = ui.data(|d| d.get_temp(id)).unwrap_or(0);
+    ui.horizontal(|ui| {
+        for (index, label) in labels.iter().enumerate() {
+            if ui
+                .selectable_label(chosen == index, label.as_str())
+                .clicked()
+            {
+                chosen = index;
+            }
+        }
+    });
+    ui.separator();
+    ui.data_mut(|d| d.insert_temp(id, chosen));
+    if let Some(tab) = children.get(chosen) {
+        ui.push_id(chosen, |ui| nodes_ui(ui, tab.element.children(), frame));
     }
 }
 

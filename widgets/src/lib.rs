@@ -20,17 +20,29 @@
 
 pub mod alert;
 pub mod button;
+pub mod chart;
 pub mod checkbox;
 pub mod choice;
+pub mod color_picker;
 pub mod common;
+pub mod download_button;
+pub mod feedback;
+pub mod file_uploader;
+pub mod image;
+pub mod json;
 pub mod layout;
 pub mod markdown;
+pub mod metric;
 pub mod multiselect;
 pub mod number;
 pub mod number_input;
+pub mod page;
 pub mod render;
+pub mod select_slider;
 pub mod slider;
+pub mod snapshot;
 pub mod spinner;
+pub mod table;
 pub mod text;
 pub mod text_input;
 
@@ -40,14 +52,26 @@ pub use brook_engine::St;
 pub mod prelude {
     pub use crate::alert::AlertExt;
     pub use crate::button::ButtonExt;
+    pub use crate::chart::ChartExt;
     pub use crate::checkbox::CheckboxExt;
     pub use crate::choice::ChoiceExt;
+    pub use crate::color_picker::ColorPickerExt;
     pub use crate::common::WidgetOptions;
+    pub use crate::download_button::DownloadButtonExt;
+    pub use crate::feedback::FeedbackExt;
+    pub use crate::file_uploader::FileUploaderExt;
+    pub use crate::image::ImageExt;
+    pub use crate::json::JsonExt;
     pub use crate::layout::LayoutExt;
+    pub use crate::metric::MetricExt;
     pub use crate::multiselect::MultiselectExt;
     pub use crate::number_input::NumberInputExt;
+    pub use crate::select_slider::SelectSliderExt;
     pub use crate::slider::SliderExt;
+    pub use crate::table::TableExt;
     pub use crate::text::TextExt;
     pub use crate::text_input::TextInputExt;
     pub use brook_engine::St;
+    pub use brook_engine::data::Table;
+    pub use brook_engine::element::{ChartKind, DeltaColor, StatusState, UploadedFile};
 }

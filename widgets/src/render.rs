@@ -12,6 +12,8 @@ use egui::Ui;
 #[derive(Clone, Debug)]
 struct LocalEdit {
     value: Value,
+    /// Already sent to the runner.
+    sent: bool,
     /// The element's value when the edit began; if the script moves the
     /// value elsewhere, the script wins.
     base: Value,
@@ -23,10 +25,36 @@ pub struct UiMemory {
     local: HashMap<WidgetId, LocalEdit>,
 }
 
+/// Something only the window can do: a file dialog.
+#[derive(Clone, Debug)]
+pub enum UiRequest {
+    /// Open files for a file uploader.
+    PickFiles {
+        /// The uploader.
+        widget: WidgetId,
+        /// Accepted extensions (empty: any).
+        types: Vec<String>,
+        /// Several files.
+        multiple: bool,
+    },
+    /// Save data to a file the person picks.
+    SaveFile {
+        /// The suggested name.
+        file_name: String,
+        /// The bytes.
+        data: std::sync::Arc<[u8]>,
+    },
+}
+
 /// Per-frame drawing context: where events go, and which run is current.
 pub struct Frame<'a> {
     /// Interactions of this frame, for the runner.
     pub events: &'a mut Vec<Event>,
+    /// Dialogs the window should open.
+    pub requests: Vec<UiRequest>,
+    /// File uploaders drawn this frame (id, area, several files), for files
+    /// dropped on the window.
+    pub drop_targets: Vec<(WidgetId, egui::Rect, bool)>,
     memory: &'a mut UiMemory,
     /// The run being streamed: older nodes are drawn faded.
     pub run: u64,
@@ -37,6 +65,8 @@ impl<'a> Frame<'a> {
     pub fn new(events: &'a mut Vec<Event>, memory: &'a mut UiMemory, run: u64) -> Self {
         Self {
             events,
+            requests: Vec::new(),
+            drop_targets: Vec::new(),
             memory,
             run,
         }
@@ -61,18 +91,31 @@ impl<'a> Frame<'a> {
             LocalEdit {
                 value,
                 base: widget.value.clone(),
+                sent: false,
             },
         );
+    }
+
+    /// Sends a kept edit that was not sent yet.
+    pub fn send_edit(&mut self, widget: &WidgetElement) {
+        let Some(edit) = self.memory.local.get_mut(&widget.id) else {
+            return;
+        };
+        if edit.sent || edit.base != widget.value {
+            return;
+        }
+        edit.sent = true;
+        self.events.push(Event::WidgetChanged {
+            id: widget.id.clone(),
+            value: edit.value.clone(),
+        });
     }
 
     /// Keeps a value and sends it to the runner. Inside a form the runner
     /// batches it until submit.
     pub fn commit(&mut self, widget: &WidgetElement, value: Value) {
-        self.edit(widget, value.clone());
-        self.events.push(Event::WidgetChanged {
-            id: widget.id.clone(),
-            value,
-        });
+        self.edit(widget, value);
+        self.send_edit(widget);
     }
 
     /// Sends a click.
@@ -111,6 +154,29 @@ pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
         Element::Container { kind, children } => {
             crate::layout::container_ui(ui, kind, children, frame)
         }
+        Element::Table { table, interactive } => crate::table::table_ui(ui, table, *interactive),
+        Element::Chart { kind, table, x, y } => {
+            crate::chart::chart_ui(ui, *kind, table, x.as_deref(), y)
+        }
+        Element::Metric {
+            label,
+            value,
+            delta,
+            delta_color,
+        } => crate::metric::metric_ui(ui, label, value, delta.as_deref(), *delta_color),
+        Element::Json { value, expanded } => crate::json::json_ui(ui, value, *expanded),
+        Element::Image {
+            uri,
+            bytes,
+            caption,
+            width,
+        } => crate::image::image_ui(ui, uri, bytes.as_ref(), caption.as_deref(), *width),
+        Element::Progress { fraction, text } => {
+            crate::feedback::progress_ui(ui, *fraction, text.as_deref())
+        }
+        // The window shows toasts in a corner, not in the page.
+        Element::Toast { .. } => {}
+        Element::LinkButton { label, url } => crate::feedback::link_button_ui(ui, label, url),
     }
 }
 
@@ -132,6 +198,16 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
                 crate::choice::choice_ui(ui, widget, frame)
             }
             WidgetSpec::Multiselect { .. } => crate::multiselect::multiselect_ui(ui, widget, frame),
+            WidgetSpec::SelectSlider { .. } => {
+                crate::select_slider::select_slider_ui(ui, widget, frame)
+            }
+            WidgetSpec::ColorPicker => crate::color_picker::color_picker_ui(ui, widget, frame),
+            WidgetSpec::FileUploader { .. } => {
+                crate::file_uploader::file_uploader_ui(ui, widget, frame)
+            }
+            WidgetSpec::DownloadButton { .. } => {
+                crate::download_button::download_button_ui(ui, widget, frame)
+            }
         };
         if let Some(help) = &widget.help {
             response.on_hover_text(help);

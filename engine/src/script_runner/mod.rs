@@ -6,4 +6,4 @@ mod runner;
 
 pub use run_context::{CacheScope, ReplayOp, SessionStateRef, St, WidgetCall};
 pub(crate) use run_context::{current_session_id, is_abort, report_progress};
-pub use runner::{Event, Script, Session, SessionClock, SessionOptions};
+pub use runner::{Event, EventSender, Script, Session, SessionClock, SessionOptions};

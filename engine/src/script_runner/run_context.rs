@@ -933,7 +933,7 @@ impl RunCtx {
         // called: the widget takes it (B94, B129, B132).
         let written: Option<UserValue> = call.key.as_ref().and_then(|key| state.user.remove(key));
         if let (Some(key), Some(_)) = (&call.key, &written)
-            && trigger
+            && (trigger || kind == "file_uploader")
         {
             return Err(BrookError::NotSettable {
                 kind,
@@ -1150,6 +1150,27 @@ impl SessionStateRef<'_> {
     /// Removes every key (B78).
     pub fn clear(&self) {
         self.with(SessionState::clear);
+    }
+
+    /// Makes `key` survive a restart (saved as RON in the app's config
+    /// folder after each run that changes it); the saved value, if any, is
+    /// restored now when the key is not set. See
+    /// [`SessionState::persist`].
+    pub fn persist<T>(&self, key: &str) -> bool
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + Clone + Send + 'static,
+    {
+        let result = self.with(|s| s.persist::<T>(key));
+        let restored = self.or_fail(result);
+        // A saved value that could not be restored is said at once.
+        let notices = self.with(|s| std::mem::take(&mut s.notices_pending));
+        for body in notices {
+            self.st.emit(Element::Alert {
+                level: AlertLevel::Warning,
+                body,
+            });
+        }
+        restored
     }
 
     /// `(key, value)` lines describing the state, for display (B80).

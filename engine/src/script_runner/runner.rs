@@ -64,6 +64,9 @@ pub struct SessionOptions {
     /// The clock of `run_every` fragments: real time unless a manual clock
     /// is given (AppTest).
     pub clock: Option<SessionClock>,
+    /// Where persisted session-state keys are kept (a RON file); `None`
+    /// keeps them in memory only.
+    pub persist_path: Option<std::path::PathBuf>,
 }
 
 /// The time a session sees, for fragments' `run_every`.
@@ -104,6 +107,25 @@ impl SessionClock {
     }
 }
 
+/// Sends events to a session from any thread. Cheap to clone.
+#[derive(Clone)]
+pub struct EventSender {
+    events: Sender<Event>,
+    stop: Arc<AtomicBool>,
+}
+
+impl EventSender {
+    /// Sends an event without blocking; a full mailbox hands it back.
+    pub fn send(&self, event: Event) -> Result<(), Event> {
+        if event == Event::Stop {
+            self.stop.store(true, Ordering::Release);
+        }
+        self.events.try_send(event).map_err(|err| match err {
+            TrySendError::Full(event) | TrySendError::Disconnected(event) => event,
+        })
+    }
+}
+
 /// What outlives a run: the state and the last finished tree.
 #[derive(Default)]
 pub(crate) struct Core {
@@ -140,8 +162,15 @@ impl Session {
     pub fn start(script: Script, options: SessionOptions) -> std::io::Result<Self> {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        let mut state = SessionState::default();
+        if let Some(path) = options.persist_path.clone() {
+            let (store, warning) = crate::state::PersistStore::open(path);
+            state.store = store;
+            state.notices_pending.extend(warning);
+        }
         let core = Arc::new(Mutex::new(Core {
             id,
+            state,
             ..Core::default()
         }));
         let stop = Arc::new(AtomicBool::new(false));
@@ -189,6 +218,14 @@ impl Session {
         self.events.try_send(event).map_err(|err| match err {
             TrySendError::Full(event) | TrySendError::Disconnected(event) => event,
         })
+    }
+
+    /// A handle other threads use to send events (a file dialog's thread).
+    pub fn sender(&self) -> EventSender {
+        EventSender {
+            events: self.events.clone(),
+            stop: Arc::clone(&self.stop),
+        }
     }
 
     /// Every delta waiting, in order; re-arms the notification.
@@ -605,6 +642,9 @@ fn run_once(
         Outcome::Completed => {
             state.cleanup_after_run();
             state.reset_triggers();
+            let mut store = std::mem::take(&mut state.store);
+            store.save(&state);
+            state.store = store;
             guard.tree = tree;
         }
         Outcome::Stopped => {
@@ -718,6 +758,9 @@ fn run_fragment(
         Outcome::Completed => {
             state.cleanup_after_fragment(name);
             state.reset_triggers();
+            let mut store = std::mem::take(&mut state.store);
+            store.save(&state);
+            state.store = store;
         }
         Outcome::Stopped | Outcome::Rerun | Outcome::RerunFragment => state.reset_triggers(),
         Outcome::Interrupted => {}

@@ -1,8 +1,10 @@
 //! Session state and widget state (Streamlit's `runtime/state`).
 
+mod persist;
 mod session_state;
 mod widgets;
 
+pub(crate) use persist::{PersistStore, codec as persist_codec};
 #[cfg(feature = "experimental")]
 pub(crate) use session_state::Fragment;
 pub use session_state::{RESERVED_PREFIX, SessionState};

@@ -64,6 +64,10 @@ pub struct SessionState {
     pub(crate) notices_shown: HashSet<String>,
     /// Deprecation notices to show at the top of the next run.
     pub(crate) notices_pending: Vec<String>,
+    /// Keys that survive a restart, with how to write them.
+    pub(crate) persisted: HashMap<String, super::persist::PersistCodec>,
+    /// The session's persisted file.
+    pub(crate) store: super::PersistStore,
 }
 
 /// A fragment: its container, its body, and its timer.
@@ -129,7 +133,7 @@ impl SessionState {
             });
         }
         if let Some(widget) = self.keys.get(key).and_then(|id| self.widgets.get(id)) {
-            if widget.trigger {
+            if widget.trigger || widget.kind == "file_uploader" {
                 return Err(BrookError::NotSettable {
                     kind: widget.kind,
                     key: key.to_owned(),
@@ -185,6 +189,44 @@ impl SessionState {
             None => false,
         };
         user || widget
+    }
+
+    /// Makes `key` survive a restart of the app: its value is saved (as
+    /// RON) after each run that changed it, and read back when a new
+    /// session declares the key again. Returns whether a saved value was
+    /// restored now.
+    pub fn persist<T>(&mut self, key: &str) -> Result<bool, BrookError>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + Clone + Send + 'static,
+    {
+        if key.starts_with(RESERVED_PREFIX) {
+            return Err(BrookError::ReservedKey {
+                key: key.to_owned(),
+            });
+        }
+        let codec = super::persist_codec::<T>();
+        self.persisted.insert(key.to_owned(), codec);
+        if self.contains(key) {
+            return Ok(false);
+        }
+        let Some(text) = self.store.stored.get(key).cloned() else {
+            return Ok(false);
+        };
+        match (codec.load)(&text) {
+            Some((value, type_name)) => {
+                self.user
+                    .insert(key.to_owned(), UserValue { value, type_name });
+                Ok(true)
+            }
+            None => {
+                self.notices_pending.push(format!(
+                    "The saved value of session_state[\"{key}\"] is not a `{}`; it was not restored and \
+                     will be replaced when the key changes.",
+                    std::any::type_name::<T>()
+                ));
+                Ok(false)
+            }
+        }
     }
 
     /// Every key: the user's and those of keyed widgets (B79), sorted.

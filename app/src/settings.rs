@@ -1,0 +1,166 @@
+//! Window settings remembered across restarts: theme, layout, window size.
+//! Stored as RON in the platform config folder
+//! (`$XDG_CONFIG_HOME/brook/<app>/settings.ron`, else
+//! `~/.config/brook/<app>/settings.ron`). A file that cannot be read is
+//! renamed aside with a visible warning and never overwritten.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The theme choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// egui's preference for this choice.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// What the window remembers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Light, dark, or the system's.
+    pub theme: Theme,
+    /// Wide layout: the page uses the whole window width.
+    pub wide: bool,
+    /// The window's inner size, in points.
+    pub window_size: Option<[f32; 2]>,
+}
+
+/// The config folder of an app titled `title`.
+pub fn config_dir(title: &str) -> PathBuf {
+    let slug: String = title
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("brook")
+        .join(slug.trim_matches('-'))
+}
+
+/// Reads the settings at `path`: defaults when there is no file; when the
+/// file is bad, defaults and a warning (the bad file is renamed aside).
+pub fn load(path: &Path) -> (Settings, Option<String>) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return (Settings::default(), None);
+        }
+        Err(err) => {
+            return (
+                Settings::default(),
+                Some(format!(
+                    "Your settings could not be read ({err}); defaults are used. {}",
+                    path.display()
+                )),
+            );
+        }
+    };
+    match ron::from_str(&text) {
+        Ok(settings) => (settings, None),
+        Err(err) => {
+            let stamp = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            let aside = path.with_extension(format!("ron.bad-{stamp}"));
+            let kept = match std::fs::rename(path, &aside) {
+                Ok(()) => format!("it was kept as {}", aside.display()),
+                Err(rename) => {
+                    format!("it could not be moved aside ({rename}) and will not be overwritten")
+                }
+            };
+            (
+                Settings::default(),
+                Some(format!(
+                    "Your settings file was damaged ({err}); {kept}; defaults are used."
+                )),
+            )
+        }
+    }
+}
+
+/// Writes the settings atomically.
+pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
+    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
+        .map_err(|err| std::io::Error::other(err.to_string()))?;
+    brook_engine::caching::write_atomically(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("brook-settings-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).ok();
+        dir.join("settings.ron")
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let path = temp("round");
+        let settings = Settings {
+            theme: Theme::Dark,
+            wide: true,
+            window_size: Some([800.0, 600.0]),
+        };
+        save(&path, &settings).ok();
+        assert_eq!(load(&path), (settings, None));
+    }
+
+    #[test]
+    fn a_corrupt_file_is_kept_aside_with_a_warning() {
+        let path = temp("corrupt");
+        std::fs::write(&path, "(theme: Purple, wide: maybe").ok();
+        let (settings, warning) = load(&path);
+        assert_eq!(settings, Settings::default());
+        let warning = warning.unwrap_or_default();
+        assert!(warning.contains("damaged"), "{warning}");
+        assert!(
+            !path.exists(),
+            "the bad file is moved, not left to be overwritten"
+        );
+        let aside: Vec<_> = std::fs::read_dir(path.parent().unwrap_or(Path::new(".")))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("settings.ron.bad-")
+            })
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(aside[0].path()).unwrap_or_default(),
+            "(theme: Purple, wide: maybe"
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! Feedback elements: `progress` bars, `toast` messages, `link_button`, and
+//! the `status` block (a container).
+
+use brook_engine::St;
+use brook_engine::element::{ContainerKind, Element, StatusState};
+use egui::{RichText, Ui};
+
+/// Feedback elements on [`St`]. In the prelude.
+pub trait FeedbackExt {
+    /// A progress bar at `fraction` (0 to 1), with optional text. Keep it in
+    /// a placeholder (`st.empty()`) to update it as work goes on.
+    fn progress_bar(&self, fraction: f32, text: Option<&str>);
+    /// A message that pops up in a corner for a few seconds.
+    fn toast(&self, body: impl Into<String>);
+    /// A button that opens `url` in the browser.
+    fn link_button(&self, label: impl Into<String>, url: impl Into<String>);
+    /// A status block: a label with a running/complete/error state; write
+    /// the details into the returned container.
+    fn status(&self, label: impl Into<String>, state: StatusState) -> St;
+}
+
+impl FeedbackExt for St {
+    fn progress_bar(&self, fraction: f32, text: Option<&str>) {
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self.emit(Element::Progress {
+            fraction,
+            text: text.map(str::to_owned),
+        });
+    }
+    fn toast(&self, body: impl Into<String>) {
+        self.emit(Element::Toast { body: body.into() });
+    }
+    fn link_button(&self, label: impl Into<String>, url: impl Into<String>) {
+        self.emit(Element::LinkButton {
+            label: label.into(),
+            url: url.into(),
+        });
+    }
+    fn status(&self, label: impl Into<String>, state: StatusState) -> St {
+        self.open(ContainerKind::Status {
+            label: label.into(),
+            state,
+            expanded: state != StatusState::Complete,
+        })
+    }
+}
+
+/// Draws a progress bar.
+pub(crate) fn progress_ui(ui: &mut Ui, fraction: f32, text: Option<&str>) {
+    let mut bar = egui::ProgressBar::new(fraction).show_percentage();
+    if let Some(text) = text {
+        bar = bar.text(text);
+    }
+    ui.add(bar);
+}
+
+/// Draws a link button.
+pub(crate) fn link_button_ui(ui: &mut Ui, label: &str, url: &str) {
+    if ui.button(format!("{label} ↗")).on_hover_text(url).clicked() {
+        ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+    }
+}
+
+/// The heading of a status block.
+pub(crate) fn status_header(label: &str, state: StatusState) -> RichText {
+    let mark = match state {
+        StatusState::Running => "…",
+        StatusState::Complete => "✔",
+        StatusState::Error => "✖",
+    };
+    RichText::new(format!("{mark}  {label}")).strong()
+}

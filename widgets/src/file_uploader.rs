@@ -1,0 +1,241 @@
+//! `file_uploader`: files from the open-file dialog or dropped on the
+//! window; returns their names, sizes and bytes.
+
+use brook_engine::element::{AlertLevel, Element, UploadedFile, Value, WidgetElement, WidgetSpec};
+use brook_engine::state::{Codec, DynValue};
+use brook_engine::{St, WidgetCall};
+use egui::{Response, RichText, Ui};
+
+use crate::common::{Common, WidgetOptions};
+use crate::render::{Frame, UiRequest, label_ui};
+
+/// The default size limit: 200 MB, as Streamlit's.
+pub const DEFAULT_MAX_BYTES: u64 = 200 * 1024 * 1024;
+
+/// File uploaders on [`St`]. In the prelude.
+pub trait FileUploaderExt {
+    /// A file uploader: "Browse files" opens the system dialog, and files
+    /// can be dropped on the window.
+    fn file_uploader(&self, label: impl Into<String>) -> FileUploader<'_>;
+}
+
+impl FileUploaderExt for St {
+    fn file_uploader(&self, label: impl Into<String>) -> FileUploader<'_> {
+        FileUploader {
+            st: self,
+            label: label.into(),
+            types: Vec::new(),
+            multiple: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+            common: Common::default(),
+        }
+    }
+}
+
+/// A file uploader builder; finish with [`FileUploader::show`] (one file)
+/// or [`FileUploader::show_all`] (several).
+#[must_use = "call .show() to place the file uploader"]
+pub struct FileUploader<'a> {
+    st: &'a St,
+    label: String,
+    types: Vec<String>,
+    multiple: bool,
+    max_bytes: u64,
+    common: Common,
+}
+
+impl WidgetOptions for FileUploader<'_> {
+    fn common(&mut self) -> &mut Common {
+        &mut self.common
+    }
+}
+
+struct FilesCodec;
+
+impl Codec for FilesCodec {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        match value {
+            Value::Files(files) => Some(Box::new(files.clone())),
+            Value::None => Some(Box::new(Vec::<UploadedFile>::new())),
+            _ => None,
+        }
+    }
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
+        Value::Files(
+            value
+                .downcast_ref::<Vec<UploadedFile>>()
+                .cloned()
+                .unwrap_or_default(),
+        )
+    }
+}
+
+impl FileUploader<'_> {
+    /// Accepted extensions, without the dot (`["csv", "txt"]`).
+    pub fn types<S: Into<String>>(mut self, types: impl IntoIterator<Item = S>) -> Self {
+        self.types = types
+            .into_iter()
+            .map(|t| t.into().trim_start_matches('.').to_lowercase())
+            .collect();
+        self
+    }
+
+    /// The largest accepted file, in megabytes (default 200).
+    pub fn max_size_mb(mut self, megabytes: u64) -> Self {
+        self.max_bytes = megabytes.saturating_mul(1024 * 1024);
+        self
+    }
+
+    /// The largest accepted file, in bytes.
+    pub fn max_bytes(mut self, bytes: u64) -> Self {
+        self.max_bytes = bytes;
+        self
+    }
+
+    /// Places the uploader for one file; returns it once given.
+    pub fn show(self) -> Option<UploadedFile> {
+        self.register(false).into_iter().next()
+    }
+
+    /// Places the uploader for several files; returns them all.
+    pub fn show_all(self) -> Vec<UploadedFile> {
+        self.register(true)
+    }
+
+    fn register(mut self, multiple: bool) -> Vec<UploadedFile> {
+        self.multiple = multiple;
+        let label = self.label.clone();
+        let (types, max_bytes) = (self.types.clone(), self.max_bytes);
+        let files: Vec<UploadedFile> = self.st.widget(
+            WidgetCall {
+                spec: WidgetSpec::FileUploader {
+                    types: self.types.clone(),
+                    multiple,
+                    max_bytes: self.max_bytes,
+                },
+                label: self.label,
+                key: self.common.key,
+                help: self.common.help,
+                disabled: self.common.disabled,
+                default: Vec::new(),
+                explicit_default: false,
+                codec: Box::new(FilesCodec),
+                callback: self.common.callback,
+                adopt: None,
+            },
+            |id| {
+                id.constraint("types", &types)
+                    .constraint("multiple", multiple)
+                    .param("max", max_bytes);
+            },
+        );
+        let mut accepted = Vec::with_capacity(files.len());
+        for file in files {
+            let extension = std::path::Path::new(&file.name)
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if file.size() as u64 > max_bytes {
+                self.st.emit(Element::Alert {
+                    level: AlertLevel::Error,
+                    body: format!(
+                        "\"{}\" is {:.1} MB; the uploader \"{label}\" takes files up to {:.1} MB.",
+                        file.name,
+                        megabytes(file.size() as u64),
+                        megabytes(max_bytes)
+                    ),
+                });
+            } else if !types.is_empty() && !types.contains(&extension) {
+                self.st.emit(Element::Alert {
+                    level: AlertLevel::Error,
+                    body: format!(
+                        "\"{}\" is not one of the types the uploader \"{label}\" takes: {}.",
+                        file.name,
+                        types.join(", ")
+                    ),
+                });
+            } else {
+                accepted.push(file);
+            }
+        }
+        if !multiple {
+            accepted.truncate(1);
+        }
+        accepted
+    }
+}
+
+#[allow(clippy::cast_precision_loss, reason = "a size for people")]
+fn megabytes(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// Draws the uploader: a drop zone with a browse button and the files given.
+pub(crate) fn file_uploader_ui(
+    ui: &mut Ui,
+    widget: &WidgetElement,
+    frame: &mut Frame<'_>,
+) -> Response {
+    let WidgetSpec::FileUploader {
+        types,
+        multiple,
+        max_bytes,
+    } = &widget.spec
+    else {
+        return ui.label("?");
+    };
+    label_ui(ui, &widget.label);
+    let files = match frame.value(widget) {
+        Value::Files(files) => files,
+        _ => Vec::new(),
+    };
+    let inner = egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                if ui.button("Browse files").clicked() {
+                    frame.requests.push(UiRequest::PickFiles {
+                        widget: widget.id.clone(),
+                        types: types.clone(),
+                        multiple: *multiple,
+                    });
+                }
+                let kinds = if types.is_empty() {
+                    "any file".to_owned()
+                } else {
+                    types.join(", ")
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "or drop here · {kinds} · up to {:.0} MB",
+                        megabytes(*max_bytes)
+                    ))
+                    .small()
+                    .weak(),
+                );
+            });
+            for file in &files {
+                ui.horizontal(|ui| {
+                    ui.label(format!("📄 {}", file.name));
+                    ui.label(
+                        RichText::new(format!("{:.1} KB", file.size() as f64 / 1024.0))
+                            .small()
+                            .weak(),
+                    );
+                    if ui.small_button("✖").on_hover_text("Remove").clicked() {
+                        let rest = files
+                            .iter()
+                            .filter(|f| f.name != file.name)
+                            .cloned()
+                            .collect();
+                        frame.commit(widget, Value::Files(rest));
+                    }
+                });
+            }
+        });
+    frame
+        .drop_targets
+        .push((widget.id.clone(), inner.response.rect, *multiple));
+    inner.response
+}
