@@ -40,6 +40,17 @@ extern crate self as brook;
 
 pub mod experimental;
 
+/// App-wide configuration.
+pub mod config {
+    /// The display timezone: aware date-times are shown in it (naive ones
+    /// never change). `set_display_timezone(DisplayZone::Zone(chrono_tz::UTC))`
+    /// before `brook::run` sets the app's default; the person's choice in
+    /// Settings wins.
+    pub use brook_engine::time::{
+        DisplayZone, display_zone as display_timezone, set_display_zone as set_display_timezone,
+    };
+}
+
 pub mod settings;
 mod shell;
 pub mod snapshot;

@@ -41,6 +41,21 @@ pub struct Settings {
     pub wide: bool,
     /// The window's inner size, in points.
     pub window_size: Option<[f32; 2]>,
+    /// The display timezone: `None` shows aware values in their own zone,
+    /// `"Local"` in the system's, else an IANA name.
+    pub display_zone: Option<String>,
+}
+
+impl Settings {
+    /// The display zone as brook's engine takes it.
+    pub fn display_zone(&self) -> brook_engine::time::DisplayZone {
+        use brook_engine::time::DisplayZone;
+        match self.display_zone.as_deref() {
+            None => DisplayZone::Own,
+            Some("Local") => DisplayZone::Local,
+            Some(name) => name.parse().map_or(DisplayZone::Own, DisplayZone::Zone),
+        }
+    }
 }
 
 /// The config folder of an app titled `title`.
@@ -130,6 +145,7 @@ mod tests {
             theme: Theme::Dark,
             wide: true,
             window_size: Some([800.0, 600.0]),
+            display_zone: Some("Europe/Oslo".into()),
         };
         save(&path, &settings).ok();
         assert_eq!(load(&path), (settings, None));

@@ -375,6 +375,8 @@ pub struct BrookApp {
     settings_path: PathBuf,
     state_path: PathBuf,
     show_about: bool,
+    /// The search text of the display-timezone list.
+    zone_search: String,
     frames: u64,
     log_frames: bool,
     /// `BROOK_SMOKE=1`: close after the first finished run is drawn, printing
@@ -395,6 +397,10 @@ impl BrookApp {
     ) -> std::io::Result<Self> {
         egui_extras::install_image_loaders(&cc.egui_ctx);
         cc.egui_ctx.set_theme(settings.theme.preference());
+        // The person's choice wins over the app's `brook::config` default.
+        if settings.display_zone.is_some() {
+            brook_engine::time::set_display_zone(settings.display_zone());
+        }
         let dir = settings::config_dir(&title);
         let state_path = dir.join("session_state.ron");
         let mut main = SessionView::new(
@@ -414,6 +420,7 @@ impl BrookApp {
             settings_path: dir.join("settings.ron"),
             state_path,
             show_about: false,
+            zone_search: String::new(),
             frames: 0,
             log_frames: std::env::var_os("BROOK_LOG_FRAMES").is_some(),
             smoke: std::env::var_os("BROOK_SMOKE").is_some(),
@@ -482,8 +489,17 @@ impl BrookApp {
                 ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
                 ui.separator();
                 ui.checkbox(&mut self.settings.wide, "Wide layout");
+                ui.separator();
+                self.zone_menu_ui(ui);
                 if self.settings != before {
                     ui.ctx().set_theme(self.settings.theme.preference());
+                    if self.settings.display_zone != before.display_zone {
+                        brook_engine::time::set_display_zone(self.settings.display_zone());
+                        self.main.send(Event::Rerun);
+                        for (_, view) in &self.windows {
+                            view.lock().send(Event::Rerun);
+                        }
+                    }
                     self.save_settings();
                 }
             });
@@ -494,6 +510,53 @@ impl BrookApp {
                 }
             });
             self.main.running_ui(ui);
+        });
+    }
+
+    /// The display timezone: its own zone (default), the system's, or any
+    /// chrono-tz zone, found with a search box.
+    fn zone_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let current = self
+            .settings
+            .display_zone
+            .clone()
+            .unwrap_or_else(|| "Own zone of each value".into());
+        ui.menu_button(format!("Display timezone: {current}"), |ui| {
+            ui.add(egui::TextEdit::singleline(&mut self.zone_search).hint_text("Search zones"));
+            if ui
+                .selectable_label(
+                    self.settings.display_zone.is_none(),
+                    "Own zone of each value",
+                )
+                .clicked()
+            {
+                self.settings.display_zone = None;
+            }
+            if ui
+                .selectable_label(
+                    self.settings.display_zone.as_deref() == Some("Local"),
+                    "Local (the system's)",
+                )
+                .clicked()
+            {
+                self.settings.display_zone = Some("Local".into());
+            }
+            ui.separator();
+            let search = self.zone_search.to_lowercase();
+            egui::ScrollArea::vertical()
+                .max_height(280.0)
+                .show(ui, |ui| {
+                    for zone in brook_engine::time::all_zones() {
+                        let name = zone.name();
+                        if !search.is_empty() && !name.to_lowercase().contains(&search) {
+                            continue;
+                        }
+                        let chosen = self.settings.display_zone.as_deref() == Some(name);
+                        if ui.selectable_label(chosen, name).clicked() {
+                            self.settings.display_zone = Some(name.to_owned());
+                        }
+                    }
+                });
         });
     }
 

@@ -296,6 +296,28 @@ pub enum WidgetSpec {
         /// The largest accepted file, in bytes.
         max_bytes: u64,
     },
+    /// A date, or a range of dates (`YYYY-MM-DD`, a range as `a..b`).
+    DateInput {
+        /// The earliest date accepted.
+        min: Option<String>,
+        /// The latest date accepted.
+        max: Option<String>,
+        /// A range of two dates.
+        range: bool,
+        /// How the date is shown (chrono's format).
+        format: String,
+    },
+    /// A time of day (`HH:MM:SS`).
+    TimeInput {
+        /// The step of the minute and second fields, in seconds.
+        step_secs: u32,
+    },
+    /// A date and time (`YYYY-MM-DDTHH:MM:SS`, the wall-clock time), in a
+    /// zone when `zone` is set.
+    DateTimeInput {
+        /// The zone's name (IANA), shown beside the value.
+        zone: Option<String>,
+    },
     /// A button that saves data to a file the person chooses.
     DownloadButton {
         /// The suggested file name.
@@ -324,6 +346,9 @@ impl WidgetSpec {
             Self::ColorPicker => "color_picker",
             Self::FileUploader { .. } => "file_uploader",
             Self::DownloadButton { .. } => "download_button",
+            Self::DateInput { .. } => "date_input",
+            Self::TimeInput { .. } => "time_input",
+            Self::DateTimeInput { .. } => "datetime_input",
         }
     }
 
@@ -507,6 +532,7 @@ pub struct Path {
 }
 
 /// One change to the tree, streamed from the runner to the window.
+#[allow(clippy::large_enum_variant, reason = "most deltas are `Set`; boxing would allocate per element")]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Delta {
     /// A run started. Elements not produced again in this run are stale.

@@ -24,6 +24,7 @@ pub mod error;
 pub mod script_runner;
 pub mod state;
 pub mod testing;
+pub mod time;
 
 pub use error::BrookError;
 pub use script_runner::{

@@ -512,6 +512,12 @@ impl<'a> WidgetHandle<'a> {
             (WidgetSpec::SelectSlider { options }, TestValue::Text(v)) => {
                 Value::Index(option_index(&self.element, options, &v))
             }
+            (WidgetSpec::DateInput { .. } | WidgetSpec::TimeInput { .. }, TestValue::Text(v)) => {
+                Value::Text(v)
+            }
+            (WidgetSpec::DateTimeInput { .. }, TestValue::Text(v)) => {
+                Value::Text(v.trim().replacen(' ', "T", 1))
+            }
             (WidgetSpec::ColorPicker, TestValue::Text(v)) => match parse_hex(&v) {
                 Some([r, g, b]) => Value::Color([r, g, b, 255]),
                 #[expect(clippy::panic, reason = "a test helper: a wrong value fails the test")]

@@ -42,8 +42,7 @@ fn elements_stream_to_the_window_before_the_run_ends() {
         }),
         SessionOptions {
             stream: true,
-            notify: None,
-            clock: None,
+            ..SessionOptions::default()
         },
     )
     .unwrap();

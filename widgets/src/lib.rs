@@ -25,6 +25,7 @@ pub mod checkbox;
 pub mod choice;
 pub mod color_picker;
 pub mod common;
+pub mod date_time;
 pub mod download_button;
 pub mod feedback;
 pub mod file_uploader;
@@ -57,6 +58,7 @@ pub mod prelude {
     pub use crate::choice::ChoiceExt;
     pub use crate::color_picker::ColorPickerExt;
     pub use crate::common::WidgetOptions;
+    pub use crate::date_time::DateTimeExt;
     pub use crate::download_button::DownloadButtonExt;
     pub use crate::feedback::FeedbackExt;
     pub use crate::file_uploader::FileUploaderExt;
@@ -74,4 +76,5 @@ pub mod prelude {
     pub use brook_engine::St;
     pub use brook_engine::data::Table;
     pub use brook_engine::element::{ChartKind, DeltaColor, StatusState, UploadedFile};
+    pub use brook_engine::time::{DisplayZone, ShowTime, Zoned};
 }

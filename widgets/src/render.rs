@@ -205,6 +205,9 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
             WidgetSpec::FileUploader { .. } => {
                 crate::file_uploader::file_uploader_ui(ui, widget, frame)
             }
+            WidgetSpec::DateInput { .. }
+            | WidgetSpec::TimeInput { .. }
+            | WidgetSpec::DateTimeInput { .. } => crate::date_time::date_time_ui(ui, widget, frame),
             WidgetSpec::DownloadButton { .. } => {
                 crate::download_button::download_button_ui(ui, widget, frame)
             }

@@ -140,7 +140,8 @@ pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool) {
                 });
                 for cell in table.rows.get(index).map(Vec::as_slice).unwrap_or_default() {
                     row.col(|ui| {
-                        let text = cell_text(cell);
+                        let text =
+                            brook_engine::time::show_cell(cell).unwrap_or_else(|| cell_text(cell));
                         if cell.is_number() {
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),

@@ -2,12 +2,23 @@
 //! per feature area, each built from the public API only, as a user would.
 
 mod caching;
+mod charts;
+mod data;
+mod feedback;
 #[cfg(feature = "experimental")]
 mod fragments;
 mod hello;
+mod inputs;
+mod layout;
+mod time;
 
 pub use caching::caching;
+pub use charts::charts;
+pub use data::data;
+pub use feedback::feedback;
 pub use hello::hello;
+pub use inputs::inputs;
+pub use layout::layout;
 
 use crate::prelude::*;
 
@@ -17,7 +28,13 @@ pub type Page = (&'static str, fn(&St));
 /// The pages, in menu order.
 pub const PAGES: &[Page] = &[
     ("Hello", hello),
+    ("Data", data),
+    ("Charts", charts),
+    ("Inputs", inputs),
+    ("Layout", layout),
+    ("Feedback", feedback),
     ("Caching", caching),
+    ("Time", time::time),
     #[cfg(feature = "experimental")]
     ("Fragments", fragments::fragments),
 ];

@@ -111,6 +111,33 @@ via_hash!(
     std::path::Path
 );
 
+via_hash!(
+    chrono::NaiveDate,
+    chrono::NaiveTime,
+    chrono::NaiveDateTime,
+    chrono_tz::Tz
+);
+
+/// Aware date-times hash by their RFC 3339 text, offset included: equal
+/// instants in different zones are different keys (B164, as Streamlit's
+/// `isoformat()`), and they are valid cache arguments (E1.1).
+impl<Z: chrono::TimeZone> CacheKey for chrono::DateTime<Z>
+where
+    Z::Offset: std::fmt::Display,
+{
+    fn cache_key(&self, hasher: &mut KeyHasher) {
+        hasher.tag("DateTime");
+        hasher.hash(&self.to_rfc3339());
+    }
+}
+
+impl CacheKey for crate::time::Zoned {
+    fn cache_key(&self, hasher: &mut KeyHasher) {
+        self.0.cache_key(hasher);
+        hasher.hash(self.zone().name());
+    }
+}
+
 impl CacheKey for str {
     fn cache_key(&self, hasher: &mut KeyHasher) {
         hasher.tag("str");

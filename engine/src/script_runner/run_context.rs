@@ -669,9 +669,25 @@ impl St {
         {
             info.has_submit = true;
         }
-        self.ctx
-            .borrow_mut()
-            .push(&self.cursor, Element::Widget(element));
+        let rejection = {
+            let mut ctx = self.ctx.borrow_mut();
+            let rejection = ctx
+                .state
+                .widgets
+                .get_mut(&element.id)
+                .and_then(|w| w.rejection.take());
+            ctx.push(&self.cursor, Element::Widget(element));
+            rejection
+        };
+        if let Some(body) = rejection {
+            self.ctx.borrow_mut().push(
+                &self.cursor,
+                Element::Alert {
+                    level: AlertLevel::Error,
+                    body,
+                },
+            );
+        }
         value
     }
 
@@ -998,6 +1014,7 @@ impl RunCtx {
                         callback: call.callback,
                         trigger,
                         fragment: self.current_fragment.clone(),
+                        rejection: None,
                         run,
                     },
                 );

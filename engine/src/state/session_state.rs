@@ -30,6 +30,8 @@ pub(crate) struct WidgetState {
     pub(crate) trigger: bool,
     /// The fragment the widget was drawn in, if any.
     pub(crate) fragment: Option<String>,
+    /// Why the last value from the window was not taken, to show once.
+    pub(crate) rejection: Option<String>,
     /// The run that last produced this widget.
     pub(crate) run: u64,
 }
@@ -282,6 +284,7 @@ impl SessionState {
             return false;
         };
         let Some(new) = widget.codec.decode(value) else {
+            widget.rejection = widget.codec.reject_reason(value, &widget.label);
             log::warn!(
                 "value {value:?} does not fit the {} \"{}\"; ignored",
                 widget.kind,

@@ -57,6 +57,12 @@ pub trait Codec: Send {
     fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>>;
     /// The window's value of a typed value.
     fn encode(&self, value: &dyn Any) -> Value;
+    /// Why `value` was not taken (when [`Codec::decode`] gave `None`), to
+    /// show the person beside the widget on the next run; `None` to ignore
+    /// it quietly.
+    fn reject_reason(&self, _value: &Value, _label: &str) -> Option<String> {
+        None
+    }
 }
 
 /// A callback run before the script when its widget changed (or was clicked).

@@ -1,0 +1,207 @@
+//! A CSV explorer: `cargo run -p brook --example csv_explorer`.
+//!
+//! Upload a CSV (until then it explores the demo sales data), keep the rows
+//! you want (a text filter or a number range on one column), sort them,
+//! chart numeric columns, and download what is left as a CSV file. The
+//! download is exactly the table shown: filtered and sorted.
+
+use brook::prelude::*;
+
+/// The demo data, explored until a file is uploaded.
+pub const DEMO_CSV: &str = include_str!("../../assets/data/sales.csv");
+
+/// The choice that turns a setting off, first in its selectbox.
+const NO_FILTER: &str = "(no filter)";
+const FILE_ORDER: &str = "(file order)";
+const ROW_NUMBER: &str = "(row number)";
+
+/// Parses CSV text. Cached: a rerun (every widget change) does not parse
+/// the same file again.
+#[cache_data(show_spinner = "Reading the CSV")]
+pub fn parse_csv(text: String) -> Result<Table, String> {
+    Table::from_csv(&text).map_err(|err| err.to_string())
+}
+
+/// Whether every cell of `column` is a number or empty, and one at least is
+/// a number.
+fn is_numeric(table: &Table, column: usize) -> bool {
+    let numbers = table.numbers(column);
+    let numeric = numbers.iter().filter(|n| n.is_some()).count();
+    let empty = table
+        .rows
+        .iter()
+        .filter(|row| row.get(column).is_none_or(|cell| cell.is_null()))
+        .count();
+    numeric > 0 && numeric + empty == table.len()
+}
+
+/// The smallest and largest number of a numeric column.
+fn bounds(table: &Table, column: usize) -> (f64, f64) {
+    table
+        .numbers(column)
+        .into_iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        })
+}
+
+/// The file name of the download: `sales.csv` gives `sales-filtered.csv`.
+fn download_name(name: &str) -> String {
+    let stem = name.strip_suffix(".csv").unwrap_or(name);
+    format!("{stem}-filtered.csv")
+}
+
+/// The script.
+pub fn app(st: &St) {
+    st.title("CSV explorer");
+    st.caption("Upload a CSV, keep the rows you want, sort them, chart them, download them.");
+
+    let upload = st
+        .file_uploader("Upload a CSV")
+        .types(["csv"])
+        .max_size_mb(20)
+        .help("The first row names the columns.")
+        .show();
+    let (name, text) = match &upload {
+        Some(file) => (file.name.clone(), file.text()),
+        None => {
+            st.info("No file uploaded yet: exploring the demo sales data.");
+            ("sales.csv".to_owned(), DEMO_CSV.to_owned())
+        }
+    };
+    let table = match &*parse_csv(text) {
+        Ok(table) => table.clone(),
+        Err(message) => {
+            st.error(format!(
+                "{name} is not a CSV file brook can read: {message}"
+            ));
+            return;
+        }
+    };
+    if table.columns.is_empty() {
+        st.warning(format!("{name} has no columns."));
+        return;
+    }
+    let numeric: Vec<String> = (0..table.columns.len())
+        .filter(|&c| is_numeric(&table, c))
+        .map(|c| table.columns[c].clone())
+        .collect();
+
+    // Filter: a text match or a number range on one column.
+    st.subheader("Filter");
+    let row = st.columns(3);
+    let filter_options = std::iter::once(NO_FILTER.to_owned()).chain(table.columns.iter().cloned());
+    let filter_column = row[0]
+        .selectbox("Filter column", filter_options)
+        .key("filter_column")
+        .show()
+        .unwrap_or_else(|| NO_FILTER.to_owned());
+    let mut view = table.clone();
+    if let Some(column) = table.column(&filter_column) {
+        if numeric.contains(&filter_column) {
+            let (lo, hi) = bounds(&table, column);
+            let min = row[1]
+                .number_input(format!("Minimum {filter_column}"), lo)
+                .show();
+            let max = row[2]
+                .number_input(format!("Maximum {filter_column}"), hi)
+                .show();
+            view = view.filter(|cells| {
+                cells[column]
+                    .as_f64()
+                    .is_some_and(|value| value >= min && value <= max)
+            });
+        } else {
+            let needle = row[1]
+                .text_input(format!("{filter_column} contains"))
+                .placeholder("any text; case does not matter")
+                .show()
+                .to_lowercase();
+            if !needle.is_empty() {
+                view = view.filter(|cells| match cells[column].as_str() {
+                    Some(text) => text.to_lowercase().contains(&needle),
+                    None if cells[column].is_null() => false,
+                    None => cells[column].to_string().contains(&needle),
+                });
+            }
+        }
+    }
+
+    // Sort: the download follows the order shown.
+    let sort_options = std::iter::once(FILE_ORDER.to_owned()).chain(table.columns.iter().cloned());
+    let row = st.columns_weighted(&[2.0, 1.0]);
+    let sort_by = row[0]
+        .selectbox("Sort by", sort_options)
+        .key("sort_by")
+        .show()
+        .unwrap_or_else(|| FILE_ORDER.to_owned());
+    let descending = row[1].toggle("Descending").key("descending").show();
+    if let Some(column) = table.column(&sort_by) {
+        view = view.sorted_by(column, descending);
+    }
+
+    st.subheader("Rows");
+    st.caption(format!("{} of {} rows of {name}", view.len(), table.len()));
+    st.dataframe_table(&view);
+    let saved = st
+        .download_button(
+            "Download filtered CSV",
+            view.to_csv().into_bytes(),
+            download_name(&name),
+        )
+        .help("The rows above, in their order, as a CSV file.")
+        .show();
+    if saved {
+        st.toast(format!("{} rows ready to save", view.len()));
+    }
+
+    // Chart: numeric columns against a numeric column or the row number.
+    st.subheader("Chart");
+    if numeric.is_empty() {
+        st.info(format!("{name} has no numeric column to chart."));
+        return;
+    }
+    let row = st.columns(3);
+    let kind = row[0]
+        .radio("Chart type", ["Line", "Bar"])
+        .horizontal()
+        .key("chart_kind")
+        .show();
+    let x_options: Vec<String> = std::iter::once(ROW_NUMBER.to_owned())
+        .chain(numeric.iter().cloned())
+        .collect();
+    // With two numeric columns or more, the first is the x axis at first.
+    let x_default = usize::from(numeric.len() > 1);
+    let x = row[1]
+        .selectbox("X axis", x_options)
+        .index(Some(x_default))
+        .show()
+        .unwrap_or_else(|| ROW_NUMBER.to_owned());
+    let y_default = numeric.iter().rev().find(|c| **c != x).cloned();
+    let y = row[2]
+        .multiselect("Y axis", numeric.clone())
+        .default(y_default)
+        .show();
+    if y.is_empty() {
+        st.info("Choose a column for the Y axis.");
+        return;
+    }
+    let kind = if kind == Some("Bar") {
+        ChartKind::Bar
+    } else {
+        ChartKind::Line
+    };
+    let chart = st.chart(kind, &view).y(y);
+    if x == ROW_NUMBER {
+        chart.show();
+    } else {
+        chart.x(x).show();
+    }
+}
+
+// The tests include this file for `app` and bring their own `main`.
+#[cfg(not(test))]
+fn main() -> anyhow::Result<()> {
+    brook::run("CSV explorer", app)
+}

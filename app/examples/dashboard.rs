@@ -1,0 +1,273 @@
+//! A sales dashboard: `cargo run -p brook --example dashboard`.
+//!
+//! The 2024 orders of assets/data/sales.csv: filter by region, product and
+//! months in the sidebar; see the totals (with the change against the month
+//! before), revenue by month and region, units by product, each order's
+//! size, and the largest orders.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use brook::prelude::*;
+
+/// The orders.
+const SALES: &str = include_str!("../../assets/data/sales.csv");
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The orders as a table, parsed once for every session and run.
+#[cache_data(show_spinner = "Loading the orders")]
+fn load_sales() -> Table {
+    Table::from_csv(SALES).unwrap_or_default()
+}
+
+/// One order, read from a table row.
+struct Order {
+    month: usize,
+    region: String,
+    product: String,
+    units: f64,
+    revenue: f64,
+}
+
+fn orders(table: &Table) -> Vec<Order> {
+    let column = |name: &str| table.column(name).unwrap_or(usize::MAX);
+    let (month, region, product, units, revenue) = (
+        column("month"),
+        column("region"),
+        column("product"),
+        column("units"),
+        column("revenue"),
+    );
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let text = |c: usize| {
+                row.get(c)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let number = |c: usize| row.get(c).and_then(|v| v.as_f64()).unwrap_or(0.0);
+            Order {
+                // "2024-03" is month 3.
+                month: month_number(&text(month)),
+                region: text(region),
+                product: text(product),
+                units: number(units),
+                revenue: number(revenue),
+            }
+        })
+        .collect()
+}
+
+/// The month of "2024-03": 3.
+fn month_number(text: &str) -> usize {
+    text.rsplit('-')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The distinct values of a column, sorted.
+fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = values.collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// "+4.2%" from one value to the next.
+fn change(before: f64, after: f64) -> Option<String> {
+    (before > 0.0).then(|| format!("{:+.1}%", (after - before) / before * 100.0))
+}
+
+fn money(value: f64) -> String {
+    if value >= 10_000.0 {
+        format!("${:.1}k", value / 1000.0)
+    } else {
+        format!("${value:.0}")
+    }
+}
+
+/// The script.
+pub fn app(st: &St) {
+    let table = load_sales();
+    let all = orders(&table);
+    let regions = distinct(all.iter().map(|o| o.region.clone()));
+    let products = distinct(all.iter().map(|o| o.product.clone()));
+
+    let side = st.sidebar();
+    side.header("Filters");
+    let chosen_regions = side
+        .multiselect("Regions", regions.clone())
+        .default(regions.clone())
+        .key("regions")
+        .show();
+    let product_options = std::iter::once("All products".to_owned()).chain(products.clone());
+    let product = side
+        .selectbox("Product", product_options)
+        .key("product")
+        .show()
+        .unwrap_or_default();
+    let from = side
+        .select_slider("From", MONTHS)
+        .default("Jan")
+        .key("from")
+        .show()
+        .unwrap_or("Jan");
+    let to = side
+        .select_slider("To", MONTHS)
+        .default("Dec")
+        .key("to")
+        .show()
+        .unwrap_or("Dec");
+    let month_of = |name: &str| MONTHS.iter().position(|m| *m == name).map_or(1, |i| i + 1);
+    let (first, last) = (month_of(from), month_of(to));
+
+    st.title("Sales 2024");
+    if first > last {
+        st.warning(format!(
+            "\"From\" ({from}) is after \"To\" ({to}): choose an earlier start."
+        ));
+        return;
+    }
+    if chosen_regions.is_empty() {
+        st.info("Choose at least one region in the sidebar.");
+        return;
+    }
+    let keep = |o: &&Order| {
+        chosen_regions.contains(&o.region) && (product.starts_with("All") || o.product == product)
+    };
+    let picked: Vec<&Order> = all
+        .iter()
+        .filter(keep)
+        .filter(|o| (first..=last).contains(&o.month))
+        .collect();
+    st.caption(format!(
+        "{from} to {to} · {} · {} · {} orders",
+        chosen_regions.join(", "),
+        product,
+        picked.len()
+    ));
+
+    // Totals, with the change of the last month against the month before.
+    let in_month = |month: usize| all.iter().filter(keep).filter(move |o| o.month == month);
+    let revenue_in = |month: usize| in_month(month).map(|o| o.revenue).sum::<f64>();
+    let orders_in = |month: usize| in_month(month).count() as f64;
+    let revenue: f64 = picked.iter().map(|o| o.revenue).sum();
+    let units: f64 = picked.iter().map(|o| o.units).sum();
+    let (delta_revenue, delta_orders) = if last > 1 {
+        (
+            change(revenue_in(last - 1), revenue_in(last)),
+            change(orders_in(last - 1), orders_in(last)),
+        )
+    } else {
+        (None, None)
+    };
+    let row = st.columns(4);
+    row[0].metric("Revenue", money(revenue), delta_revenue.as_deref());
+    row[1].metric("Orders", picked.len(), delta_orders.as_deref());
+    row[2].metric("Units", format!("{units:.0}"), None);
+    #[allow(clippy::cast_precision_loss, reason = "a few hundred orders")]
+    let average = revenue / (picked.len().max(1) as f64);
+    row[3].metric_colored("Average order", money(average), None, DeltaColor::Off);
+    st.caption(format!(
+        "Changes: {} against {}.",
+        MONTHS[last - 1],
+        MONTHS[last.saturating_sub(2)]
+    ));
+
+    // Charts: one row per month, one column per series.
+    let by_month = |series: &[String], value: &dyn Fn(&Order, &str) -> f64| {
+        (first..=last)
+            .map(|month| {
+                let mut row: BTreeMap<String, f64> = BTreeMap::new();
+                #[allow(clippy::cast_precision_loss, reason = "month numbers")]
+                row.insert("month".into(), month as f64);
+                for name in series {
+                    let total = picked
+                        .iter()
+                        .filter(|o| o.month == month)
+                        .map(|o| value(o, name))
+                        .sum();
+                    row.insert(name.clone(), total);
+                }
+                row
+            })
+            .collect::<Vec<_>>()
+    };
+    let tabs = st.tabs([
+        "Revenue by region",
+        "Units by product",
+        "Running total",
+        "Orders",
+    ]);
+    let rows = by_month(&chosen_regions, &|o, region| {
+        if o.region == region { o.revenue } else { 0.0 }
+    });
+    tabs[0]
+        .line_chart(&rows)
+        .x("month")
+        .y(&chosen_regions)
+        .show();
+    let rows = by_month(&products, &|o, product| {
+        if o.product == product { o.units } else { 0.0 }
+    });
+    tabs[1].bar_chart(&rows).x("month").y(&products).show();
+    let mut running = 0.0;
+    let totals: Vec<BTreeMap<&str, f64>> = by_month(&["revenue".to_owned()], &|o, _| o.revenue)
+        .into_iter()
+        .map(|row| {
+            running += row.get("revenue").copied().unwrap_or(0.0);
+            BTreeMap::from([
+                ("month", row.get("month").copied().unwrap_or(0.0)),
+                ("revenue", running),
+            ])
+        })
+        .collect();
+    tabs[2].area_chart(&totals).x("month").y(["revenue"]).show();
+    let sizes: Vec<BTreeMap<&str, f64>> = picked
+        .iter()
+        .map(|o| BTreeMap::from([("units", o.units), ("revenue", o.revenue)]))
+        .collect();
+    tabs[3].caption("Each order: units against revenue.");
+    tabs[3]
+        .scatter_chart(&sizes)
+        .x("units")
+        .y(["revenue"])
+        .show();
+
+    // The largest orders, as they are in the file.
+    st.subheader("Largest orders");
+    let (region_c, product_c, month_c) = (
+        table.column("region"),
+        table.column("product"),
+        table.column("month"),
+    );
+    let filtered = table.filter(|row| {
+        let text = |c: Option<usize>| c.and_then(|c| row[c].as_str()).unwrap_or_default();
+        let month = month_number(text(month_c));
+        chosen_regions.iter().any(|r| r == text(region_c))
+            && (product.starts_with("All") || text(product_c) == product)
+            && (first..=last).contains(&month)
+    });
+    let sorted = match filtered.column("revenue") {
+        Some(c) => filtered.sorted_by(c, true),
+        None => filtered,
+    };
+    let top = Table {
+        columns: sorted.columns.clone(),
+        rows: Arc::new(sorted.rows.iter().take(10).cloned().collect()),
+    };
+    st.dataframe_table(&top);
+}
+
+// The tests include this file for `app` and bring their own `main`.
+#[cfg(not(test))]
+fn main() -> anyhow::Result<()> {
+    brook::run("Sales dashboard", app)
+}

@@ -1,0 +1,326 @@
+//! A help-desk ticket form: `cargo run -p brook --example ticket_form`.
+//!
+//! A form that checks what is sent (a title, a valid email, a priority, a
+//! description of 20 characters or more) and says what is wrong; the
+//! tickets sent are kept in session state, shown in a table, saved across
+//! restarts of the app (`session_state().persist`), and can be downloaded
+//! or cleared (after a confirmation dialog). The first start shows the
+//! tickets imported from the old system (assets/data/tickets.csv).
+
+use std::sync::Arc;
+
+use brook::prelude::*;
+
+/// The tickets of the old system, shown on the first start.
+const IMPORTED: &str = include_str!("../../assets/data/tickets.csv");
+
+/// The priorities, lowest first.
+pub const PRIORITIES: [&str; 4] = ["Low", "Medium", "High", "Urgent"];
+
+/// The shortest description accepted.
+pub const MIN_DESCRIPTION: usize = 20;
+
+/// One ticket.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ticket {
+    /// Its number.
+    pub id: u32,
+    /// What it is about.
+    pub title: String,
+    /// Who sent it.
+    pub email: String,
+    /// One of [`PRIORITIES`].
+    pub priority: String,
+    /// Open, In progress or Closed.
+    pub status: String,
+    /// The details.
+    pub description: String,
+}
+
+/// A ticket as saved across restarts: its fields in order. (With `serde`
+/// in your Cargo.toml you would derive `Serialize` and `Deserialize` on
+/// [`Ticket`] and persist `Vec<Ticket>` itself.)
+type Saved = (u32, String, String, String, String, String);
+
+impl Ticket {
+    fn to_saved(&self) -> Saved {
+        (
+            self.id,
+            self.title.clone(),
+            self.email.clone(),
+            self.priority.clone(),
+            self.status.clone(),
+            self.description.clone(),
+        )
+    }
+
+    fn from_saved((id, title, email, priority, status, description): Saved) -> Self {
+        Self {
+            id,
+            title,
+            email,
+            priority,
+            status,
+            description,
+        }
+    }
+}
+
+/// The imported tickets.
+fn imported() -> Vec<Ticket> {
+    let Ok(table) = Table::from_csv(IMPORTED) else {
+        return Vec::new();
+    };
+    let text = |row: usize, column: &str| {
+        table
+            .column(column)
+            .and_then(|c| table.rows[row][c].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    (0..table.len())
+        .map(|row| Ticket {
+            id: table
+                .column("id")
+                .and_then(|c| table.rows[row][c].as_u64())
+                .and_then(|id| u32::try_from(id).ok())
+                .unwrap_or_default(),
+            title: text(row, "title"),
+            email: text(row, "email"),
+            priority: text(row, "priority"),
+            status: text(row, "status"),
+            description: text(row, "description"),
+        })
+        .collect()
+}
+
+/// Whether `email` looks like an address: one `@`, something before it, a
+/// dotted domain after it, no spaces.
+pub fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !email.contains(char::is_whitespace)
+        && domain.contains('.')
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+/// What is wrong with a draft, one message per field; empty when it can be
+/// sent.
+pub fn problems(
+    title: &str,
+    email: &str,
+    priority: Option<&str>,
+    description: &str,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if title.trim().is_empty() {
+        out.push("Title: give the ticket a title.".to_owned());
+    }
+    if !valid_email(email.trim()) {
+        out.push(format!(
+            "Email: \"{}\" is not an email address (name@example.com).",
+            email.trim()
+        ));
+    }
+    if priority.is_none() {
+        out.push("Priority: choose one.".to_owned());
+    }
+    let length = description.trim().chars().count();
+    if length < MIN_DESCRIPTION {
+        out.push(format!(
+            "Description: {length} characters; describe the problem in {MIN_DESCRIPTION} or more."
+        ));
+    }
+    out
+}
+
+/// The tickets in session state (restored from the saved ones, or the
+/// imported ones on the very first start).
+fn tickets(st: &St) -> Vec<Ticket> {
+    let state = st.session_state();
+    if let Some(tickets) = state.get::<Vec<Ticket>>("tickets") {
+        return tickets;
+    }
+    let tickets = match state.get::<Vec<Saved>>("saved_tickets") {
+        Some(saved) => saved.into_iter().map(Ticket::from_saved).collect(),
+        None => imported(),
+    };
+    save(st, tickets.clone());
+    tickets
+}
+
+/// Keeps `tickets` in session state, and in the saved copy.
+fn save(st: &St, tickets: Vec<Ticket>) {
+    let state = st.session_state();
+    state.set(
+        "saved_tickets",
+        tickets.iter().map(Ticket::to_saved).collect::<Vec<Saved>>(),
+    );
+    state.set("tickets", tickets);
+}
+
+/// The submit button's callback: runs before the script, with the form's
+/// values already in session state. A valid draft becomes a ticket and the
+/// form is emptied; otherwise the problems are kept for the script to show.
+fn submit(st: &St) {
+    let state = st.session_state();
+    let title: String = state.get("title").unwrap_or_default();
+    let email: String = state.get("email").unwrap_or_default();
+    let priority: Option<&'static str> = state.get("priority").flatten();
+    let description: String = state.get("description").unwrap_or_default();
+    let found = problems(&title, &email, priority, &description);
+    if !found.is_empty() {
+        state.set("problems", found);
+        return;
+    }
+    let mut all = tickets(st);
+    let id = all.iter().map(|t| t.id).max().unwrap_or(0) + 1;
+    all.push(Ticket {
+        id,
+        title: title.trim().to_owned(),
+        email: email.trim().to_owned(),
+        priority: priority.unwrap_or("Low").to_owned(),
+        status: "Open".to_owned(),
+        description: description.trim().to_owned(),
+    });
+    save(st, all);
+    state.set("problems", Vec::<String>::new());
+    state.set("sent", id);
+    // Empty the form for the next ticket.
+    state.set("title", String::new());
+    state.set("description", String::new());
+    state.set("priority", None::<&'static str>);
+}
+
+/// The tickets as a table, columns in order.
+fn table_of(tickets: &[Ticket]) -> Table {
+    Table {
+        columns: ["id", "title", "email", "priority", "status", "description"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: Arc::new(
+            tickets
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.id.into(),
+                        t.title.clone().into(),
+                        t.email.clone().into(),
+                        t.priority.clone().into(),
+                        t.status.clone().into(),
+                        t.description.clone().into(),
+                    ]
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// The script.
+pub fn app(st: &St) {
+    st.session_state().persist::<Vec<Saved>>("saved_tickets");
+    st.title("Help desk");
+    st.caption("Tell us what is broken; we answer Urgent tickets within the hour.");
+
+    let form = st.form("new_ticket");
+    form.subheader("New ticket");
+    form.text_input("Title")
+        .key("title")
+        .max_chars(80)
+        .placeholder("Printer on 2nd floor jams")
+        .show();
+    let row = form.columns(2);
+    row[0]
+        .text_input("Email")
+        .key("email")
+        .placeholder("name@example.com")
+        .show();
+    row[1]
+        .selectbox("Priority", PRIORITIES)
+        .index(None)
+        .placeholder("Choose a priority")
+        .key("priority")
+        .show();
+    form.text_area("Description")
+        .key("description")
+        .placeholder("What happened, where, since when?")
+        .show();
+    form.form_submit_button("Send ticket")
+        .primary()
+        .on_click(submit)
+        .show();
+
+    let found: Vec<String> = st.session_state().get("problems").unwrap_or_default();
+    if !found.is_empty() {
+        st.error(format!(
+            "The ticket was not sent:\n- {}",
+            found.join("\n- ")
+        ));
+    }
+    if let Some(id) = st.session_state().get::<u32>("sent") {
+        st.success(format!("Ticket #{id} sent. Thank you!"));
+        st.toast(format!("Ticket #{id} sent"));
+        st.session_state().remove("sent");
+    }
+
+    let all = tickets(st);
+    st.subheader(format!("Tickets ({})", all.len()));
+    let row = st.columns(PRIORITIES.len());
+    for (column, priority) in row.iter().zip(PRIORITIES) {
+        let open = all
+            .iter()
+            .filter(|t| t.priority == priority && t.status != "Closed")
+            .count();
+        column.metric(format!("{priority} open"), open, None);
+    }
+    let shown = st
+        .multiselect("Show priorities", PRIORITIES)
+        .default(PRIORITIES)
+        .key("show_priorities")
+        .show();
+    let visible: Vec<Ticket> = all
+        .iter()
+        .filter(|t| shown.contains(&t.priority.as_str()))
+        .cloned()
+        .collect();
+    let table = table_of(&visible);
+    st.dataframe_table(&table);
+
+    let row = st.columns(2);
+    row[0]
+        .download_button(
+            "Download tickets",
+            table.to_csv().into_bytes(),
+            "tickets.csv",
+        )
+        .show();
+    if row[1].button("Delete all tickets").key("delete_all").show() {
+        st.session_state().set("confirm_delete", true);
+    }
+    if st.session_state().get::<bool>("confirm_delete") == Some(true) {
+        let dialog = st.dialog("Delete all tickets?");
+        dialog.write(format!(
+            "This deletes {} tickets, also the saved ones. It cannot be undone.",
+            all.len()
+        ));
+        let row = dialog.columns(2);
+        if row[0].button("Delete").primary().show() {
+            save(st, Vec::new());
+            st.session_state().set("confirm_delete", false);
+            st.rerun();
+        }
+        if row[1].button("Cancel").show() {
+            st.session_state().set("confirm_delete", false);
+            st.rerun();
+        }
+    }
+}
+
+// The tests include this file for `app` and bring their own `main`.
+#[cfg(not(test))]
+fn main() -> anyhow::Result<()> {
+    brook::run("Help desk", app)
+}
