@@ -532,7 +532,10 @@ pub struct Path {
 }
 
 /// One change to the tree, streamed from the runner to the window.
-#[allow(clippy::large_enum_variant, reason = "most deltas are `Set`; boxing would allocate per element")]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "most deltas are `Set`; boxing would allocate per element"
+)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Delta {
     /// A run started. Elements not produced again in this run are stale.

@@ -42,6 +42,7 @@ pub enum AppTestError {
 pub struct AppTest {
     session: Session,
     clock: SessionClock,
+    progress: Vec<Option<crate::element::Progress>>,
     staged: Vec<Event>,
     timeout: Duration,
 }
@@ -78,6 +79,7 @@ impl AppTest {
         Self {
             session,
             clock,
+            progress: Vec::new(),
             staged: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
         }
@@ -153,10 +155,12 @@ impl AppTest {
             .send(event)
             .map_err(|_| AppTestError::Runner("the mailbox is full or closed".into()))?;
         let deadline = Instant::now() + timeout;
+        self.progress.clear();
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.session.deltas().recv_timeout(left) {
                 Ok(Delta::Status(SessionStatus::Idle)) => return Ok(self),
+                Ok(Delta::Progress(progress)) => self.progress.push(progress),
                 Ok(_) => {}
                 Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
                     let _ = self.session.send(Event::Stop);
@@ -167,6 +171,13 @@ impl AppTest {
                 }
             }
         }
+    }
+
+    /// The spinner updates of the last `run()`, in order: `Some` while a
+    /// cached computation shows its spinner (with `progress()` fractions),
+    /// `None` when it ended.
+    pub fn progress(&self) -> &[Option<crate::element::Progress>] {
+        &self.progress
     }
 
     /// Stages an event for the next run (for widget kinds without a helper).

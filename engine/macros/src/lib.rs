@@ -351,27 +351,14 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
 
     Ok(quote! {
         #[doc(hidden)]
-        #[allow(non_upper_case_globals)]
-        static #cache_static: #p::CacheCell<#stored> = #p::CacheCell::new();
-
-        #[doc(hidden)]
+        #[allow(dead_code)]
         fn #name_hidden() -> &'static #p::FunctionCache<#stored> {
-            #cache_static.get_or_init(|| #p::FunctionInfo {
-                name: #name_text,
-                module: ::core::module_path!(),
-                source_hash: #source_hash,
-                kind: #kind_tokens,
-                ttl: #ttl,
-                ttl_ignored: #ttl_ignored,
-                max_entries: #max_entries,
-                spinner: #spinner_text,
-                session_scope: #session,
-            }, #disk, #validate, #on_release)
+            #name::__cache()
         }
 
         #(#attrs)*
         #vis fn #name(#inputs) -> #value_type {
-            let cache = #name_hidden();
+            let cache = #name::__cache();
             let __key = {
                 let mut __hasher = #p::KeyHasher::new();
                 #( #p::hash_arg(&mut __hasher, #key_names, &#key_idents); )*
@@ -386,9 +373,28 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
             #[allow(unused_imports)]
             use super::*;
 
+            #[allow(non_upper_case_globals)]
+            static #cache_static: #p::CacheCell<#stored> = #p::CacheCell::new();
+
+            /// The function's cache.
+            #[doc(hidden)]
+            #mod_vis fn __cache() -> &'static #p::FunctionCache<#stored> {
+                #cache_static.get_or_init(|| #p::FunctionInfo {
+                    name: #name_text,
+                    module: ::core::module_path!(),
+                    source_hash: #source_hash,
+                    kind: #kind_tokens,
+                    ttl: #ttl,
+                    ttl_ignored: #ttl_ignored,
+                    max_entries: #max_entries,
+                    spinner: #spinner_text,
+                    session_scope: #session,
+                }, #disk, #validate, #on_release)
+            }
+
             /// Removes every cached entry of the function (B62).
             #mod_vis fn clear() {
-                super::#name_hidden().clear();
+                __cache().clear();
             }
 
             /// Removes the entry for these arguments, hashed as in a call (B63).
@@ -396,12 +402,12 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
             #mod_vis fn clear_entry(#(#key_idents: #key_types),*) {
                 let mut __hasher = #p::KeyHasher::new();
                 #( #p::hash_arg(&mut __hasher, #key_names, &#key_idents); )*
-                super::#name_hidden().clear_entry(__hasher.finish());
+                __cache().clear_entry(__hasher.finish());
             }
 
             /// The number of entries cached now (all sessions).
             #mod_vis fn len() -> usize {
-                super::#name_hidden().len()
+                __cache().len()
             }
         }
     })

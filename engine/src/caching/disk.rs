@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// The version of the file layout; other versions are recomputed.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 static DIR: RwLock<Option<PathBuf>> = RwLock::new(None);
 
@@ -37,37 +37,49 @@ struct Memo<T> {
     format: u32,
     function: String,
     value: T,
+    /// The elements the function emitted, replayed on a hit (B57).
+    #[serde(default)]
+    replay: Vec<ReplayOp>,
 }
 
-/// A read file: its format version, the function that wrote it, the value.
-type Loaded<V> = Result<(u32, String, V), String>;
+use crate::script_runner::ReplayOp;
+
+/// A read file: its format version, the function that wrote it, the value
+/// and its recorded elements.
+type Loaded<V> = Result<(u32, String, V, Vec<ReplayOp>), String>;
 
 /// Reads and writes one function's values.
 pub struct DiskCodec<V> {
-    save: fn(&V, &str) -> Result<String, String>,
+    save: fn(&V, &[ReplayOp], &str) -> Result<String, String>,
     load: fn(&str) -> Loaded<V>,
 }
 
 /// The codec of `cache_data(persist = "disk")` for a value type.
 pub fn disk_codec<T: Serialize + DeserializeOwned + Send + Sync + 'static>() -> DiskCodec<Arc<T>> {
     DiskCodec {
-        save: |value, function| {
+        save: |value, replay, function| {
             ron::to_string(&Memo {
                 format: FORMAT,
                 function: function.to_owned(),
                 value: &**value,
+                replay: replay.to_vec(),
             })
             .map_err(|e| e.to_string())
         },
         load: |text| {
             let memo: Memo<T> = ron::from_str(text).map_err(|e| e.to_string())?;
-            Ok((memo.format, memo.function, Arc::new(memo.value)))
+            Ok((
+                memo.format,
+                memo.function,
+                Arc::new(memo.value),
+                memo.replay,
+            ))
         },
     }
 }
 
 impl<V> DiskCodec<V> {
-    pub(crate) fn load(&self, path: &Path, function: &str) -> Option<V> {
+    pub(crate) fn load(&self, path: &Path, function: &str) -> Option<(V, Vec<ReplayOp>)> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return None,
@@ -80,8 +92,8 @@ impl<V> DiskCodec<V> {
             }
         };
         match (self.load)(&text) {
-            Ok((FORMAT, stored, value)) if stored == function => Some(value),
-            Ok((format, stored, _)) => {
+            Ok((FORMAT, stored, value, replay)) if stored == function => Some((value, replay)),
+            Ok((format, stored, _, _)) => {
                 log::warn!(
                     "the cached value of '{function}' is in format {format} of '{stored}'; recomputing. {}",
                     path.display()
@@ -100,8 +112,8 @@ impl<V> DiskCodec<V> {
         }
     }
 
-    pub(crate) fn save(&self, path: &Path, value: &V, function: &str) {
-        let text = match (self.save)(value, function) {
+    pub(crate) fn save(&self, path: &Path, value: &V, replay: &[ReplayOp], function: &str) {
+        let text = match (self.save)(value, replay, function) {
             Ok(text) => text,
             Err(err) => {
                 log::warn!("cannot persist the value of '{function}': {err}");
@@ -123,7 +135,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let unique = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp-{}-{unique}", std::process::id()));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)
 }

@@ -117,6 +117,7 @@ pub fn clear_all() {
 
 /// Drops a session's session-scoped entries (B47).
 pub(crate) fn end_session(session: u64) {
+    storage::mark_session_ended(session);
     for cache in storage::registered() {
         cache.end_session(session);
     }

@@ -234,7 +234,10 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                 }
                 return value;
             }
-            if let Some(value) = self.load_from_disk(session, key) {
+            if let Some((value, replay)) = self.load_from_disk(session, key) {
+                if let Some(st) = st {
+                    st.replay(&replay);
+                }
                 return value;
             }
             let (flight, leader) = {
@@ -252,7 +255,11 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                 }
             };
             if !leader {
-                match flight.wait() {
+                // Waiting on another caller's miss shows the spinner too (B38).
+                let scope = CacheScope::enter(self.info.name, self.info.spinner, None);
+                let outcome = flight.wait();
+                drop(scope.finish());
+                match outcome {
                     Outcome::Value(value, replay) => {
                         if let Some(st) = st {
                             st.replay(&replay);
@@ -296,27 +303,51 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         value: V,
         replay: Arc<[crate::script_runner::ReplayOp]>,
     ) {
+        if session != 0 && ended_sessions().lock().contains(&session) {
+            // The session's window closed while this was computing (B47).
+            self.release(Some(value));
+            return;
+        }
+        let now = clock::now();
         let entry = Entry {
             value,
-            stored_at: clock::now(),
+            stored_at: now,
             replay,
         };
-        let evicted = {
+        let mut released = Vec::new();
+        {
             let mut stores = self.stores.lock();
             let store = stores.entry(session).or_insert_with(|| self.new_store());
-            store
-                .push(key, entry)
-                .filter(|(k, _)| *k != key)
-                .map(|(_, e)| e.value)
-        };
-        self.release(evicted);
+            // A full cache drops expired entries before a live one (B36).
+            if let Some(ttl) = self.info.ttl
+                && store.len() >= store.cap().get()
+            {
+                let expired: Vec<u64> = store
+                    .iter()
+                    .filter(|(_, e)| now.saturating_sub(e.stored_at) >= ttl)
+                    .map(|(k, _)| *k)
+                    .collect();
+                for k in expired {
+                    released.extend(store.pop(&k).map(|e| e.value));
+                }
+            }
+            released.extend(store.push(key, entry).map(|(_, e)| e.value));
+        }
+        for value in released {
+            self.release(Some(value));
+        }
     }
 
-    fn load_from_disk(&self, session: u64, key: u64) -> Option<V> {
+    fn load_from_disk(
+        &self,
+        session: u64,
+        key: u64,
+    ) -> Option<(V, Arc<[crate::script_runner::ReplayOp]>)> {
         let (disk, path) = (self.disk.as_ref()?, self.disk_path(key)?);
-        let value = disk.load(&path, self.info.name)?;
-        self.insert(session, key, value.clone(), Arc::from(Vec::new()));
-        Some(value)
+        let (value, replay) = disk.load(&path, self.info.name)?;
+        let replay: Arc<[crate::script_runner::ReplayOp]> = Arc::from(replay);
+        self.insert(session, key, value.clone(), Arc::clone(&replay));
+        Some((value, replay))
     }
 
     fn compute_as_leader(
@@ -330,14 +361,16 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         let scope = CacheScope::enter(self.info.name, self.info.spinner, st);
         let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
         let replay: Arc<[crate::script_runner::ReplayOp]> = Arc::from(scope.finish());
-        self.flights.lock().remove(&(session, key));
+        // Store first, then release the waiters, then retire the flight: a
+        // caller arriving at any point finds the entry or the flight (B28).
         match result {
             Ok(value) => {
                 if let (Some(disk), Some(path)) = (&self.disk, self.disk_path(key)) {
-                    disk.save(&path, &value, self.info.name);
+                    disk.save(&path, &value, &replay, self.info.name);
                 }
                 self.insert(session, key, value.clone(), Arc::clone(&replay));
                 flight.finish(Outcome::Value(value.clone(), replay));
+                self.flights.lock().remove(&(session, key));
                 value
             }
             Err(payload) => {
@@ -346,6 +379,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                 } else {
                     Outcome::Panicked(panic_text(&*payload))
                 });
+                self.flights.lock().remove(&(session, key));
                 std::panic::resume_unwind(payload)
             }
         }
@@ -409,6 +443,17 @@ impl<V: Clone + Send + Sync + 'static> AnyCache for FunctionCache<V> {
             self.release(Some(entry.value));
         }
     }
+}
+
+/// Sessions that ended: their late results are not kept (B47).
+fn ended_sessions() -> &'static Mutex<ahash::HashSet<u64>> {
+    static ENDED: OnceLock<Mutex<ahash::HashSet<u64>>> = OnceLock::new();
+    ENDED.get_or_init(|| Mutex::new(ahash::HashSet::default()))
+}
+
+/// Marks a session ended: drops its entries now and any that arrive later.
+pub(crate) fn mark_session_ended(session: u64) {
+    ended_sessions().lock().insert(session);
 }
 
 fn panic_text(payload: &(dyn Any + Send)) -> String {

@@ -108,7 +108,7 @@ pub(crate) struct RunCtx {
 }
 
 /// Where a recorded element goes when replayed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 enum ReplayParent {
     /// The container the cached function was called with.
     Base,
@@ -121,7 +121,7 @@ enum ReplayParent {
 }
 
 /// One recorded element of a cached function, to replay on a hit (B57).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReplayOp {
     parent: ReplayParent,
     element: Element,
