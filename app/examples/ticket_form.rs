@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use brook::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// The tickets of the old system, shown on the first start.
 const IMPORTED: &str = include_str!("../../assets/data/tickets.csv");
@@ -20,8 +21,9 @@ pub const PRIORITIES: [&str; 4] = ["Low", "Medium", "High", "Urgent"];
 /// The shortest description accepted.
 pub const MIN_DESCRIPTION: usize = 20;
 
-/// One ticket.
-#[derive(Clone, Debug, PartialEq)]
+/// One ticket. `Serialize` and `Deserialize` let session state save the
+/// tickets across restarts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ticket {
     /// Its number.
     pub id: u32,
@@ -35,35 +37,6 @@ pub struct Ticket {
     pub status: String,
     /// The details.
     pub description: String,
-}
-
-/// A ticket as saved across restarts: its fields in order. (With `serde`
-/// in your Cargo.toml you would derive `Serialize` and `Deserialize` on
-/// [`Ticket`] and persist `Vec<Ticket>` itself.)
-type Saved = (u32, String, String, String, String, String);
-
-impl Ticket {
-    fn to_saved(&self) -> Saved {
-        (
-            self.id,
-            self.title.clone(),
-            self.email.clone(),
-            self.priority.clone(),
-            self.status.clone(),
-            self.description.clone(),
-        )
-    }
-
-    fn from_saved((id, title, email, priority, status, description): Saved) -> Self {
-        Self {
-            id,
-            title,
-            email,
-            priority,
-            status,
-            description,
-        }
-    }
 }
 
 /// The imported tickets.
@@ -137,29 +110,15 @@ pub fn problems(
     out
 }
 
-/// The tickets in session state (restored from the saved ones, or the
-/// imported ones on the very first start).
+/// The tickets in session state: the saved ones (restored by `persist`),
+/// or on the very first start the imported ones.
 fn tickets(st: &St) -> Vec<Ticket> {
-    let state = st.session_state();
-    if let Some(tickets) = state.get::<Vec<Ticket>>("tickets") {
-        return tickets;
-    }
-    let tickets = match state.get::<Vec<Saved>>("saved_tickets") {
-        Some(saved) => saved.into_iter().map(Ticket::from_saved).collect(),
-        None => imported(),
-    };
-    save(st, tickets.clone());
-    tickets
+    st.session_state().get_or_insert("tickets", imported())
 }
 
-/// Keeps `tickets` in session state, and in the saved copy.
+/// Keeps `tickets` in session state (saved after the run).
 fn save(st: &St, tickets: Vec<Ticket>) {
-    let state = st.session_state();
-    state.set(
-        "saved_tickets",
-        tickets.iter().map(Ticket::to_saved).collect::<Vec<Saved>>(),
-    );
-    state.set("tickets", tickets);
+    st.session_state().set("tickets", tickets);
 }
 
 /// The submit button's callback: runs before the script, with the form's
@@ -189,13 +148,14 @@ fn submit(st: &St) {
     save(st, all);
     state.set("problems", Vec::<String>::new());
     state.set("sent", id);
-    // Empty the form for the next ticket.
-    state.set("title", String::new());
-    state.set("description", String::new());
-    state.set("priority", None::<&'static str>);
+    // Empty the form for the next ticket: without their keys, the widgets
+    // start again from their defaults.
+    for key in ["title", "priority", "description"] {
+        state.remove(key);
+    }
 }
 
-/// The tickets as a table, columns in order.
+/// The tickets as a table, columns in the order of [`Ticket`]'s fields.
 fn table_of(tickets: &[Ticket]) -> Table {
     Table {
         columns: ["id", "title", "email", "priority", "status", "description"]
@@ -221,7 +181,7 @@ fn table_of(tickets: &[Ticket]) -> Table {
 
 /// The script.
 pub fn app(st: &St) {
-    st.session_state().persist::<Vec<Saved>>("saved_tickets");
+    st.session_state().persist::<Vec<Ticket>>("tickets");
     st.title("Help desk");
     st.caption("Tell us what is broken; we answer Urgent tickets within the hour.");
 
@@ -303,7 +263,7 @@ pub fn app(st: &St) {
     if st.session_state().get::<bool>("confirm_delete") == Some(true) {
         let dialog = st.dialog("Delete all tickets?");
         dialog.write(format!(
-            "This deletes {} tickets, also the saved ones. It cannot be undone.",
+            "This deletes all {} tickets, also the saved ones. It cannot be undone.",
             all.len()
         ));
         let row = dialog.columns(2);

@@ -70,7 +70,7 @@ use std::sync::Arc;
 
 pub use brook_engine::caching::{Cached, progress};
 pub use brook_engine::{
-    BrookError, Event, Script, Session, SessionOptions, St, caching, element, state,
+    BrookError, Event, Script, Session, SessionOptions, St, caching, data, element, state, time,
 };
 pub use brook_macros::{cache_data, cache_resource};
 pub use brook_widgets as widgets;

@@ -179,7 +179,7 @@ impl SessionView {
         for notice in self.notices.clone() {
             egui::Panel::top(("brook-notice", notice.as_str())).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                    ui.colored_label(ui.visuals().warn_fg_color, "Warning:");
                     ui.label(notice.as_str());
                     if ui.small_button("Dismiss").clicked() {
                         self.notices.retain(|n| *n != notice);

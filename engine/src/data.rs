@@ -146,10 +146,7 @@ impl Table {
     /// alphabetically, nulls last).
     pub fn sorted_by(&self, column: usize, descending: bool) -> Self {
         let mut rows: Vec<Vec<Json>> = self.rows.as_ref().clone();
-        rows.sort_by(|a, b| {
-            let order = compare(a.get(column), b.get(column));
-            if descending { order.reverse() } else { order }
-        });
+        rows.sort_by(|a, b| compare_directed(a.get(column), b.get(column), descending));
         Self {
             columns: self.columns.clone(),
             rows: Arc::new(rows),
@@ -209,6 +206,20 @@ pub fn cell_text(cell: &Json) -> String {
         }
         Json::Bool(b) => b.to_string(),
         nested => nested.to_string(),
+    }
+}
+
+/// Orders two cells ascending or descending, with nulls last either way.
+pub fn compare_directed(
+    a: Option<&Json>,
+    b: Option<&Json>,
+    descending: bool,
+) -> std::cmp::Ordering {
+    let null = |v: Option<&Json>| v.is_none_or(Json::is_null);
+    if descending && !null(a) && !null(b) {
+        compare(a, b).reverse()
+    } else {
+        compare(a, b)
     }
 }
 

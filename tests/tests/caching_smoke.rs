@@ -52,3 +52,19 @@ fn elements_are_replayed_on_a_hit() {
     at.run();
     assert_eq!(at.text(), ["loaded 5 rows", "n = 5"]);
 }
+
+#[test]
+fn e1_3_a_cached_function_can_be_defined_inside_a_function() {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    #[cache_data]
+    fn inner(x: u32) -> u32 {
+        RUNS.fetch_add(1, Ordering::SeqCst);
+        x + 1
+    }
+    assert_eq!(*inner(1), 2);
+    assert_eq!(*inner(1), 2);
+    assert_eq!(RUNS.load(Ordering::SeqCst), 1);
+    inner::clear();
+    assert_eq!(*inner(1), 2);
+    assert_eq!(RUNS.load(Ordering::SeqCst), 2);
+}

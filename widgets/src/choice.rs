@@ -166,7 +166,7 @@ impl<'a, T: OptionValue> Choice<'a, T> {
                 help: self.common.help,
                 disabled: self.common.disabled,
                 default,
-                explicit_default: self.index.is_some(),
+                explicit_default: matches!(self.index, Some(Some(_))),
                 codec: Box::new(OptionsCodec {
                     options: self.options.clone(),
                 }),

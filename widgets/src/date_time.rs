@@ -586,7 +586,7 @@ pub(crate) fn date_time_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
             } = &widget.spec
                 && let Some(date) = parse_date(&current)
             {
-                ui.menu_button("📅", |ui| {
+                ui.menu_button("Calendar", |ui| {
                     if let Some(picked) = calendar_ui(ui, date) {
                         frame.commit(widget, Value::Text(picked.format(DATE).to_string()));
                         ui.close();
@@ -630,7 +630,7 @@ pub(crate) fn date_time_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
 fn display_text(spec: &WidgetSpec, wire: &str) -> String {
     match spec {
         WidgetSpec::DateTimeInput { .. } => wire.replacen('T', " ", 1),
-        WidgetSpec::DateInput { range: true, .. } => wire.replace("..", " – "),
+        WidgetSpec::DateInput { range: true, .. } => wire.replace("..", " .. "),
         _ => wire.to_owned(),
     }
 }
@@ -639,7 +639,7 @@ fn display_text(spec: &WidgetSpec, wire: &str) -> String {
 fn wire_text(spec: &WidgetSpec, typed: &str) -> String {
     match spec {
         WidgetSpec::DateTimeInput { .. } => typed.trim().replacen(' ', "T", 1),
-        WidgetSpec::DateInput { range: true, .. } => typed.replace(" – ", "..").replace('–', ".."),
+        WidgetSpec::DateInput { range: true, .. } => typed.replace(" .. ", ".."),
         _ => typed.trim().to_owned(),
     }
 }
@@ -652,13 +652,13 @@ fn calendar_ui(ui: &mut Ui, date: NaiveDate) -> Option<NaiveDate> {
         .unwrap_or_else(|| date.with_day(1).unwrap_or(date));
     let mut picked = None;
     ui.horizontal(|ui| {
-        if ui.small_button("◀").clicked() {
+        if ui.small_button("<").clicked() {
             month = month
                 .checked_sub_months(chrono::Months::new(1))
                 .unwrap_or(month);
         }
         ui.label(RichText::new(month.format("%B %Y").to_string()).strong());
-        if ui.small_button("▶").clicked() {
+        if ui.small_button(">").clicked() {
             month = month
                 .checked_add_months(chrono::Months::new(1))
                 .unwrap_or(month);

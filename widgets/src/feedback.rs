@@ -60,7 +60,11 @@ pub(crate) fn progress_ui(ui: &mut Ui, fraction: f32, text: Option<&str>) {
 
 /// Draws a link button.
 pub(crate) fn link_button_ui(ui: &mut Ui, label: &str, url: &str) {
-    if ui.button(format!("{label} ↗")).on_hover_text(url).clicked() {
+    if ui
+        .button(format!("{label} (link)"))
+        .on_hover_text(url)
+        .clicked()
+    {
         ui.ctx().open_url(egui::OpenUrl::new_tab(url));
     }
 }
@@ -69,8 +73,8 @@ pub(crate) fn link_button_ui(ui: &mut Ui, label: &str, url: &str) {
 pub(crate) fn status_header(label: &str, state: StatusState) -> RichText {
     let mark = match state {
         StatusState::Running => "…",
-        StatusState::Complete => "✔",
-        StatusState::Error => "✖",
+        StatusState::Complete => "Done:",
+        StatusState::Error => "Failed:",
     };
     RichText::new(format!("{mark}  {label}")).strong()
 }

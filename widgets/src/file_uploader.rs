@@ -217,13 +217,13 @@ pub(crate) fn file_uploader_ui(
             });
             for file in &files {
                 ui.horizontal(|ui| {
-                    ui.label(format!("📄 {}", file.name));
+                    ui.label(file.name.as_str());
                     ui.label(
                         RichText::new(format!("{:.1} KB", file.size() as f64 / 1024.0))
                             .small()
                             .weak(),
                     );
-                    if ui.small_button("✖").on_hover_text("Remove").clicked() {
+                    if ui.small_button("×").on_hover_text("Remove").clicked() {
                         let rest = files
                             .iter()
                             .filter(|f| f.name != file.name)

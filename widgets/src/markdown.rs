@@ -45,7 +45,7 @@ pub fn markdown_ui(ui: &mut Ui, source: &str) {
             });
         } else if let Some(quote) = trimmed.strip_prefix("> ") {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("▌").weak());
+                ui.label(RichText::new("|").weak());
                 inline_ui(ui, quote);
             });
         } else if trimmed.chars().all(|c| c == '-') && trimmed.len() >= 3 {

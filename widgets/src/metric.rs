@@ -58,16 +58,12 @@ pub(crate) fn metric_ui(
                 Color32::from_rgb(255, 75, 75),
             );
             let (arrow, tint) = match (color, falling) {
-                (DeltaColor::Off, true) => ("↓", Color32::GRAY),
-                (DeltaColor::Off, false) => ("↑", Color32::GRAY),
-                (DeltaColor::Normal, true) | (DeltaColor::Inverse, false) => {
-                    (if falling { "↓" } else { "↑" }, red)
-                }
-                (DeltaColor::Normal, false) | (DeltaColor::Inverse, true) => {
-                    (if falling { "↓" } else { "↑" }, green)
-                }
+                (DeltaColor::Off, true) => ("", Color32::GRAY),
+                (DeltaColor::Off, false) => ("", Color32::GRAY),
+                (DeltaColor::Normal, true) | (DeltaColor::Inverse, false) => ("", red),
+                (DeltaColor::Normal, false) | (DeltaColor::Inverse, true) => ("", green),
             };
-            ui.label(RichText::new(format!("{arrow} {delta}")).color(tint));
+            ui.label(RichText::new(format!("{arrow}{delta}")).color(tint));
         }
     });
 }

@@ -172,7 +172,7 @@ pub(crate) fn multiselect_ui(
                     continue;
                 };
                 if ui
-                    .button(format!("{option}  ✖"))
+                    .button(format!("{option}  ×"))
                     .on_hover_text("Remove")
                     .clicked()
                 {

@@ -42,9 +42,10 @@ pub struct PageOutput {
 /// let ctx = egui::Context::default();
 /// let mut memory = UiMemory::default();
 /// let mut events = Vec::new();
-/// let _ = ctx.run_ui(Default::default(), |ui| {
-///     page_ui(ui, &Tree::default(), &mut memory, 0, PageLayout::default(), &mut events);
+/// let mut output = ctx.run_ui(Default::default(), |ui| {
+///     let _ = page_ui(ui, &Tree::default(), &mut memory, 0, PageLayout::default(), &mut events);
 /// });
+/// output.textures_delta.clear(); // a real app hands these to its renderer
 /// assert!(events.is_empty());
 /// ```
 pub fn page_ui(

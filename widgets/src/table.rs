@@ -3,7 +3,7 @@
 //! virtualised: only visible rows are drawn); `table` is static.
 
 use brook_engine::St;
-use brook_engine::data::{Table, cell_text, compare};
+use brook_engine::data::{Table, cell_text, compare_directed};
 use brook_engine::element::Element;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -17,6 +17,8 @@ pub trait TableExt {
     fn dataframe_table(&self, table: &Table);
     /// A static table of `rows`: every row drawn, no sorting.
     fn table<T: Serialize>(&self, rows: &[T]);
+    /// A static table of a prepared [`Table`].
+    fn table_of(&self, table: &Table);
 }
 
 fn show(st: &St, table: Table, interactive: bool) {
@@ -52,6 +54,9 @@ impl TableExt for St {
             show(self, table, false);
         }
     }
+    fn table_of(&self, table: &Table) {
+        show(self, table.clone(), false);
+    }
 }
 
 /// The sort of an interactive table, kept in egui's memory per table.
@@ -71,8 +76,11 @@ pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool) {
         Some(column) if interactive => {
             let mut order: Vec<usize> = (0..table.rows.len()).collect();
             order.sort_by(|&a, &b| {
-                let o = compare(table.rows[a].get(column), table.rows[b].get(column));
-                if sort.descending { o.reverse() } else { o }
+                compare_directed(
+                    table.rows[a].get(column),
+                    table.rows[b].get(column),
+                    sort.descending,
+                )
             });
             order
         }
@@ -101,8 +109,8 @@ pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool) {
             for (index, name) in table.columns.iter().enumerate() {
                 header.col(|ui| {
                     let arrow = match sort.column {
-                        Some(c) if c == index && sort.descending => " ▼",
-                        Some(c) if c == index => " ▲",
+                        Some(c) if c == index && sort.descending => " v",
+                        Some(c) if c == index => " ^",
                         _ => "",
                     };
                     let text = RichText::new(format!("{name}{arrow}")).strong();

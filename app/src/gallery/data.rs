@@ -4,10 +4,20 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use serde::Serialize;
+
 use crate::prelude::*;
 
 /// The picture of the image section.
 const PICTURE: &[u8] = include_bytes!("../../../assets/brook.png");
+
+/// A row of the static table: each field a column.
+#[derive(Serialize)]
+struct Planet {
+    name: &'static str,
+    moons: u32,
+    radius_km: u32,
+}
 
 const SENSORS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
 
@@ -60,17 +70,28 @@ pub fn data(st: &St) {
 
     st.header("table");
     st.caption("A static table: every row drawn, no sorting.");
-    let planets: Vec<BTreeMap<&str, &str>> = [
-        ("Mercury", "0", "2,440"),
-        ("Venus", "0", "6,052"),
-        ("Earth", "1", "6,371"),
-        ("Mars", "2", "3,390"),
-    ]
-    .into_iter()
-    .map(|(body, moons, radius)| {
-        BTreeMap::from([("body", body), ("moons", moons), ("radius_km", radius)])
-    })
-    .collect();
+    let planets = [
+        Planet {
+            name: "Mercury",
+            moons: 0,
+            radius_km: 2440,
+        },
+        Planet {
+            name: "Venus",
+            moons: 0,
+            radius_km: 6052,
+        },
+        Planet {
+            name: "Earth",
+            moons: 1,
+            radius_km: 6371,
+        },
+        Planet {
+            name: "Mars",
+            moons: 2,
+            radius_km: 3390,
+        },
+    ];
     st.table(&planets);
 
     st.header("metric");

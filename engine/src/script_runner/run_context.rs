@@ -1047,8 +1047,8 @@ impl RunCtx {
                     level: AlertLevel::Warning,
                     body: format!(
                         "The widget with key \"{key}\" was created with a default value but also had its \
-                         value set via the session_state API. Use one or the other: drop the default, or \
-                         stop writing session_state[\"{key}\"] before the widget."
+                         value set via the `session_state` API. Use one or the other: drop the default, or \
+                         stop writing `session_state[\"{key}\"]` before the widget."
                     ),
                 },
             );

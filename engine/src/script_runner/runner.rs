@@ -636,12 +636,16 @@ fn run_once(
     }
     ctx.finished = true;
     let mut state = std::mem::take(&mut ctx.state);
-    let tree = std::mem::take(&mut ctx.tree);
+    let mut tree = std::mem::take(&mut ctx.tree);
     state.running = false;
     match outcome {
         Outcome::Completed => {
+            let cleared = state.clear_after_run.clone();
             state.cleanup_after_run();
             state.reset_triggers();
+            if !cleared.is_empty() {
+                show_cleared_forms(&mut tree, &state, &cleared, run, sink);
+            }
             let mut store = std::mem::take(&mut state.store);
             store.save(&state);
             state.store = store;
@@ -767,6 +771,62 @@ fn run_fragment(
     }
     guard.state = state;
     (run, outcome)
+}
+
+/// After a `clear_on_submit` form went back to its defaults, the window is
+/// sent the widgets' new values at once, so it does not keep showing (and
+/// later submitting) what was typed.
+fn show_cleared_forms(
+    tree: &mut Tree,
+    state: &SessionState,
+    forms: &ahash::HashSet<String>,
+    run: u64,
+    sink: &DeltaSink,
+) {
+    fn walk(
+        nodes: &mut [crate::element::Node],
+        path: &mut crate::element::Path,
+        state: &SessionState,
+        forms: &ahash::HashSet<String>,
+        run: u64,
+        sink: &DeltaSink,
+    ) {
+        for (index, node) in nodes.iter_mut().enumerate() {
+            path.indices.push(u32::try_from(index).unwrap_or(u32::MAX));
+            match &mut node.element {
+                Element::Widget(widget)
+                    if widget.form.as_ref().is_some_and(|f| forms.contains(f)) =>
+                {
+                    if let Some(state) = state.widgets.get(&widget.id) {
+                        let value = state.codec.encode(state.value.as_any());
+                        if value != widget.value {
+                            widget.value = value;
+                            sink.send(Delta::Set {
+                                path: path.clone(),
+                                element: node.element.clone(),
+                            });
+                        }
+                    }
+                }
+                Element::Container { children, .. } => {
+                    walk(children, path, state, forms, run, sink)
+                }
+                _ => {}
+            }
+            path.indices.pop();
+        }
+    }
+    for root in [crate::element::Root::Main, crate::element::Root::Sidebar] {
+        let mut path = crate::element::Path {
+            root,
+            indices: Vec::new(),
+        };
+        let nodes = match root {
+            crate::element::Root::Main => &mut tree.main,
+            crate::element::Root::Sidebar => &mut tree.sidebar,
+        };
+        walk(nodes, &mut path, state, forms, run, sink);
+    }
 }
 
 fn push_main(ctx: &Rc<RefCell<RunCtx>>, element: Element) {

@@ -222,7 +222,7 @@ impl SessionState {
             }
             None => {
                 self.notices_pending.push(format!(
-                    "The saved value of session_state[\"{key}\"] is not a `{}`; it was not restored and \
+                    "The saved value of `session_state[\"{key}\"]` is not a `{}`; it was not restored and \
                      will be replaced when the key changes.",
                     std::any::type_name::<T>()
                 ));

@@ -83,7 +83,7 @@ fn b96_default_plus_session_state_value_warns_once() {
     let warnings = at.warning();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains(
-        "The widget with key \"a\" was created with a default value but also had its value set via the session_state API"
+        "The widget with key \"a\" was created with a default value but also had its value set via the `session_state` API"
     ));
     at.session_state().set("a", 9_i32).unwrap();
     at.run();

@@ -1,0 +1,198 @@
+//! `select_slider`: a slider over options, returning the option.
+
+use brook::prelude::*;
+use brook::testing::AppTest;
+
+use super::run;
+
+const SIZES: [&str; 5] = ["XS", "S", "M", "L", "XL"];
+
+fn sizes(st: &St) {
+    let size = st.select_slider("Size", SIZES).key("size").show();
+    st.text(format!("{size:?}"));
+}
+
+#[test]
+fn defaults_to_the_first_option() {
+    let mut at = run(sizes);
+    assert_eq!(at.text(), ["Some(\"XS\")"]);
+    assert_eq!(at.widget("size").value::<Option<&str>>(), Some("XS"));
+    assert_eq!(at.widgets_of("select_slider").len(), 1);
+}
+
+#[test]
+fn an_explicit_default_is_chosen_at_first() {
+    let at = run(|st| {
+        let size = st.select_slider("Size", SIZES).default("L").show();
+        st.text(format!("{size:?}"));
+    });
+    assert_eq!(at.text(), ["Some(\"L\")"]);
+}
+
+#[test]
+fn a_default_that_is_not_an_option_falls_back_to_the_first() {
+    let at = run(|st| {
+        let size = st.select_slider("Size", SIZES).default("XXL").show();
+        st.text(format!("{size:?}"));
+    });
+    assert_eq!(at.text(), ["Some(\"XS\")"]);
+}
+
+#[test]
+fn no_options_give_none() {
+    let at = run(|st| {
+        let none = st.select_slider("Empty", Vec::<String>::new()).show();
+        st.text(format!("{none:?}"));
+    });
+    assert_eq!(at.text(), ["None"]);
+    assert!(at.exception().is_empty());
+}
+
+#[test]
+fn options_can_be_numbers() {
+    let mut at = run(|st| {
+        let speed = st
+            .select_slider("Speed", [0.5, 1.0, 2.0, 4.0])
+            .default(1.0)
+            .show();
+        st.text(format!("{speed:?}"));
+    });
+    assert_eq!(at.text(), ["Some(1.0)"]);
+    at.widget("Speed").set_value("4").run();
+    assert_eq!(at.text(), ["Some(4.0)"]);
+}
+
+#[test]
+fn set_by_option_text_or_position() {
+    let mut at = run(sizes);
+    at.widget("Size").set_value("L").run();
+    assert_eq!(at.text(), ["Some(\"L\")"]);
+    assert_eq!(at.widget("size").value::<Option<&str>>(), Some("L"));
+    at.widget("Size").select_index(1).run();
+    assert_eq!(at.text(), ["Some(\"S\")"]);
+    // The value stays on later runs.
+    at.run();
+    assert_eq!(at.text(), ["Some(\"S\")"]);
+}
+
+#[test]
+fn the_key_holds_the_value_in_session_state() {
+    let mut at = run(sizes);
+    assert_eq!(
+        at.session_state().get::<Option<&str>>("size"),
+        Some(Some("XS"))
+    );
+    at.widget("size").set_value("M").run();
+    assert_eq!(
+        at.session_state().get::<Option<&str>>("size"),
+        Some(Some("M"))
+    );
+}
+
+#[test]
+fn a_value_set_in_session_state_first_is_the_initial_value() {
+    let mut at = AppTest::new(sizes);
+    at.session_state().set("size", "XL").unwrap();
+    at.run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    assert_eq!(at.text(), ["Some(\"XL\")"]);
+
+    // Also from the script, before the widget, and as `Some(option)`.
+    let at = run(|st| {
+        if st.run_number() == 1 {
+            st.session_state().set("size", Some("M"));
+        }
+        sizes(st);
+    });
+    assert_eq!(at.text(), ["Some(\"M\")"]);
+}
+
+#[test]
+fn setting_the_key_after_the_widget_is_an_error() {
+    let at = run(|st| {
+        sizes(st);
+        st.session_state().set("size", "L");
+    });
+    let exceptions = at.exception();
+    assert_eq!(exceptions.len(), 1, "{exceptions:?}");
+    assert!(exceptions[0].contains("\"size\""), "{exceptions:?}");
+}
+
+#[test]
+fn a_change_of_options_resets_even_a_keyed_select_slider() {
+    // The options constrain the value: new options are a new widget (B116).
+    let mut at = run(|st| {
+        let wide = st.checkbox("Wide range").key("wide").show();
+        let options: Vec<&str> = if wide {
+            SIZES.to_vec()
+        } else {
+            SIZES[..4].to_vec()
+        };
+        let size = st
+            .select_slider("Size", options)
+            .default("S")
+            .key("size")
+            .show();
+        st.text(format!("{size:?}"));
+    });
+    at.widget("size").set_value("L").run();
+    assert_eq!(at.text(), ["Some(\"L\")"]);
+    at.widget("wide").check().run();
+    assert_eq!(at.text(), ["Some(\"S\")"], "back to the default");
+    assert_eq!(
+        at.session_state().get::<Option<&str>>("size"),
+        Some(Some("S"))
+    );
+}
+
+#[test]
+fn a_keyed_select_slider_keeps_its_value_when_its_label_changes() {
+    let mut at = run(|st| {
+        let metric = st.checkbox("Metric").key("metric").show();
+        let label = if metric { "Size (EU)" } else { "Size (US)" };
+        let size = st.select_slider(label, SIZES).key("size").show();
+        st.text(format!("{size:?}"));
+    });
+    at.widget("size").set_value("M").run();
+    at.widget("metric").check().run();
+    assert_eq!(at.text(), ["Some(\"M\")"]);
+    assert_eq!(at.widget("size").label(), "Size (EU)");
+}
+
+#[test]
+fn an_unkeyed_select_slider_resets_when_its_default_changes() {
+    let mut at = run(|st| {
+        let big = st.checkbox("Big").show();
+        let default = if big { "XL" } else { "XS" };
+        let size = st.select_slider("Size", SIZES).default(default).show();
+        st.text(format!("{size:?}"));
+    });
+    at.widget("Size").set_value("M").run();
+    assert_eq!(at.text(), ["Some(\"M\")"]);
+    at.widget("Big").check().run();
+    assert_eq!(at.text(), ["Some(\"XL\")"]);
+}
+
+#[test]
+fn on_change_runs_before_the_script_with_the_new_value() {
+    let mut at = run(|st| {
+        let _ = st
+            .select_slider("Size", SIZES)
+            .key("size")
+            .on_change(|st| {
+                let now: Option<&str> = st.session_state().get("size").flatten();
+                st.session_state()
+                    .set("changed_to", now.unwrap_or("?").to_owned());
+            })
+            .show();
+        let seen: Option<String> = st.session_state().get("changed_to");
+        st.text(format!("{seen:?}"));
+    });
+    assert_eq!(at.text(), ["None"]);
+    at.widget("size").set_value("L").run();
+    assert_eq!(at.text(), ["Some(\"L\")"]);
+    // No change, no callback.
+    at.session_state().remove("changed_to");
+    at.run();
+    assert_eq!(at.text(), ["None"]);
+}
