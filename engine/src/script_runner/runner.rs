@@ -644,7 +644,7 @@ fn run_once(
             state.cleanup_after_run();
             state.reset_triggers();
             if !cleared.is_empty() {
-                show_cleared_forms(&mut tree, &state, &cleared, run, sink);
+                show_cleared_forms(&mut tree, &state, &cleared, sink);
             }
             let mut store = std::mem::take(&mut state.store);
             store.save(&state);
@@ -780,7 +780,6 @@ fn show_cleared_forms(
     tree: &mut Tree,
     state: &SessionState,
     forms: &ahash::HashSet<String>,
-    run: u64,
     sink: &DeltaSink,
 ) {
     fn walk(
@@ -788,7 +787,6 @@ fn show_cleared_forms(
         path: &mut crate::element::Path,
         state: &SessionState,
         forms: &ahash::HashSet<String>,
-        run: u64,
         sink: &DeltaSink,
     ) {
         for (index, node) in nodes.iter_mut().enumerate() {
@@ -808,9 +806,7 @@ fn show_cleared_forms(
                         }
                     }
                 }
-                Element::Container { children, .. } => {
-                    walk(children, path, state, forms, run, sink)
-                }
+                Element::Container { children, .. } => walk(children, path, state, forms, sink),
                 _ => {}
             }
             path.indices.pop();
@@ -825,7 +821,7 @@ fn show_cleared_forms(
             crate::element::Root::Main => &mut tree.main,
             crate::element::Root::Sidebar => &mut tree.sidebar,
         };
-        walk(nodes, &mut path, state, forms, run, sink);
+        walk(nodes, &mut path, state, forms, sink);
     }
 }
 
