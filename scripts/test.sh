@@ -35,6 +35,6 @@ Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 sleep 1
-env -u WAYLAND_DISPLAY DISPLAY="$display" BROOK_SMOKE=1 timeout 120 target/debug/brook hello | tee /tmp/brook-smoke.txt
+env -u WAYLAND_DISPLAY DISPLAY="$display" BROOK_SMOKE=1 timeout 120 "${CARGO_TARGET_DIR:-target}/debug/brook" hello | tee /tmp/brook-smoke.txt
 grep -q "brook smoke: window drew run" /tmp/brook-smoke.txt
 echo "all checks passed"

@@ -63,7 +63,7 @@ impl PersistStore {
                     store,
                     Some(format!(
                         "The saved session state could not be read ({err}); it was left untouched and \
-                         nothing will be saved this session. {}",
+                         nothing will be saved this session. `{}`",
                         path.display()
                     )),
                 );
@@ -78,7 +78,7 @@ impl PersistStore {
                 let aside = set_aside(&path);
                 let warning = match aside {
                     Some(aside) => format!(
-                        "The saved session state was damaged ({err}); it was kept aside as {} and the \
+                        "The saved session state was damaged ({err}); it was kept aside as `{}` and the \
                          app started without it.",
                         aside.display()
                     ),
@@ -86,7 +86,7 @@ impl PersistStore {
                         store.path = None;
                         format!(
                             "The saved session state was damaged ({err}) and could not be moved aside; \
-                             nothing will be saved this session. {}",
+                             nothing will be saved this session. `{}`",
                             path.display()
                         )
                     }
