@@ -26,9 +26,16 @@ pub fn options(theme: Theme) -> SnapshotOptions {
 /// times and cache entry counts. Masked in their snapshots.
 pub const GALLERY_MASKS: &[&str] = &["connection opened at", "computed "];
 
-/// The gallery pages the suite snapshots (lower case, as `brook snapshot`
-/// takes them).
-pub const GALLERY_PAGES: &[&str] = &["hello", "caching"];
+/// The gallery pages the suite snapshots: every page of the gallery (lower
+/// case, as `brook snapshot` takes them), but the experimental fragments
+/// page (it shows a clock, and exists only with the `experimental` feature).
+pub fn gallery_pages() -> Vec<String> {
+    brook::gallery::PAGES
+        .iter()
+        .map(|(title, _)| title.to_lowercase())
+        .filter(|page| page != "fragments")
+        .collect()
+}
 
 /// The gallery at `page` after its first run, as the window first shows it.
 /// (The caching page's first load sleeps 2 s on purpose; its result is

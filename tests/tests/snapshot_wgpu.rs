@@ -8,17 +8,16 @@
 //!
 //! It prints, per page and theme, the largest difference of one channel and
 //! how many pixels differ at all. Not part of CI (wgpu is a heavy build).
-#![expect(clippy::unwrap_used, reason = "it's a test")]
 
 use brook::testing::{Renderer, SnapshotExt as _};
-use brook_tests::snapshot::{GALLERY_PAGES, THEMES, gallery_options, gallery_page};
+use brook_tests::snapshot::{THEMES, gallery_options, gallery_page, gallery_pages};
 
 #[test]
 fn cpu_and_wgpu_renderers_agree_on_the_gallery_pages() {
     let dir = std::env::temp_dir().join(format!("brook-cpu-vs-wgpu-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut failures = Vec::new();
-    for page in GALLERY_PAGES {
+    for page in &gallery_pages() {
         let at = gallery_page(page);
         for (theme, suffix) in THEMES {
             let name = format!("{page}_{suffix}");

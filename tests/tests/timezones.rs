@@ -323,3 +323,51 @@ fn a_zoned_widget_value_survives_persistence_with_its_zone() {
     at.run();
     assert_eq!(at.text(), ["2026-02-02T10:00:00+09:00"]);
 }
+
+/// The three inputs (naive date, time, zone-aware date-time) and a table
+/// of one instant in three zones, drawn as the window draws them.
+fn time_page(st: &St) {
+    let _ = st
+        .date_input("Day")
+        .default(NaiveDate::from_ymd_opt(2026, 3, 8).unwrap())
+        .key("day")
+        .show();
+    let _ = st
+        .time_input("Time")
+        .default(NaiveTime::from_hms_opt(9, 30, 0).unwrap())
+        .key("time")
+        .show();
+    let _ = st
+        .datetime_input("Meeting")
+        .timezone(New_York)
+        .default(naive("2026-03-08 09:30:00"))
+        .key("meeting")
+        .show();
+    st.table(&meetings());
+}
+
+fn snapshot(at: &AppTest, name: &str) {
+    use brook::testing::SnapshotExt as _;
+    let options = brook_tests::snapshot::options(brook::testing::Theme::Light).size(640.0, 420.0);
+    if let Err(err) = at.try_snapshot(name, &options) {
+        panic!("{err}");
+    }
+}
+
+#[test]
+fn snapshots_of_the_inputs_and_a_mixed_zone_table_with_and_without_a_display_zone() {
+    let _one = ONE_AT_A_TIME.lock();
+    set_display_zone(DisplayZone::Own);
+    let mut at = AppTest::new(time_page);
+    at.run();
+    snapshot(&at, "time/own_zones");
+    set_display_zone(DisplayZone::Zone(chrono_tz::UTC));
+    at.run();
+    let displayed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        snapshot(&at, "time/display_utc")
+    }));
+    set_display_zone(DisplayZone::Own);
+    if let Err(panic) = displayed {
+        std::panic::resume_unwind(panic);
+    }
+}

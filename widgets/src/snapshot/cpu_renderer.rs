@@ -6,7 +6,8 @@
 //! agree within kittest's default threshold:
 //! - the target starts transparent; colours stay in gamma space, with
 //!   premultiplied alpha, blended as `src + dst * (1 - src.a)` (alpha:
-//!   `src.a * (1 - dst.a) + dst.a`), stored as 8 bits after each triangle;
+//!   `src.a * (1 - dst.a) + dst.a`) after the fragment is stored at 8 bits,
+//!   the result stored as 8 bits after each triangle;
 //! - a fragment is `vertex colour * texel`, the vertex colour interpolated
 //!   across the triangle, the texel filtered as egui-wgpu's predictable
 //!   filtering does (four taps at texel centres, or the nearest texel);
@@ -16,7 +17,7 @@
 //! - every mesh is cut to its clip rectangle, rounded to whole pixels.
 //!
 //! The output depends only on its input: no threads, no hardware, the same
-//! bytes on every run and machine.
+//! bytes on every run.
 
 use std::collections::HashMap;
 
@@ -506,8 +507,12 @@ fn fragment(color: [f32; 4], texel: [f32; 4]) -> [f32; 4] {
 }
 
 /// Premultiplied "over", as egui-wgpu's blend state: colour
-/// `src + dst * (1 - src.a)`, alpha `src.a * (1 - dst.a) + dst.a`.
+/// `src + dst * (1 - src.a)`, alpha `src.a * (1 - dst.a) + dst.a`. The
+/// fragment is first stored at the target's precision (8 bits), as GPUs
+/// blend into an 8-bit target (llvmpipe does; this halves the pixels that
+/// differ from it).
 fn blend(pixel: &mut [u8], src: [f32; 4]) {
+    let src = src.map(|v| unorm(to_byte(v)));
     let dst = [pixel[0], pixel[1], pixel[2], pixel[3]].map(unorm);
     let keep = 1.0 - src[3];
     pixel[0] = to_byte(src[0] + dst[0] * keep);

@@ -84,14 +84,18 @@ pub fn ui_harness<'a>(options: &SnapshotOptions, app: impl FnMut(&mut Ui) + 'a) 
     harness_builder(options).build_ui(app)
 }
 
-/// Paints the options' masks over the harness's current frame.
+/// Paints the options' masks over the harness's current frame: each element
+/// whose text contains a mask's text is covered from its left edge to the
+/// right edge of the window, so the mask does not depend on how long the
+/// changing text is.
 fn apply_masks<State>(harness: &mut Harness<'_, State>, masks: &[String]) {
+    let right = harness.ctx.viewport_rect().max.x;
     let mut rects: Vec<Rect> = Vec::new();
     for text in masks {
         rects.extend(
             harness
                 .query_all_by_label_contains(text)
-                .map(|node| node.rect()),
+                .map(|node| node.rect().with_max_x(right)),
         );
     }
     for rect in rects {

@@ -97,8 +97,9 @@ pub struct SnapshotOptions {
     /// The window's wide layout (the main body uses the whole width).
     pub wide: bool,
     /// Text that changes from run to run (a clock, a duration): every
-    /// element whose text contains one of these is painted over in magenta
-    /// before the comparison.
+    /// element whose text contains one of these is painted over in magenta,
+    /// from its left edge to the right edge of the window, before the
+    /// comparison.
     pub masks: Vec<String>,
     /// What paints the image (default: the CPU).
     pub renderer: Renderer,

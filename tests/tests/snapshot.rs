@@ -1,0 +1,38 @@
+//! Frame snapshots: brook's pages rendered offscreen on the CPU and compared
+//! with the PNGs in `tests/snapshots/` (kittest's comparison).
+//!
+//! Run with `UPDATE_SNAPSHOTS=1` to accept changed images; a failing
+//! comparison leaves `name.new.png` and `name.diff.png` beside `name.png`.
+//!
+//! - `widgets`: every widget in its default, set and disabled states, light
+//!   and dark.
+//! - `elements`: the exception box and the spinner ring at 0%, 40%, 100%.
+//! - `gallery`: the gallery pages (hello, caching).
+//! - `meta`: a snapshot test can fail; two renders are byte-identical.
+#![expect(clippy::unwrap_used, reason = "it's a test")]
+
+#[path = "snapshot/elements.rs"]
+mod elements;
+#[path = "snapshot/gallery.rs"]
+mod gallery;
+#[path = "snapshot/meta.rs"]
+mod meta;
+#[path = "snapshot/widgets.rs"]
+mod widgets;
+
+use brook::testing::{AppTest, SnapshotError, SnapshotExt as _, SnapshotOptions};
+
+/// Compares `at`'s page with `name.png`, keeping the error for the end of
+/// the test so one run reports (or updates) every snapshot of the test.
+fn check(errors: &mut Vec<SnapshotError>, at: &AppTest, name: &str, options: &SnapshotOptions) {
+    if let Err(err) = at.try_snapshot(name, options) {
+        errors.push(err);
+    }
+}
+
+/// Fails the test with every error collected.
+#[track_caller]
+fn assert_no_errors(errors: &[SnapshotError]) {
+    let report: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}

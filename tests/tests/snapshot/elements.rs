@@ -1,0 +1,59 @@
+//! The exception box, and the spinner ring at 0%, 40% and 100%.
+
+use brook::element::{Element, Node, Progress, Tree};
+use brook::testing::SnapshotOptions;
+use brook::widgets::snapshot::{snapshot_tree, try_snapshot_harness, ui_harness};
+use brook::widgets::spinner::spinner_ui;
+use brook_tests::snapshot::{THEMES, options};
+
+use super::assert_no_errors;
+
+#[test]
+fn exception_box() {
+    // A tree made by hand, so the location does not move with this file.
+    let mut tree = Tree::default();
+    tree.main.push(Node {
+        element: Element::Exception {
+            message: "called `Option::unwrap()` on a `None` value".to_owned(),
+            location: Some("src/main.rs:12:31".to_owned()),
+        },
+        run: 0,
+    });
+    let mut errors = Vec::new();
+    for (theme, suffix) in THEMES {
+        let options = options(theme).size(520.0, 140.0);
+        if let Err(err) = snapshot_tree(tree.clone(), &format!("exception_{suffix}"), &options) {
+            errors.push(err);
+        }
+    }
+    assert_no_errors(&errors);
+}
+
+fn spinner(
+    fraction: f32,
+    name: &str,
+    options: &SnapshotOptions,
+) -> Result<(), brook::testing::SnapshotError> {
+    let progress = Progress {
+        function: "load_sales".to_owned(),
+        message: "read 20000 of 50000 rows".to_owned(),
+        fraction: Some(fraction),
+    };
+    let mut harness = ui_harness(options, |ui| spinner_ui(ui, &progress, 1.5, 0.0));
+    try_snapshot_harness(&mut harness, name, options)
+}
+
+#[test]
+fn spinner_ring_at_0_40_and_100_percent() {
+    let mut errors = Vec::new();
+    for (fraction, percent) in [(0.0, 0), (0.4, 40), (1.0, 100)] {
+        for (theme, suffix) in THEMES {
+            let options = options(theme).size(340.0, 90.0);
+            let name = format!("spinner_{percent}_{suffix}");
+            if let Err(err) = spinner(fraction, &name, &options) {
+                errors.push(err);
+            }
+        }
+    }
+    assert_no_errors(&errors);
+}

@@ -1,0 +1,248 @@
+//! Every widget in three states: as created (default), after the person set
+//! a value (set), and disabled; each in the light and the dark theme. One
+//! image per widget and theme: `widgets/<widget>_<theme>.png`.
+//!
+//! Buttons hold no value: their "set" state is the primary style.
+
+use brook::prelude::*;
+use brook::testing::AppTest;
+use brook_tests::snapshot::{THEMES, options};
+
+use super::{assert_no_errors, check};
+
+/// Draws one instance of the widget: its label, key and disabled flag.
+type Draw = fn(&St, &str, &str, bool);
+
+/// Sets the value of the instance keyed "set" (and runs).
+type Set = fn(&mut AppTest);
+
+/// Snapshots `draw` in its three states, in both themes.
+fn states(name: &str, height: f32, draw: Draw, set: Set) {
+    let mut at = AppTest::new(move |st| {
+        draw(st, "Default", "default", false);
+        draw(st, "Set", "set", false);
+        draw(st, "Disabled", "disabled", true);
+    });
+    at.run();
+    set(&mut at);
+    at.run();
+    let mut errors = Vec::new();
+    for (theme, suffix) in THEMES {
+        let options = options(theme).size(420.0, height);
+        check(
+            &mut errors,
+            &at,
+            &format!("widgets/{name}_{suffix}"),
+            &options,
+        );
+    }
+    assert_no_errors(&errors);
+}
+
+#[test]
+fn button() {
+    states(
+        "button",
+        150.0,
+        |st, label, key, disabled| {
+            let button = st.button(label).key(key).disabled(disabled);
+            let button = if key == "set" {
+                button.primary()
+            } else {
+                button
+            };
+            let _ = button.show();
+        },
+        |_| {},
+    );
+}
+
+#[test]
+fn checkbox() {
+    states(
+        "checkbox",
+        120.0,
+        |st, label, key, disabled| {
+            st.checkbox(label).key(key).disabled(disabled).show();
+        },
+        |at| {
+            at.widget("set").check();
+        },
+    );
+}
+
+#[test]
+fn toggle() {
+    states(
+        "toggle",
+        120.0,
+        |st, label, key, disabled| {
+            st.toggle(label).key(key).disabled(disabled).show();
+        },
+        |at| {
+            at.widget("set").check();
+        },
+    );
+}
+
+#[test]
+fn slider() {
+    states(
+        "slider",
+        200.0,
+        |st, label, key, disabled| {
+            st.slider(label, 0..=100)
+                .default(25)
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value(80);
+        },
+    );
+}
+
+#[test]
+fn number_input() {
+    states(
+        "number_input",
+        200.0,
+        |st, label, key, disabled| {
+            st.number_input(label, 5_i64)
+                .min(0)
+                .max(100)
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value(42);
+        },
+    );
+}
+
+#[test]
+fn text_input() {
+    states(
+        "text_input",
+        200.0,
+        |st, label, key, disabled| {
+            st.text_input(label)
+                .placeholder("Your name")
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").input("Ada Lovelace");
+        },
+    );
+}
+
+#[test]
+fn text_area() {
+    states(
+        "text_area",
+        330.0,
+        |st, label, key, disabled| {
+            st.text_area(label)
+                .placeholder("Notes")
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").input("First line\nSecond line");
+        },
+    );
+}
+
+#[test]
+fn selectbox() {
+    states(
+        "selectbox",
+        200.0,
+        |st, label, key, disabled| {
+            st.selectbox(label, ["Apple", "Banana", "Cherry"])
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").select("Banana");
+        },
+    );
+}
+
+#[test]
+fn radio() {
+    states(
+        "radio",
+        300.0,
+        |st, label, key, disabled| {
+            st.radio(label, ["Apple", "Banana", "Cherry"])
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").select("Banana");
+        },
+    );
+}
+
+#[test]
+fn radio_horizontal() {
+    states(
+        "radio_horizontal",
+        200.0,
+        |st, label, key, disabled| {
+            st.radio(label, ["Apple", "Banana", "Cherry"])
+                .horizontal()
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").select("Cherry");
+        },
+    );
+}
+
+#[test]
+fn multiselect() {
+    states(
+        "multiselect",
+        200.0,
+        |st, label, key, disabled| {
+            st.multiselect(label, ["charts", "tables", "forms"])
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").select("charts").run();
+            at.widget("set").select("forms");
+        },
+    );
+}
+
+#[test]
+fn form_submit_button() {
+    states(
+        "form_submit_button",
+        260.0,
+        |st, label, key, disabled| {
+            let form = st.form(key);
+            let button = form.form_submit_button(label).key(key).disabled(disabled);
+            let button = if key == "set" {
+                button.primary()
+            } else {
+                button
+            };
+            let _ = button.show();
+        },
+        |_| {},
+    );
+}
