@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
-use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::element::{WidgetElement, WidgetSpec};
 use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
+use crate::checkbox::BoolCodec;
 use crate::common::{Common, WidgetOptions};
 use crate::render::Frame;
 
@@ -42,20 +42,6 @@ pub struct Button<'a> {
 impl WidgetOptions for Button<'_> {
     fn common(&mut self) -> &mut Common {
         &mut self.common
-    }
-}
-
-struct TriggerCodec;
-
-impl Codec for TriggerCodec {
-    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
-        match value {
-            Value::Bool(b) => Some(Box::new(*b)),
-            _ => None,
-        }
-    }
-    fn encode(&self, value: &dyn std::any::Any) -> Value {
-        Value::Bool(value.downcast_ref::<bool>().copied().unwrap_or(false))
     }
 }
 
@@ -102,7 +88,7 @@ impl<'a> Button<'a> {
                 disabled: self.common.disabled,
                 default: false,
                 explicit_default: false,
-                codec: Box::new(TriggerCodec),
+                codec: Box::new(BoolCodec),
                 callback: self.common.callback,
                 adopt: None,
             },

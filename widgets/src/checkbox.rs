@@ -41,6 +41,8 @@ impl WidgetOptions for Checkbox<'_> {
     }
 }
 
+/// A bool widget's codec (checkboxes, toggles, and the one-run triggers of
+/// buttons).
 pub(crate) struct BoolCodec;
 
 impl Codec for BoolCodec {

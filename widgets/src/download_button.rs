@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
-use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::element::{WidgetElement, WidgetSpec};
 use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
+use crate::checkbox::BoolCodec;
 use crate::common::{Common, WidgetOptions};
 use crate::render::{Frame, UiRequest};
 
@@ -56,20 +56,6 @@ impl WidgetOptions for DownloadButton<'_> {
     }
 }
 
-struct Trigger;
-
-impl Codec for Trigger {
-    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
-        match value {
-            Value::Bool(b) => Some(Box::new(*b)),
-            _ => None,
-        }
-    }
-    fn encode(&self, value: &dyn std::any::Any) -> Value {
-        Value::Bool(value.downcast_ref::<bool>().copied().unwrap_or(false))
-    }
-}
-
 impl DownloadButton<'_> {
     /// A callback run before the script when the button is clicked (B86).
     pub fn on_click(mut self, callback: impl Fn(&St) + Send + Sync + 'static) -> Self {
@@ -92,7 +78,7 @@ impl DownloadButton<'_> {
                 disabled: self.common.disabled,
                 default: false,
                 explicit_default: false,
-                codec: Box::new(Trigger),
+                codec: Box::new(BoolCodec),
                 callback: self.common.callback,
                 adopt: None,
             },

@@ -449,9 +449,13 @@ impl St {
 
     /// Appends an exception element (an error the runner caught).
     pub(crate) fn emit_exception(&self, message: String, location: Option<String>) {
-        self.ctx
-            .borrow_mut()
-            .push(&self.cursor, Element::Exception { message, location });
+        self.push_unchecked(Element::Exception { message, location });
+    }
+
+    /// Appends an element without the interrupt check: for the runner's
+    /// own elements, written outside the script's unwinding guard.
+    pub(crate) fn push_unchecked(&self, element: Element) {
+        self.ctx.borrow_mut().push(&self.cursor, element);
     }
 
     /// Draws a fragment: `body` runs now, in a container of its own, and

@@ -583,50 +583,7 @@ fn run_once(
         );
     }
 
-    let mut outcome = Outcome::Completed;
-    for callback in callbacks {
-        match catch(|| callback(&st)) {
-            Ok(()) => {}
-            Err(Caught::Abort(Abort::Rerun | Abort::RerunFragment)) => push_main(
-                &ctx,
-                Element::Alert {
-                    level: AlertLevel::Warning,
-                    body:
-                        "Calling st.rerun() within a callback is a no-op: the script reruns after \
-                           callbacks anyway."
-                            .into(),
-                },
-            ),
-            Err(Caught::Abort(Abort::Stop)) => {
-                outcome = Outcome::Stopped;
-                break;
-            }
-            Err(Caught::Abort(Abort::Interrupt)) => {
-                outcome = Outcome::Interrupted;
-                break;
-            }
-            Err(Caught::Abort(Abort::Error(error))) => {
-                push_exception(&ctx, error.to_string(), None)
-            }
-            Err(Caught::Panic { message, location }) => {
-                push_exception(&ctx, format!("A callback panicked: {message}"), location);
-            }
-        }
-    }
-    ctx.borrow_mut().phase = Phase::Script;
-    if outcome == Outcome::Completed {
-        match catch(|| script(&st)) {
-            Ok(()) => {}
-            Err(Caught::Abort(Abort::Rerun)) => outcome = Outcome::Rerun,
-            Err(Caught::Abort(Abort::RerunFragment)) => outcome = Outcome::RerunFragment,
-            Err(Caught::Abort(Abort::Stop)) => outcome = Outcome::Stopped,
-            Err(Caught::Abort(Abort::Interrupt)) => outcome = Outcome::Interrupted,
-            Err(Caught::Abort(Abort::Error(error))) => {
-                push_exception(&ctx, error.to_string(), None)
-            }
-            Err(Caught::Panic { message, location }) => push_exception(&ctx, message, location),
-        }
-    }
+    let outcome = run_body(&ctx, &st, callbacks, script.as_ref());
     drop(st);
     drop(current);
 
@@ -720,36 +677,7 @@ fn run_fragment(
     let current = set_current(&ctx);
     let st = St::at(Rc::clone(&ctx), path.root, path.indices.clone());
 
-    let mut outcome = Outcome::Completed;
-    for callback in callbacks {
-        match catch(|| callback(&st)) {
-            Ok(()) | Err(Caught::Abort(Abort::Rerun | Abort::RerunFragment)) => {}
-            Err(Caught::Abort(Abort::Stop)) => {
-                outcome = Outcome::Stopped;
-                break;
-            }
-            Err(Caught::Abort(Abort::Interrupt)) => {
-                outcome = Outcome::Interrupted;
-                break;
-            }
-            Err(Caught::Abort(Abort::Error(error))) => st.emit_exception(error.to_string(), None),
-            Err(Caught::Panic { message, location }) => {
-                st.emit_exception(format!("A callback panicked: {message}"), location);
-            }
-        }
-    }
-    ctx.borrow_mut().phase = Phase::Script;
-    if outcome == Outcome::Completed {
-        match catch(|| body(&st)) {
-            Ok(()) => {}
-            Err(Caught::Abort(Abort::Rerun)) => outcome = Outcome::Rerun,
-            Err(Caught::Abort(Abort::RerunFragment)) => outcome = Outcome::RerunFragment,
-            Err(Caught::Abort(Abort::Stop)) => outcome = Outcome::Stopped,
-            Err(Caught::Abort(Abort::Interrupt)) => outcome = Outcome::Interrupted,
-            Err(Caught::Abort(Abort::Error(error))) => st.emit_exception(error.to_string(), None),
-            Err(Caught::Panic { message, location }) => st.emit_exception(message, location),
-        }
-    }
+    let outcome = run_body(&ctx, &st, callbacks, body.as_ref());
     drop(st);
     drop(current);
 
@@ -771,6 +699,49 @@ fn run_fragment(
     }
     guard.state = state;
     (run, outcome)
+}
+
+/// Runs the due callbacks, then `body` (the script, or a fragment's body),
+/// turning brook's aborts and user panics into the run's outcome and
+/// exception elements where `st` writes.
+fn run_body(
+    ctx: &Rc<RefCell<RunCtx>>,
+    st: &St,
+    callbacks: Vec<Callback>,
+    body: &(dyn Fn(&St) + Send + Sync),
+) -> Outcome {
+    for callback in callbacks {
+        match catch(|| callback(st)) {
+            Ok(()) => {}
+            Err(Caught::Abort(Abort::Rerun | Abort::RerunFragment)) => st.push_unchecked(Element::Alert {
+                level: AlertLevel::Warning,
+                body: "Calling st.rerun() within a callback is a no-op: the script reruns after callbacks anyway."
+                    .into(),
+            }),
+            Err(Caught::Abort(Abort::Stop)) => return Outcome::Stopped,
+            Err(Caught::Abort(Abort::Interrupt)) => return Outcome::Interrupted,
+            Err(Caught::Abort(Abort::Error(error))) => st.emit_exception(error.to_string(), None),
+            Err(Caught::Panic { message, location }) => {
+                st.emit_exception(format!("A callback panicked: {message}"), location);
+            }
+        }
+    }
+    ctx.borrow_mut().phase = Phase::Script;
+    match catch(|| body(st)) {
+        Ok(()) => Outcome::Completed,
+        Err(Caught::Abort(Abort::Rerun)) => Outcome::Rerun,
+        Err(Caught::Abort(Abort::RerunFragment)) => Outcome::RerunFragment,
+        Err(Caught::Abort(Abort::Stop)) => Outcome::Stopped,
+        Err(Caught::Abort(Abort::Interrupt)) => Outcome::Interrupted,
+        Err(Caught::Abort(Abort::Error(error))) => {
+            st.emit_exception(error.to_string(), None);
+            Outcome::Completed
+        }
+        Err(Caught::Panic { message, location }) => {
+            st.emit_exception(message, location);
+            Outcome::Completed
+        }
+    }
 }
 
 /// After a `clear_on_submit` form went back to its defaults, the window is
@@ -827,10 +798,6 @@ fn show_cleared_forms(
 
 fn push_main(ctx: &Rc<RefCell<RunCtx>>, element: Element) {
     ctx.borrow_mut().push_main(element);
-}
-
-fn push_exception(ctx: &Rc<RefCell<RunCtx>>, message: String, location: Option<String>) {
-    push_main(ctx, Element::Exception { message, location });
 }
 
 enum Caught {
