@@ -97,6 +97,9 @@ fn inline_ui(ui: &mut Ui, text: &str) {
     let (mut bold, mut italic, mut code) = (false, false, false);
     let mut rest = text;
     let mut run = String::new();
+    // The character before `rest`: `_` inside a word (`New_York`,
+    // `snake_case`) is not emphasis.
+    let mut previous: Option<char> = None;
     let flush = |job: &mut LayoutJob, run: &mut String, bold: bool, italic: bool, code: bool| {
         if run.is_empty() {
             return;
@@ -120,7 +123,13 @@ fn inline_ui(ui: &mut Ui, text: &str) {
             flush(&mut job, &mut run, bold, italic, code);
             code = !code;
             rest = &rest[1..];
-        } else if !code && (c == '*' || c == '_') && italic_marker(rest, italic) {
+        } else if !code
+            && (c == '*' || c == '_')
+            && italic_marker(rest, italic)
+            && !(c == '_'
+                && previous.is_some_and(char::is_alphanumeric)
+                && rest[1..].starts_with(char::is_alphanumeric))
+        {
             flush(&mut job, &mut run, bold, italic, code);
             italic = !italic;
             rest = &rest[1..];
@@ -144,6 +153,7 @@ fn inline_ui(ui: &mut Ui, text: &str) {
             run.push(c);
             rest = &rest[c.len_utf8()..];
         }
+        previous = Some(c);
     }
     flush(&mut job, &mut run, bold, italic, code);
     ui.label(job);
