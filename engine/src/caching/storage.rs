@@ -245,6 +245,17 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                 match flights.get(&(session, key)) {
                     Some(flight) => (Arc::clone(flight), false),
                     None => {
+                        // Checked again under the flights lock: a leader stores
+                        // its value before it retires its flight, so a caller
+                        // that missed the entry and finds no flight finds the
+                        // entry now (double-checked, B28).
+                        if let Some((value, replay)) = self.lookup(session, key) {
+                            drop(flights);
+                            if let Some(st) = st {
+                                st.replay(&replay);
+                            }
+                            return value;
+                        }
                         let flight = Arc::new(Flight {
                             outcome: Mutex::new(None),
                             done: Condvar::new(),
