@@ -78,14 +78,20 @@ enum Outcome<V> {
 struct Flight<V> {
     outcome: Mutex<Option<Outcome<V>>>,
     done: Condvar,
+    /// Callers blocked on this computation right now.
+    waiting: std::sync::atomic::AtomicUsize,
 }
 
 impl<V: Clone> Flight<V> {
     fn wait(&self) -> Outcome<V> {
         let mut outcome = self.outcome.lock();
+        self.waiting
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         while outcome.is_none() {
             self.done.wait(&mut outcome);
         }
+        self.waiting
+            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
         match outcome.as_ref() {
             Some(Outcome::Value(v, replay)) => Outcome::Value(v.clone(), Arc::clone(replay)),
             Some(Outcome::Panicked(m)) => Outcome::Panicked(m.clone()),
@@ -259,6 +265,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                         let flight = Arc::new(Flight {
                             outcome: Mutex::new(None),
                             done: Condvar::new(),
+                            waiting: std::sync::atomic::AtomicUsize::new(0),
                         });
                         flights.insert((session, key), Arc::clone(&flight));
                         (flight, true)
@@ -423,6 +430,16 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         if let Some(path) = self.disk_path(key) {
             let _ = std::fs::remove_file(path);
         }
+    }
+
+    /// Callers blocked now on computations in flight (for tests that must
+    /// know every waiter has arrived before the computation ends).
+    pub fn waiting(&self) -> usize {
+        self.flights
+            .lock()
+            .values()
+            .map(|f| f.waiting.load(std::sync::atomic::Ordering::SeqCst))
+            .sum()
     }
 
     /// Entries held now, in every session.

@@ -4,7 +4,6 @@
 //! nothing).
 
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
-use std::time::Duration;
 
 use brook::prelude::*;
 use brook::testing::AppTest;
@@ -78,9 +77,21 @@ fn fails_while_others_wait(x: u32) -> u32 {
     x
 }
 
-/// Time for a caller that announced its call to reach the computation in
-/// flight (a lock and a hash lookup away).
-const ARRIVAL: Duration = Duration::from_millis(100);
+/// Waits until `count` callers are blocked on `cache`'s computation in
+/// flight (no sleeping: the cache counts its waiters).
+fn until_waiting<V: Clone + Send + Sync + 'static>(
+    cache: &brook::caching::FunctionCache<V>,
+    count: usize,
+) {
+    let deadline = std::time::Instant::now() + crate::PATIENCE;
+    while cache.waiting() < count {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{count} callers never waited"
+        );
+        std::thread::yield_now();
+    }
+}
 
 #[test]
 fn waiters_of_a_panicking_computation_get_an_error() {
@@ -98,7 +109,7 @@ fn waiters_of_a_panicking_computation_get_an_error() {
     });
     waiter.session().send(brook::Event::Rerun).unwrap();
     assert!(WAITER_CALLING.wait());
-    std::thread::sleep(ARRIVAL);
+    until_waiting(fails_while_others_wait::__cache(), 1);
     WAITED_RELEASE.open();
     assert!(leader.join().unwrap(), "the computing caller panics");
     crate::wait_idle(waiter.session());
@@ -172,7 +183,7 @@ fn waiting_threads_get_the_panic_of_the_computing_thread() {
     while THREAD_WAITERS_CALLING.load(SeqCst) < 3 && std::time::Instant::now() < deadline {
         std::thread::yield_now();
     }
-    std::thread::sleep(ARRIVAL);
+    until_waiting(fails_for_thread_waiters::__cache(), 3);
     THREAD_WAIT_RELEASE.open();
     assert_eq!(leader.join().unwrap().as_deref(), Some("resource 1 failed"));
     for waiter in waiters {
