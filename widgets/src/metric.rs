@@ -57,13 +57,13 @@ pub(crate) fn metric_ui(
                 Color32::from_rgb(33, 195, 84),
                 Color32::from_rgb(255, 75, 75),
             );
-            let (arrow, tint) = match (color, falling) {
-                (DeltaColor::Off, true) => ("", Color32::GRAY),
-                (DeltaColor::Off, false) => ("", Color32::GRAY),
-                (DeltaColor::Normal, true) | (DeltaColor::Inverse, false) => ("", red),
-                (DeltaColor::Normal, false) | (DeltaColor::Inverse, true) => ("", green),
+            // The sign is in the delta's text; the colour says good or bad.
+            let tint = match (color, falling) {
+                (DeltaColor::Off, _) => Color32::GRAY,
+                (DeltaColor::Normal, true) | (DeltaColor::Inverse, false) => red,
+                (DeltaColor::Normal, false) | (DeltaColor::Inverse, true) => green,
             };
-            ui.label(RichText::new(format!("{arrow}{delta}")).color(tint));
+            ui.label(RichText::new(delta).color(tint));
         }
     });
 }

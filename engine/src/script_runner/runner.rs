@@ -338,11 +338,8 @@ impl Work {
     }
 }
 
+/// Applies one event from the mailbox to the state and to what is due.
 fn absorb(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
-    absorb_event(core_ref, event, work);
-}
-
-fn absorb_event(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
     let mut core = core_ref.lock();
     let state = &mut core.state;
     match event {
@@ -394,7 +391,7 @@ fn absorb_event(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
         Event::Batch(events) => {
             drop(core);
             for event in events {
-                absorb_event(core_ref, event, work);
+                absorb(core_ref, event, work);
             }
         }
     }
