@@ -600,9 +600,7 @@ fn run_once(
             if !cleared.is_empty() {
                 show_cleared_forms(&mut tree, &state, &cleared, sink);
             }
-            let mut store = std::mem::take(&mut state.store);
-            store.save(&state);
-            state.store = store;
+            state.save_persisted();
             guard.tree = tree;
         }
         Outcome::Stopped => {
@@ -687,9 +685,7 @@ fn run_fragment(
         Outcome::Completed => {
             state.cleanup_after_fragment(name);
             state.reset_triggers();
-            let mut store = std::mem::take(&mut state.store);
-            store.save(&state);
-            state.store = store;
+            state.save_persisted();
         }
         Outcome::Stopped | Outcome::Rerun | Outcome::RerunFragment => state.reset_triggers(),
         Outcome::Interrupted => {}

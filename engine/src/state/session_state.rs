@@ -231,6 +231,13 @@ impl SessionState {
         }
     }
 
+    /// Writes the persisted keys to the session's file if any changed.
+    pub(crate) fn save_persisted(&mut self) {
+        let mut store = std::mem::take(&mut self.store);
+        store.save(self);
+        self.store = store;
+    }
+
     /// Every key: the user's and those of keyed widgets (B79), sorted.
     pub fn keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self.user.keys().chain(self.keys.keys()).cloned().collect();
