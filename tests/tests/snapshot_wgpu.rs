@@ -7,7 +7,8 @@
 //! ```
 //!
 //! It prints, per page and theme, the largest difference of one channel and
-//! how many pixels differ at all. Not part of CI (wgpu is a heavy build).
+//! how many pixels differ at all, and leaves both images in a temporary
+//! folder it names. Not part of CI (wgpu is a heavy build).
 
 use brook::testing::{Renderer, SnapshotExt as _};
 use brook_tests::snapshot::{THEMES, gallery_options, gallery_page, gallery_pages};
@@ -16,6 +17,10 @@ use brook_tests::snapshot::{THEMES, gallery_options, gallery_page, gallery_pages
 fn cpu_and_wgpu_renderers_agree_on_the_gallery_pages() {
     let dir = std::env::temp_dir().join(format!("brook-cpu-vs-wgpu-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    println!(
+        "images (<page>_<theme>.png by the CPU, .wgpu.png by wgpu) in {}",
+        dir.display()
+    );
     let mut failures = Vec::new();
     for page in &gallery_pages() {
         let at = gallery_page(page);
@@ -39,6 +44,7 @@ fn cpu_and_wgpu_renderers_agree_on_the_gallery_pages() {
                 .count();
             // kittest's comparison of the wgpu image with the CPU one.
             cpu.save(dir.join(format!("{name}.png"))).unwrap();
+            gpu.save(dir.join(format!("{name}.wgpu.png"))).unwrap();
             let verdict = at.try_snapshot(&name, &gpu_options);
             println!(
                 "{name}: max channel difference {max}, {differing} of {} pixels differ; \
