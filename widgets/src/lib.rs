@@ -29,6 +29,7 @@ pub mod date_time;
 pub mod download_button;
 pub mod feedback;
 pub mod file_uploader;
+pub mod fonts;
 pub mod image;
 pub mod json;
 pub mod layout;

@@ -1,6 +1,7 @@
-//! The exception box, and the spinner ring at 0%, 40% and 100%.
+//! The exception box, the spinner ring at 0%, 40% and 100%, and text in
+//! brook's bundled fonts.
 
-use brook::element::{Element, Node, Progress, Tree};
+use brook::element::{Element, Node, Progress, TextStyle, Tree};
 use brook::testing::SnapshotOptions;
 use brook::widgets::snapshot::{snapshot_tree, try_snapshot_harness, ui_harness};
 use brook::widgets::spinner::spinner_ui;
@@ -53,6 +54,37 @@ fn spinner_ring_at_0_40_and_100_percent() {
             if let Err(err) = spinner(fraction, &name, &options) {
                 errors.push(err);
             }
+        }
+    }
+    assert_no_errors(&errors);
+}
+
+#[test]
+fn symbols_from_the_bundled_fallback_fonts() {
+    // Glyphs egui's own fonts lack: drawn from assets/fonts (DejaVu), not
+    // as boxes, in proportional and monospace text.
+    let mut tree = Tree::default();
+    for element in [
+        Element::Text {
+            style: TextStyle::Text,
+            body: "Done ✓  Failed ✗  Starred ★  Careful ⚠".to_owned(),
+        },
+        Element::Text {
+            style: TextStyle::Text,
+            body: "3 ≤ 4 → ∑ Ω  αβγ  გამარჯობა".to_owned(),
+        },
+        Element::Code {
+            code: "assert!(a ≤ b); // ✓ → ★".to_owned(),
+            language: None,
+        },
+    ] {
+        tree.main.push(Node { element, run: 0 });
+    }
+    let mut errors = Vec::new();
+    for (theme, suffix) in THEMES {
+        let options = options(theme).size(420.0, 140.0);
+        if let Err(err) = snapshot_tree(tree.clone(), &format!("fonts_{suffix}"), &options) {
+            errors.push(err);
         }
     }
     assert_no_errors(&errors);

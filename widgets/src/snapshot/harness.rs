@@ -16,7 +16,8 @@ use crate::render::UiMemory;
 /// per point, comparison settings and renderer; no synthetic mouse cursor;
 /// missing glyphs drawn as boxes (as the window draws them); no
 /// accessibility check (brook's widgets draw their label beside the egui
-/// widget, so kittest's check for named inputs does not apply).
+/// widget, so kittest's check for named inputs does not apply); brook's
+/// bundled fonts ([`crate::fonts`]), as the window has.
 pub fn harness_builder<State>(options: &SnapshotOptions) -> HarnessBuilder<State> {
     let builder = HarnessBuilder::<State>::default()
         .with_size(options.size)
@@ -25,6 +26,7 @@ pub fn harness_builder<State>(options: &SnapshotOptions) -> HarnessBuilder<State
         .with_accessibility_check(false)
         .with_render_cursor(false)
         .allow_missing_glyphs()
+        .with_context_setup(crate::fonts::install)
         .with_options(options.kittest());
     match options.renderer {
         Renderer::Cpu => builder.renderer(CpuRenderer::new()),
