@@ -21,6 +21,7 @@ fn frame(c: &mut Criterion) {
 
     let ctx = egui::Context::default();
     ctx.set_theme(egui::Theme::Light);
+    brook::widgets::fonts::install(&ctx);
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
