@@ -20,10 +20,15 @@ fn exception_box() {
         },
         run: 0,
     });
+    snapshot_in_both_themes(&tree, "exception", [520.0, 140.0]);
+}
+
+/// Snapshots `tree` at `size` as `<name>_light` and `<name>_dark`.
+fn snapshot_in_both_themes(tree: &Tree, name: &str, [width, height]: [f32; 2]) {
     let mut errors = Vec::new();
     for (theme, suffix) in THEMES {
-        let options = options(theme).size(520.0, 140.0);
-        if let Err(err) = snapshot_tree(tree.clone(), &format!("exception_{suffix}"), &options) {
+        let options = options(theme).size(width, height);
+        if let Err(err) = snapshot_tree(tree.clone(), &format!("{name}_{suffix}"), &options) {
             errors.push(err);
         }
     }
@@ -80,12 +85,5 @@ fn symbols_from_the_bundled_fallback_fonts() {
     ] {
         tree.main.push(Node { element, run: 0 });
     }
-    let mut errors = Vec::new();
-    for (theme, suffix) in THEMES {
-        let options = options(theme).size(420.0, 140.0);
-        if let Err(err) = snapshot_tree(tree.clone(), &format!("fonts_{suffix}"), &options) {
-            errors.push(err);
-        }
-    }
-    assert_no_errors(&errors);
+    snapshot_in_both_themes(&tree, "fonts", [420.0, 140.0]);
 }
