@@ -49,6 +49,11 @@ pub mod config {
     pub use brook_engine::time::{
         DisplayZone, display_zone as display_timezone, set_display_zone as set_display_timezone,
     };
+
+    /// How long past its ttl an entry of a `refresh_mode = "background"`
+    /// function is still returned while it refreshes: `ttl * multiplier`,
+    /// 2.0 by default, and greater than 1.0.
+    pub use brook_engine::caching::{set_stale_multiplier, stale_multiplier};
 }
 
 pub mod settings;

@@ -157,4 +157,14 @@ pub enum BrookError {
     /// A widget called inside a cached function, or another call where it cannot be.
     #[error("{0}")]
     Misuse(String),
+    /// A configuration option given a value it cannot take.
+    #[error("The option `{option}` cannot be {value}: {expected}.")]
+    InvalidOption {
+        /// The option's name.
+        option: &'static str,
+        /// The value given, as text.
+        value: String,
+        /// What it takes.
+        expected: &'static str,
+    },
 }

@@ -42,8 +42,8 @@
 //!   checks the reason it does not apply: a hit on 8 MB copies nothing.
 //! - B30: brook does not pickle; in-memory values are shared `Arc`s and disk
 //!   entries are RON files parsed into the declared type.
-//! - B31 (partly): `hash_funcs`, `show_time`, `max_size` and
-//!   `refresh_mode` do not exist (an unknown parameter is a compile error).
+//! - B31 (partly): `hash_funcs`, `show_time` and `max_size` do not exist
+//!   (an unknown parameter is a compile error).
 //! - B34: in `caching_ttl.rs` (needs the manual clock).
 //! - B35: the settings are checked here; the clock part is in
 //!   `caching_ttl.rs`, as is E1.6.
@@ -56,7 +56,13 @@
 //!   parameter").
 //! - B48: brook does not raise: outside a run a session-scoped function logs
 //!   a warning and computes without caching (tested as brook's behaviour).
-//! - B52..B55: `refresh_mode` (background refresh) is not implemented.
+//! - B52..B55: `refresh_mode = "background"` is tested in
+//!   `caching_ttl.rs` (it needs the manual clock); its mistakes (no ttl,
+//!   another value, a borrowed or `St` parameter, disk persistence) are
+//!   compile errors, checked by the `compile_fail` examples of
+//!   `brook_tests::compile_errors`. B55's warning has no equivalent: a
+//!   background-refreshed function cannot take `St`, so it cannot show
+//!   elements.
 //! - B56: `max_size` (undocumented upstream) is not implemented.
 //! - B59, B61: the history of widget replay; brook makes widgets inside a
 //!   cached function an error (B60).

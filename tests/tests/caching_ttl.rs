@@ -1,6 +1,7 @@
 //! Caching tests on the manual cache clock: ttl expiry (B32..B35, E1.6),
-//! `max_entries` eviction against entry ages (B36) and `on_release` on
-//! expiry (B50). The rest of SPEC 1 is in `caching.rs`.
+//! `max_entries` eviction against entry ages (B36), `on_release` on
+//! expiry (B50) and background refresh (B53, B54). The rest of SPEC 1 is in
+//! `caching.rs`.
 //!
 //! [`ManualClock`] switches cache time to manual for the whole process, so
 //! these tests live in a binary of their own, and run one at a time (they
@@ -249,4 +250,247 @@ fn b50_on_release_runs_when_an_expired_entry_is_dropped() {
         "released on the access that found it expired"
     );
     assert_eq!(b50_expiring::len(), 1);
+}
+
+// ------------------------------------------------------------ B52..B55
+
+/// Holds background refreshes until the test opens it, so what a caller
+/// sees while a refresh runs does not depend on thread timing.
+struct Gate {
+    open: Mutex<bool>,
+    opened: parking_lot::Condvar,
+}
+
+impl Gate {
+    const fn new() -> Self {
+        Self {
+            open: Mutex::new(true),
+            opened: parking_lot::Condvar::new(),
+        }
+    }
+
+    fn close(&self) {
+        *self.open.lock() = false;
+    }
+
+    fn open(&self) {
+        *self.open.lock() = true;
+        self.opened.notify_all();
+    }
+
+    fn pass(&self) {
+        let mut open = self.open.lock();
+        while !*open {
+            self.opened.wait(&mut open);
+        }
+    }
+}
+
+/// The name of the thread a body ran on.
+fn thread_name() -> String {
+    std::thread::current().name().unwrap_or("").to_owned()
+}
+
+static B53_GATE: Gate = Gate::new();
+static B53_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+#[cache_data(ttl = "10s", refresh_mode = "background")]
+fn b53_report(region: String) -> (usize, String) {
+    B53_GATE.pass();
+    let _ = region;
+    (B53_RUNS.fetch_add(1, SeqCst) + 1, thread_name())
+}
+
+#[test]
+fn b53_b54_a_stale_entry_is_returned_at_once_and_refreshed_once_on_another_thread() {
+    let (_guard, clock) = manual_clock();
+    let mut at = brook::testing::AppTest::new(|st| {
+        let (version, _) = &*b53_report("north".to_owned());
+        st.text(format!("version {version}"));
+    });
+    at.run();
+    assert_eq!(at.text(), ["version 1"]);
+    assert_eq!(
+        b53_report("north".to_owned()).1,
+        "brook-runner",
+        "a miss computes in the caller: the session's runner thread"
+    );
+
+    clock.advance(secs(10.5)); // past the ttl, within 2 x ttl: stale
+    B53_GATE.close();
+    // The run is not held up by the refresh (which cannot finish yet), and
+    // shows the stale value; callers meanwhile start no second refresh.
+    at.run();
+    assert_eq!(at.text(), ["version 1"]);
+    for _ in 0..3 {
+        assert_eq!(b53_report("north".to_owned()).0, 1);
+    }
+    assert_eq!(b53_report::__cache().refreshing(), 1);
+    B53_GATE.open();
+    b53_report::wait_for_refreshes();
+
+    let (version, thread) = (*b53_report("north".to_owned())).clone();
+    assert_eq!(version, 2, "one refresh, deduplicated");
+    assert_eq!(
+        thread, "brook-cache-refresh",
+        "no script context: another thread"
+    );
+    at.run();
+    assert_eq!(at.text(), ["version 2"]);
+    // The refreshed entry's age starts again.
+    clock.advance(secs(9.9));
+    assert_eq!(b53_report("north".to_owned()).0, 2);
+    assert_eq!(b53_report::__cache().refreshing(), 0);
+}
+
+static B53_BOUND_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+#[cache_resource(ttl = "10s", refresh_mode = "background")]
+fn b53_connection(name: String) -> (usize, String) {
+    let _ = name;
+    (B53_BOUND_RUNS.fetch_add(1, SeqCst) + 1, thread_name())
+}
+
+#[test]
+fn b53_past_the_stale_bound_an_entry_is_a_miss_computed_in_the_foreground() {
+    let (_guard, clock) = manual_clock();
+    let first = b53_connection("db".to_owned());
+    clock.advance(secs(20.0)); // 2 x ttl: the hard bound
+    let second = b53_connection("db".to_owned());
+    assert!(!Arc::ptr_eq(&first, &second));
+    assert_eq!(second.0, first.0 + 1);
+    assert_eq!(second.1, thread_name(), "computed by the caller");
+    assert_eq!(b53_connection::__cache().refreshing(), 0);
+
+    // A stale resource is the same object until its refresh replaces it.
+    clock.advance(secs(15.0));
+    assert!(Arc::ptr_eq(&second, &b53_connection("db".to_owned())));
+    b53_connection::wait_for_refreshes();
+    let third = b53_connection("db".to_owned());
+    assert_eq!(third.0, second.0 + 1);
+    assert_eq!(third.1, "brook-cache-refresh");
+}
+
+static B53_MULTIPLIER_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+#[cache_data(ttl = "10s", refresh_mode = "background")]
+fn b53_multiplied(x: u32) -> usize {
+    let _ = x;
+    B53_MULTIPLIER_RUNS.fetch_add(1, SeqCst) + 1
+}
+
+#[test]
+fn b53_the_stale_multiplier_is_a_process_wide_setting_greater_than_one() {
+    let (_guard, clock) = manual_clock();
+    assert!((brook::caching::stale_multiplier() - 2.0).abs() < f64::EPSILON);
+    for bad in [1.0, 0.5, -3.0, f64::NAN, f64::INFINITY] {
+        let err = brook::caching::set_stale_multiplier(bad).unwrap_err();
+        assert!(err.to_string().contains("stale_multiplier"), "{err}");
+        assert!(err.to_string().contains("greater than 1.0"), "{err}");
+    }
+    assert!((brook::caching::stale_multiplier() - 2.0).abs() < f64::EPSILON);
+
+    brook::caching::set_stale_multiplier(3.0).unwrap();
+    assert_eq!(*b53_multiplied(1), 1);
+    clock.advance(secs(25.0)); // stale under 3.0, gone under 2.0
+    assert_eq!(*b53_multiplied(1), 1, "returned stale");
+    b53_multiplied::wait_for_refreshes();
+    assert_eq!(*b53_multiplied(1), 2, "refreshed");
+    brook::caching::set_stale_multiplier(2.0).unwrap();
+    clock.advance(secs(25.0));
+    assert_eq!(*b53_multiplied(1), 3, "a miss again under 2.0");
+    assert_eq!(b53_multiplied::__cache().refreshing(), 0);
+}
+
+static B54_FAIL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static B54_ATTEMPTS: AtomicUsize = AtomicUsize::new(0);
+
+#[cache_data(ttl = "100s", refresh_mode = "background")]
+fn b54_flaky(x: u32) -> usize {
+    let _ = x;
+    let attempt = B54_ATTEMPTS.fetch_add(1, SeqCst) + 1;
+    assert!(!B54_FAIL.load(SeqCst), "the source is down");
+    attempt
+}
+
+#[test]
+fn b54_a_failed_refresh_keeps_the_stale_value_and_cools_down_for_60_seconds() {
+    let (_guard, clock) = manual_clock();
+    assert_eq!(*b54_flaky(1), 1);
+    B54_FAIL.store(true, SeqCst);
+    clock.advance(secs(101.0));
+    assert_eq!(*b54_flaky(1), 1, "stale");
+    b54_flaky::wait_for_refreshes();
+    assert_eq!(B54_ATTEMPTS.load(SeqCst), 2, "the refresh ran, and failed");
+    assert_eq!(*b54_flaky(1), 1, "the stale value stays");
+
+    B54_FAIL.store(false, SeqCst);
+    clock.advance(secs(59.0)); // 59 s after the failure
+    assert_eq!(*b54_flaky(1), 1);
+    b54_flaky::wait_for_refreshes();
+    assert_eq!(B54_ATTEMPTS.load(SeqCst), 2, "cooling down: no refresh");
+
+    clock.advance(secs(2.0)); // 61 s after the failure, still stale
+    assert_eq!(*b54_flaky(1), 1);
+    b54_flaky::wait_for_refreshes();
+    assert_eq!(B54_ATTEMPTS.load(SeqCst), 3, "refreshed again");
+    assert_eq!(*b54_flaky(1), 3);
+}
+
+static B54_GATE: Gate = Gate::new();
+static B54_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+#[cache_data(ttl = "10s", refresh_mode = "background")]
+fn b54_cleared(x: u32) -> (usize, String) {
+    B54_GATE.pass();
+    let _ = x;
+    (B54_RUNS.fetch_add(1, SeqCst) + 1, thread_name())
+}
+
+#[test]
+fn b54_a_refresh_that_ends_after_its_key_was_cleared_is_discarded() {
+    let (_guard, clock) = manual_clock();
+    for clear in [(|| b54_cleared::clear()) as fn(), || {
+        b54_cleared::clear_entry(1)
+    }] {
+        let before = b54_cleared(1).0;
+        clock.advance(secs(11.0));
+        B54_GATE.close();
+        assert_eq!(b54_cleared(1).0, before, "stale; the refresh waits");
+        clear();
+        B54_GATE.open();
+        b54_cleared::wait_for_refreshes();
+        assert_eq!(b54_cleared::len(), 0, "the refresh's value was dropped");
+        let (after, thread) = (*b54_cleared(1)).clone();
+        assert_eq!(
+            after,
+            before + 2,
+            "the refresh ran; the caller computed again"
+        );
+        assert_eq!(thread, thread_name());
+    }
+}
+
+static B54_RELEASED: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+static B54_OPENED: AtomicUsize = AtomicUsize::new(0);
+
+fn b54_close(connection: &usize) {
+    B54_RELEASED.lock().push(*connection);
+}
+
+#[cache_resource(ttl = "10s", refresh_mode = "background", on_release = b54_close)]
+fn b54_connection(url: String) -> usize {
+    let _ = url;
+    B54_OPENED.fetch_add(1, SeqCst) + 1
+}
+
+#[test]
+fn b50_b53_a_refreshed_resource_releases_the_one_it_replaces() {
+    let (_guard, clock) = manual_clock();
+    assert_eq!(*b54_connection("db".to_owned()), 1);
+    clock.advance(secs(12.0));
+    assert_eq!(*b54_connection("db".to_owned()), 1, "stale");
+    b54_connection::wait_for_refreshes();
+    assert_eq!(*b54_connection("db".to_owned()), 2);
+    assert_eq!(*B54_RELEASED.lock(), [1], "the old connection was released");
 }

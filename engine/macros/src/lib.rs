@@ -12,7 +12,8 @@
 //! The macro keeps the function a plain function: the same name, the same
 //! parameters. `cache_data` returns `brook::caching::Cached<T>` (copy on
 //! write), `cache_resource` returns `Arc<T>` (one shared object). A module
-//! of the function's name holds `clear()` and `clear_entry(args)`.
+//! of the function's name holds `clear()`, `clear_entry(args)`, `len()` and
+//! `wait_for_refreshes()`.
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -25,8 +26,14 @@ use syn::{Expr, FnArg, ItemFn, Lit, LitStr, Pat, ReturnType, Type, parse_macro_i
 ///
 /// Parameters (all optional): `ttl = "10m"` or `ttl = <Duration expr>`,
 /// `max_entries = N`, `show_spinner = false | "text"`, `persist = "disk"`,
-/// `scope = "global" | "session"`. Parameters named `_x` and a `&St`
-/// parameter are left out of the key.
+/// `scope = "global" | "session"`, `refresh_mode = "foreground" |
+/// "background"`. Parameters named `_x` and a `&St` parameter are left out
+/// of the key.
+///
+/// With `refresh_mode = "background"` (which needs a `ttl`), an entry older
+/// than its ttl but younger than twice it is returned at once, with no
+/// spinner, while one computation on another thread replaces it (B53); the
+/// function then takes no `&St` and only owned parameters.
 #[proc_macro_attribute]
 pub fn cache_data(args: TokenStream, item: TokenStream) -> TokenStream {
     expand(Kind::Data, args, item)
@@ -35,7 +42,8 @@ pub fn cache_data(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Caches a shared resource: every caller gets the same object (`Arc<T>`);
 /// mutating it needs a lock inside `T` (B24, B27).
 ///
-/// Parameters: as [`macro@cache_data`] without `persist`, plus
+/// Parameters: as [`macro@cache_data`] (`refresh_mode` too) without
+/// `persist`, plus
 /// `validate = path_to_fn` (`fn(&T) -> bool`, checked on every hit, B44) and
 /// `on_release = path_to_fn` (`fn(&T)`, called when an entry is removed, B50).
 #[proc_macro_attribute]
@@ -58,6 +66,8 @@ struct Options {
     session: bool,
     validate: Option<Expr>,
     on_release: Option<Expr>,
+    /// `refresh_mode = "background"`, with the literal (for errors).
+    background: Option<LitStr>,
 }
 
 fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenStream {
@@ -116,14 +126,32 @@ fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenStream {
                     }
                 };
             }
+            "refresh_mode" => {
+                let value: LitStr = meta.value()?.parse()?;
+                options.background = match value.value().as_str() {
+                    "foreground" => None,
+                    "background" => Some(value),
+                    other => {
+                        return Err(syn::Error::new_spanned(
+                            &value,
+                            format!(
+                                "Unsupported refresh_mode '{other}'. Valid values are 'foreground' or \
+                                 'background' (B52)."
+                            ),
+                        ));
+                    }
+                };
+            }
             "validate" if kind == Kind::Resource => options.validate = Some(meta.value()?.parse()?),
             "on_release" if kind == Kind::Resource => {
                 options.on_release = Some(meta.value()?.parse()?)
             }
             _ => {
                 let known = match kind {
-                    Kind::Data => "ttl, max_entries, show_spinner, persist, scope",
-                    Kind::Resource => "ttl, max_entries, show_spinner, scope, validate, on_release",
+                    Kind::Data => "ttl, max_entries, show_spinner, persist, scope, refresh_mode",
+                    Kind::Resource => {
+                        "ttl, max_entries, show_spinner, scope, refresh_mode, validate, on_release"
+                    }
                 };
                 return Err(meta.error(format!(
                     "unknown parameter `{name}`; this macro takes {known}"
@@ -215,6 +243,50 @@ fn parse_duration(text: &str) -> Result<u64, String> {
     Ok((total * 1e9).round() as u64)
 }
 
+/// What `refresh_mode = "background"` needs (B52, B54, B55): a ttl to be
+/// stale after, a ttl that is not ignored, no script context, and owned
+/// parameters that can move to the refreshing thread.
+fn check_background(
+    options: &Options,
+    background: &LitStr,
+    takes_st: bool,
+    sig: &syn::Signature,
+) -> syn::Result<()> {
+    if options.ttl.is_none() {
+        return Err(syn::Error::new_spanned(
+            background,
+            "The 'refresh_mode=\"background\"' option requires a 'ttl' value: an entry is refreshed once \
+             it is older than its ttl. Add e.g. `ttl = \"10m\"` (B52).",
+        ));
+    }
+    if options.persist {
+        return Err(syn::Error::new_spanned(
+            background,
+            "refresh_mode = \"background\" needs a ttl, and persist = \"disk\" ignores ttl (B35): drop \
+             one of them",
+        ));
+    }
+    if takes_st {
+        return Err(syn::Error::new_spanned(
+            background,
+            "a function refreshed in the background runs with no script context, so it cannot take \
+             `&St` or show elements (B54, B55): drop the St parameter or refresh_mode",
+        ));
+    }
+    for input in &sig.inputs {
+        if let FnArg::Typed(typed) = input
+            && matches!(&*typed.ty, Type::Reference(_))
+        {
+            return Err(syn::Error::new_spanned(
+                &typed.ty,
+                "refresh_mode = \"background\" computes again on another thread, so parameters must be \
+                 owned values (`String`, not `&str`; `Vec<T>`, not `&[T]`)",
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn is_st(ty: &Type) -> bool {
     let ty = match ty {
         Type::Reference(r) => &*r.elem,
@@ -268,6 +340,10 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
         }
     }
 
+    if let Some(background) = &options.background {
+        check_background(options, background, st_arg.is_some(), sig)?;
+    }
+
     let source_hash = {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::hash::DefaultHasher::new();
@@ -308,7 +384,24 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
     };
     let p = quote!(::brook::caching::__private);
 
+    let refresh = if options.background.is_some() {
+        quote!(#p::RefreshMode::Background)
+    } else {
+        quote!(#p::RefreshMode::Foreground)
+    };
     let (value_type, stored, call, disk) = match kind {
+        Kind::Data if options.background.is_some() => (
+            quote!(::brook::caching::Cached<#output>),
+            quote!(::std::sync::Arc<#output>),
+            quote!(#p::call_data_refreshable(cache, __key, move || -> #output #body)),
+            quote!(::core::option::Option::None),
+        ),
+        Kind::Resource if options.background.is_some() => (
+            quote!(::std::sync::Arc<#output>),
+            quote!(::std::sync::Arc<#output>),
+            quote!(#p::call_resource_refreshable(cache, __key, move || -> #output #body)),
+            quote!(::core::option::Option::None),
+        ),
         Kind::Data => {
             let disk = if persist {
                 quote!(::core::option::Option::Some(#p::disk_codec::<#output>()))
@@ -389,6 +482,7 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
                     max_entries: #max_entries,
                     spinner: #spinner_text,
                     session_scope: #session,
+                    refresh: #refresh,
                 }, #disk, #validate, #on_release)
             }
 
@@ -408,6 +502,13 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
             /// The number of entries cached now (all sessions).
             #mod_vis fn len() -> usize {
                 __cache().len()
+            }
+
+            /// Blocks until no background refresh of the function is
+            /// running (`refresh_mode = "background"`): a test's way to know
+            /// a refresh stored its value.
+            #mod_vis fn wait_for_refreshes() {
+                __cache().wait_for_refreshes();
             }
         }
     })

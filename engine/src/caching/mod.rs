@@ -18,7 +18,10 @@ use std::sync::Arc;
 pub use clock::ManualClock;
 pub use disk::{persist_dir, set_persist_dir, write_atomically};
 pub use hashing::{CacheKey, KeyHasher, hash_arg};
-pub use storage::{CacheCell, FunctionCache, FunctionInfo, Kind};
+pub use storage::{
+    CacheCell, FunctionCache, FunctionInfo, Kind, REFRESH_COOLDOWN, RefreshMode,
+    set_stale_multiplier, stale_multiplier,
+};
 
 /// The value a `#[cache_data]` function returns: a copy-on-write handle.
 ///
@@ -129,7 +132,7 @@ pub mod __private {
     use super::Cached;
     pub use super::disk::{DiskCodec, disk_codec};
     pub use super::hashing::{KeyHasher, hash_arg};
-    pub use super::storage::{CacheCell, FunctionCache, FunctionInfo, Kind};
+    pub use super::storage::{CacheCell, FunctionCache, FunctionInfo, Kind, RefreshMode};
     use crate::St;
     use std::sync::Arc;
 
@@ -141,6 +144,26 @@ pub mod __private {
         compute: impl FnOnce() -> T,
     ) -> Cached<T> {
         Cached(cache.get_or_compute(key, st, || Arc::new(compute())))
+    }
+
+    /// A `cache_data` call of a function with no `St` parameter, whose
+    /// computation may refresh a stale entry in the background.
+    pub fn call_data_refreshable<T: Send + Sync + 'static>(
+        cache: &'static FunctionCache<Arc<T>>,
+        key: u64,
+        compute: impl FnOnce() -> T + Send + 'static,
+    ) -> Cached<T> {
+        Cached(cache.get_or_refresh(key, move || Arc::new(compute())))
+    }
+
+    /// A `cache_resource` call of a function with no `St` parameter, as
+    /// [`call_data_refreshable`].
+    pub fn call_resource_refreshable<T: Send + Sync + 'static>(
+        cache: &'static FunctionCache<Arc<T>>,
+        key: u64,
+        compute: impl FnOnce() -> T + Send + 'static,
+    ) -> Arc<T> {
+        cache.get_or_refresh(key, move || Arc::new(compute()))
     }
 
     /// A `cache_resource` call.

@@ -8,6 +8,7 @@ use std::any::Any;
 use std::num::NonZeroUsize;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -17,7 +18,8 @@ use parking_lot::{Condvar, Mutex};
 
 use super::clock;
 use super::disk::DiskCodec;
-use crate::script_runner::{CacheScope, St};
+use crate::BrookError;
+use crate::script_runner::{CacheScope, ReplayOp, St};
 
 /// Which decorator a function has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +29,51 @@ pub enum Kind {
     /// `#[cache_resource]`: one shared object.
     Resource,
 }
+
+/// How a function's entries past their ttl are refreshed: its
+/// `refresh_mode` (B52).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RefreshMode {
+    /// The caller that finds an entry expired computes it again, with the
+    /// spinner (B34).
+    #[default]
+    Foreground,
+    /// An entry aged between `ttl` and `ttl` times the stale multiplier is
+    /// returned at once, with no spinner, while one background computation
+    /// replaces it; an older one is a miss (B53).
+    Background,
+}
+
+/// `f64` bits of the stale multiplier; 2.0 by default (B53).
+static STALE_MULTIPLIER: AtomicU64 = AtomicU64::new(2.0f64.to_bits());
+
+/// Sets how long past its `ttl` a background-refreshed entry may still be
+/// returned while it is refreshed: up to `ttl * multiplier` (default 2.0).
+/// Process-wide, for every function with `refresh_mode = "background"`.
+///
+/// # Errors
+/// [`BrookError::InvalidOption`] unless `multiplier` is a finite number
+/// greater than 1.0; the multiplier keeps its value.
+pub fn set_stale_multiplier(multiplier: f64) -> Result<(), BrookError> {
+    if !(multiplier.is_finite() && multiplier > 1.0) {
+        return Err(BrookError::InvalidOption {
+            option: "stale_multiplier",
+            value: multiplier.to_string(),
+            expected: "it takes a number greater than 1.0 (the default is 2.0)",
+        });
+    }
+    STALE_MULTIPLIER.store(multiplier.to_bits(), Ordering::Release);
+    Ok(())
+}
+
+/// The stale multiplier ([`set_stale_multiplier`]).
+pub fn stale_multiplier() -> f64 {
+    f64::from_bits(STALE_MULTIPLIER.load(Ordering::Acquire))
+}
+
+/// How long a failed background refresh keeps its key from refreshing
+/// again (B54).
+pub const REFRESH_COOLDOWN: Duration = Duration::from_secs(60);
 
 /// A cached function's settings, from its attribute.
 #[derive(Clone, Debug)]
@@ -49,6 +96,8 @@ pub struct FunctionInfo {
     pub spinner: Option<&'static str>,
     /// One cache per session (B47).
     pub session_scope: bool,
+    /// What happens to entries past their ttl (B52).
+    pub refresh: RefreshMode,
 }
 
 impl FunctionInfo {
@@ -62,14 +111,34 @@ impl FunctionInfo {
     }
 }
 
+/// What a cached call emitted into the page, replayed on hits (B57).
+type Replay = Arc<[ReplayOp]>;
+
 struct Entry<V> {
     value: V,
     stored_at: Duration,
-    replay: Arc<[crate::script_runner::ReplayOp]>,
+    replay: Replay,
+}
+
+/// An entry looked up.
+enum Found<V> {
+    Fresh(V, Replay),
+    /// Past its ttl but within the stale bound (background refresh only).
+    Stale(V, Replay),
+    Missing,
+}
+
+/// Background refreshes of one function.
+#[derive(Default)]
+struct Refreshes {
+    /// Running, by (session, key): whether a clear since cancelled it.
+    running: HashMap<(u64, u64), bool>,
+    /// Keys whose last refresh failed: none starts again before this time.
+    cooldown_until: HashMap<(u64, u64), Duration>,
 }
 
 enum Outcome<V> {
-    Value(V, Arc<[crate::script_runner::ReplayOp]>),
+    Value(V, Replay),
     Panicked(String),
     /// The computing run was stopped; a waiter computes itself.
     Abandoned,
@@ -119,6 +188,10 @@ pub struct FunctionCache<V> {
     stores: Mutex<HashMap<u64, Store<V>>>,
     /// Computations in progress by (session, key).
     flights: Mutex<Flights<V>>,
+    /// Background refreshes (B53, B54); locked before `stores`, never after.
+    refreshes: Mutex<Refreshes>,
+    /// Signalled when a background refresh ends.
+    refreshed: Condvar,
 }
 
 /// What the registry needs of any function's cache.
@@ -174,6 +247,8 @@ impl<V: Clone + Send + Sync + 'static> CacheCell<V> {
                 on_release,
                 stores: Mutex::new(HashMap::default()),
                 flights: Mutex::new(HashMap::default()),
+                refreshes: Mutex::new(Refreshes::default()),
+                refreshed: Condvar::new(),
             }
         });
         if made {
@@ -218,20 +293,13 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     /// it. `st` is the caller's handle when the function takes one: elements
     /// emitted during the miss are recorded and replayed on hits (B57).
     pub fn get_or_compute(&self, key: u64, st: Option<&St>, compute: impl FnOnce() -> V) -> V {
-        let session = if self.info.session_scope {
-            match crate::script_runner::current_session_id() {
-                Some(id) => id,
-                None => {
-                    log::warn!(
-                        "A session-scoped cache ('{}') was accessed outside of the app execution thread; \
-                         computed without caching (B48).",
-                        self.info.name
-                    );
-                    return compute();
-                }
-            }
-        } else {
-            0
+        let Some(session) = self.callers_store() else {
+            log::warn!(
+                "A session-scoped cache ('{}') was accessed outside of the app execution thread; \
+                 computed without caching (B48).",
+                self.info.name
+            );
+            return compute();
         };
         loop {
             if let Some((value, replay)) = self.lookup(session, key) {
@@ -296,35 +364,203 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         }
     }
 
-    fn lookup(&self, session: u64, key: u64) -> Option<(V, Arc<[crate::script_runner::ReplayOp]>)> {
+    /// Like [`Self::get_or_compute`] for a function with no `St`
+    /// parameter, whose computation can run on another thread: with
+    /// `refresh_mode = "background"`, a stale entry is returned at once and
+    /// `compute` refreshes it in the background (B53); otherwise it is
+    /// `get_or_compute`.
+    pub fn get_or_refresh(
+        &'static self,
+        key: u64,
+        compute: impl FnOnce() -> V + Send + 'static,
+    ) -> V {
+        if self.info.refresh == RefreshMode::Background
+            && let Some(session) = self.callers_store()
+            && let Found::Stale(value, _) = self.find(session, key)
+        {
+            self.start_refresh(session, key, compute);
+            return value;
+        }
+        self.get_or_compute(key, None, compute)
+    }
+
+    /// The store the calling thread uses: 0 (global), or the session of the
+    /// run for a session-scoped function (`None` outside a run).
+    fn callers_store(&self) -> Option<u64> {
+        if self.info.session_scope {
+            crate::script_runner::current_session_id()
+        } else {
+            Some(0)
+        }
+    }
+
+    /// The age past which an entry is gone: its ttl, or for background
+    /// refresh the ttl times the stale multiplier.
+    fn hard_bound(&self) -> Option<Duration> {
+        let ttl = self.info.ttl?;
+        Some(match self.info.refresh {
+            RefreshMode::Foreground => ttl,
+            RefreshMode::Background => {
+                Duration::try_from_secs_f64(ttl.as_secs_f64() * stale_multiplier())
+                    .unwrap_or(Duration::MAX)
+            }
+        })
+    }
+
+    fn lookup(&self, session: u64, key: u64) -> Option<(V, Replay)> {
+        match self.find(session, key) {
+            Found::Fresh(value, replay) | Found::Stale(value, replay) => Some((value, replay)),
+            Found::Missing => None,
+        }
+    }
+
+    /// Looks an entry up; removes it (releasing it) when it is past its hard
+    /// bound or fails `validate`.
+    fn find(&self, session: u64, key: u64) -> Found<V> {
+        let hard_bound = self.hard_bound();
         let mut stores = self.stores.lock();
-        let store = stores.get_mut(&session)?;
-        let entry = store.get(&key)?;
-        let expired = self
-            .info
-            .ttl
-            .is_some_and(|ttl| clock::now().saturating_sub(entry.stored_at) >= ttl);
+        let Some(store) = stores.get_mut(&session) else {
+            return Found::Missing;
+        };
+        let Some(entry) = store.get(&key) else {
+            return Found::Missing;
+        };
+        let age = clock::now().saturating_sub(entry.stored_at);
+        let expired = hard_bound.is_some_and(|bound| age >= bound);
         let invalid = !expired && self.validate.is_some_and(|valid| !valid(&entry.value));
         if !expired && !invalid {
-            return Some((entry.value.clone(), Arc::clone(&entry.replay)));
+            let (value, replay) = (entry.value.clone(), Arc::clone(&entry.replay));
+            let stale = self.info.ttl.is_some_and(|ttl| age >= ttl);
+            return if stale {
+                Found::Stale(value, replay)
+            } else {
+                Found::Fresh(value, replay)
+            };
         }
         let removed = store.pop(&key).map(|e| e.value);
         drop(stores);
         self.release(removed);
-        None
+        Found::Missing
     }
 
-    fn insert(
-        &self,
+    /// Starts one background refresh of `key`, unless one is running or a
+    /// failed one's cooldown has not passed (B53, B54).
+    fn start_refresh(
+        &'static self,
         session: u64,
         key: u64,
-        value: V,
-        replay: Arc<[crate::script_runner::ReplayOp]>,
+        compute: impl FnOnce() -> V + Send + 'static,
     ) {
+        {
+            let mut refreshes = self.refreshes.lock();
+            if refreshes.running.contains_key(&(session, key)) {
+                return;
+            }
+            if let Some(until) = refreshes.cooldown_until.get(&(session, key)) {
+                if clock::now() < *until {
+                    return;
+                }
+                refreshes.cooldown_until.remove(&(session, key));
+            }
+            refreshes.running.insert((session, key), false);
+        }
+        let spawned = std::thread::Builder::new()
+            .name("brook-cache-refresh".to_owned())
+            .spawn(move || self.refresh(session, key, compute));
+        if let Err(err) = spawned {
+            log::warn!(
+                "could not start a background refresh of the cached function '{}': {err}; \
+                 the stale value stays",
+                self.info.name
+            );
+            self.refreshes.lock().running.remove(&(session, key));
+            self.refreshed.notify_all();
+        }
+    }
+
+    /// A background refresh: no script context, no spinner (B54). Its value
+    /// replaces the entry unless a clear came first; a failure is logged and
+    /// cools the key down for [`REFRESH_COOLDOWN`].
+    fn refresh(&self, session: u64, key: u64, compute: impl FnOnce() -> V) {
+        let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
+        // Held while storing, so a clear either cancels this refresh first
+        // or removes what it stored; what is displaced is released after,
+        // unlocked (an on_release hook may call into the cache).
+        let mut refreshes = self.refreshes.lock();
+        let cancelled = refreshes
+            .running
+            .get(&(session, key))
+            .copied()
+            .unwrap_or(true);
+        let mut released = Vec::new();
+        match result {
+            Ok(value) if !cancelled => {
+                released = self.store_entry(session, key, value, Arc::from([]));
+            }
+            Ok(value) => released.push(value),
+            Err(payload) => {
+                log::warn!(
+                    "The background refresh of the cached function '{}' panicked: {}; the stale \
+                     value stays, and this entry is not refreshed again for {} s.",
+                    self.info.name,
+                    panic_text(&*payload),
+                    REFRESH_COOLDOWN.as_secs()
+                );
+                refreshes
+                    .cooldown_until
+                    .insert((session, key), clock::now() + REFRESH_COOLDOWN);
+            }
+        }
+        drop(refreshes);
+        for value in released {
+            self.release(Some(value));
+        }
+        // Ended only now, so a waiter finds the refresh's whole effect.
+        self.refreshes.lock().running.remove(&(session, key));
+        self.refreshed.notify_all();
+    }
+
+    /// Marks the running refreshes `which` selects as cancelled: their
+    /// values are dropped when they end (B54).
+    fn cancel_refreshes(&self, which: impl Fn(u64, u64) -> bool) {
+        let mut refreshes = self.refreshes.lock();
+        for (&(session, key), cancelled) in &mut refreshes.running {
+            if which(session, key) {
+                *cancelled = true;
+            }
+        }
+        refreshes
+            .cooldown_until
+            .retain(|&(session, key), _| !which(session, key));
+    }
+
+    /// Blocks until no background refresh of this function is running (a
+    /// test's way to know a refresh has stored its value).
+    pub fn wait_for_refreshes(&self) {
+        let mut refreshes = self.refreshes.lock();
+        while !refreshes.running.is_empty() {
+            self.refreshed.wait(&mut refreshes);
+        }
+    }
+
+    /// Background refreshes running now.
+    pub fn refreshing(&self) -> usize {
+        self.refreshes.lock().running.len()
+    }
+
+    fn insert(&self, session: u64, key: u64, value: V, replay: Replay) {
+        for value in self.store_entry(session, key, value, replay) {
+            self.release(Some(value));
+        }
+    }
+
+    /// Stores an entry. Returns the values it displaced (the entry it
+    /// replaced, those it evicted, or itself when its session has ended),
+    /// for the caller to release once it holds no lock.
+    fn store_entry(&self, session: u64, key: u64, value: V, replay: Replay) -> Vec<V> {
         if session != 0 && ended_sessions().lock().contains(&session) {
             // The session's window closed while this was computing (B47).
-            self.release(Some(value));
-            return;
+            return vec![value];
         }
         let now = clock::now();
         let entry = Entry {
@@ -337,12 +573,12 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
             let mut stores = self.stores.lock();
             let store = stores.entry(session).or_insert_with(|| self.new_store());
             // A full cache drops expired entries before a live one (B36).
-            if let Some(ttl) = self.info.ttl
+            if let Some(bound) = self.hard_bound()
                 && store.len() >= store.cap().get()
             {
                 let expired: Vec<u64> = store
                     .iter()
-                    .filter(|(_, e)| now.saturating_sub(e.stored_at) >= ttl)
+                    .filter(|(_, e)| now.saturating_sub(e.stored_at) >= bound)
                     .map(|(k, _)| *k)
                     .collect();
                 for k in expired {
@@ -351,19 +587,13 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
             }
             released.extend(store.push(key, entry).map(|(_, e)| e.value));
         }
-        for value in released {
-            self.release(Some(value));
-        }
+        released
     }
 
-    fn load_from_disk(
-        &self,
-        session: u64,
-        key: u64,
-    ) -> Option<(V, Arc<[crate::script_runner::ReplayOp]>)> {
+    fn load_from_disk(&self, session: u64, key: u64) -> Option<(V, Replay)> {
         let (disk, path) = (self.disk.as_ref()?, self.disk_path(key)?);
         let (value, replay) = disk.load(&path, self.info.name)?;
-        let replay: Arc<[crate::script_runner::ReplayOp]> = Arc::from(replay);
+        let replay: Replay = Arc::from(replay);
         self.insert(session, key, value.clone(), Arc::clone(&replay));
         Some((value, replay))
     }
@@ -378,7 +608,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     ) -> V {
         let scope = CacheScope::enter(self.info.name, self.info.spinner, st);
         let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
-        let replay: Arc<[crate::script_runner::ReplayOp]> = Arc::from(scope.finish());
+        let replay: Replay = Arc::from(scope.finish());
         // Store first, then release the waiters, then retire the flight: a
         // caller arriving at any point finds the entry or the flight (B28).
         match result {
@@ -405,6 +635,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
 
     /// Removes every entry of every session, in memory and on disk (B62).
     pub fn clear(&self) {
+        self.cancel_refreshes(|_, _| true);
         let stores = std::mem::take(&mut *self.stores.lock());
         for (_, store) in stores {
             for (_, entry) in store {
@@ -418,6 +649,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
 
     /// Removes one entry, in every session (B63).
     pub fn clear_entry(&self, key: u64) {
+        self.cancel_refreshes(|_, k| k == key);
         let removed: Vec<V> = self
             .stores
             .lock()
@@ -466,6 +698,7 @@ impl<V: Clone + Send + Sync + 'static> AnyCache for FunctionCache<V> {
         FunctionCache::clear(self);
     }
     fn end_session(&self, session: u64) {
+        self.cancel_refreshes(|s, _| s == session);
         let store = self.stores.lock().remove(&session);
         for (_, entry) in store.into_iter().flatten() {
             self.release(Some(entry.value));
