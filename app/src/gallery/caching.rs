@@ -1,5 +1,7 @@
-//! The caching page: a slow load with progress, the clear actions, and ttl.
+//! The caching page: a slow load with progress, the clear actions, ttl,
+//! and a background refresh.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::prelude::*;
@@ -24,6 +26,26 @@ fn load_sales(rows: usize, delay_ms: u64) -> (Vec<f64>, u64) {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     (values, computed_at)
+}
+
+/// Fetches of [`exchange_rates`] so far in this process.
+static RATE_FETCHES: AtomicUsize = AtomicUsize::new(0);
+
+/// Exchange rates from a slow source: after 10 s an entry is stale, and is
+/// returned at once while one refresh runs on another thread.
+#[cache_data(ttl = "10s", refresh_mode = "background")]
+fn exchange_rates(base: String) -> (Vec<(String, f64)>, usize, u64) {
+    std::thread::sleep(Duration::from_millis(1_500));
+    let fetch = RATE_FETCHES.fetch_add(1, Ordering::Relaxed) + 1;
+    let fetched_at = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let rates = [("EUR", 0.92), ("GBP", 0.79), ("JPY", 151.3)]
+        .into_iter()
+        .filter(|(code, _)| *code != base)
+        .map(|(code, rate)| (code.to_owned(), rate))
+        .collect();
+    (rates, fetch, fetched_at)
 }
 
 /// A shared "connection": one object for every session and run.
@@ -86,6 +108,23 @@ pub fn caching(st: &St) {
         st.rerun();
     }
     st.caption("The App menu's \"Clear caches\" and the C key clear all caches too.");
+
+    st.subheader("Refreshed in the background");
+    st.markdown(
+        "`exchange_rates` has `ttl = \"10s\", refresh_mode = \"background\"`: the first call \
+         waits 1.5 s; once the entry is over 10 s old, a rerun shows it at once while one refresh \
+         runs on another thread, and the rerun after that shows the new rates.",
+    );
+    let (rates, fetch, fetched_at) = &*exchange_rates("USD".to_owned());
+    let rates: Vec<String> = rates
+        .iter()
+        .map(|(code, rate)| format!("{rate:.2} {code}"))
+        .collect();
+    st.text(format!("1 USD = {} (fetch #{fetch})", rates.join(", ")));
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    st.caption(format!("computed {}s ago", now.saturating_sub(*fetched_at)));
 
     st.subheader("A shared resource");
     st.text(&*connection());
