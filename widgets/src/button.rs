@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use brook_engine::St;
 use brook_engine::element::{WidgetElement, WidgetSpec};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::checkbox::BoolCodec;
@@ -80,18 +80,7 @@ impl<'a> Button<'a> {
             }
         };
         self.st.widget(
-            WidgetCall {
-                spec,
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
-                default: false,
-                explicit_default: false,
-                codec: Box::new(BoolCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+            self.common.call(spec, self.label, false, false, BoolCodec),
             // Label and help are identity already; a button has nothing more.
             |_| {},
         )

@@ -1,8 +1,8 @@
 //! `checkbox` and `toggle`: a bool.
 
+use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
 use brook_engine::state::{Codec, DynValue};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -78,20 +78,15 @@ impl<'a> Checkbox<'a> {
     pub fn show(self) -> bool {
         let default = self.default.unwrap_or(false);
         self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::Checkbox {
+            self.common.call(
+                WidgetSpec::Checkbox {
                     toggle: self.toggle,
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+                self.label,
                 default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(BoolCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.default.is_some(),
+                BoolCodec,
+            ),
             |id| {
                 id.param("default", default);
             },

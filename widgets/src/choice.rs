@@ -160,18 +160,16 @@ impl<'a, T: OptionValue> Choice<'a, T> {
         let options_hash = options_hash(&self.options);
         let value = self.st.widget(
             WidgetCall {
-                spec,
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
-                default,
-                explicit_default: matches!(self.index, Some(Some(_))),
-                codec: Box::new(OptionsCodec {
-                    options: self.options.clone(),
-                }),
-                callback: self.common.callback,
                 adopt: Some(adopt_option::<T>),
+                ..self.common.call(
+                    spec,
+                    self.label,
+                    default,
+                    matches!(self.index, Some(Some(_))),
+                    OptionsCodec {
+                        options: self.options.clone(),
+                    },
+                )
             },
             // Options may change under a key without a reset (B116).
             |id| {

@@ -1,8 +1,8 @@
 //! `color_picker`: a colour, as `"#rrggbb"` text (as Streamlit returns it).
 
+use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
 use brook_engine::state::{Codec, DynValue};
-use brook_engine::{St, WidgetCall};
 use egui::{Color32, Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -103,18 +103,13 @@ impl ColorPicker<'_> {
         };
         let default_for_id = default.clone();
         self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::ColorPicker,
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+            self.common.call(
+                WidgetSpec::ColorPicker,
+                self.label,
                 default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(HexCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.default.is_some(),
+                HexCodec,
+            ),
             |id| {
                 id.param("default", &default_for_id);
             },

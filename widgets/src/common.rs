@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
-use brook_engine::St;
-use brook_engine::state::Callback;
+use brook_engine::element::WidgetSpec;
+use brook_engine::state::{Callback, Codec};
+use brook_engine::{St, WidgetCall};
 
 /// The options every input widget shares.
 #[derive(Default, Clone)]
@@ -17,6 +18,33 @@ pub struct Common {
     /// Runs before the next script run when the value changed (or the
     /// button was clicked).
     pub callback: Option<Callback>,
+}
+
+impl Common {
+    /// The engine's call for a widget with these options: what it is, its
+    /// label, its default (and whether the script gave it), and how its
+    /// value crosses to the window.
+    pub fn call<T>(
+        self,
+        spec: WidgetSpec,
+        label: String,
+        default: T,
+        explicit_default: bool,
+        codec: impl Codec + 'static,
+    ) -> WidgetCall<T> {
+        WidgetCall {
+            spec,
+            label,
+            key: self.key,
+            help: self.help,
+            disabled: self.disabled,
+            default,
+            explicit_default,
+            codec: Box::new(codec),
+            callback: self.callback,
+            adopt: None,
+        }
+    }
 }
 
 /// The builder methods every input widget has. In the prelude.

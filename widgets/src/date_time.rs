@@ -193,23 +193,18 @@ impl DateInput<'_> {
         );
         let (min, max) = (self.min, self.max);
         let value = self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::DateInput {
+            self.common.call(
+                WidgetSpec::DateInput {
                     min: self.min.map(|d| d.format(DATE).to_string()),
                     max: self.max.map(|d| d.format(DATE).to_string()),
                     range: false,
                     format: self.format,
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+                self.label,
                 default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(DateCodec { min, max }),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.default.is_some(),
+                DateCodec { min, max },
+            ),
             |id| {
                 id.constraint("min", min)
                     .constraint("max", max)
@@ -260,23 +255,18 @@ impl DateRangeInput<'_> {
         let (a, b) = self.default;
         let default = (a.min(b), a.max(b));
         self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::DateInput {
+            self.common.call(
+                WidgetSpec::DateInput {
                     min: None,
                     max: None,
                     range: true,
                     format: DATE.into(),
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+                self.label,
                 default,
-                explicit_default: true,
-                codec: Box::new(RangeCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                true,
+                RangeCodec,
+            ),
             |id| {
                 id.param("default", default);
             },
@@ -336,18 +326,13 @@ impl TimeInput<'_> {
         });
         let step_secs = u32::try_from(self.step.num_seconds().clamp(1, 86_400)).unwrap_or(900);
         self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::TimeInput { step_secs },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+            self.common.call(
+                WidgetSpec::TimeInput { step_secs },
+                self.label,
                 default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(TimeCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.default.is_some(),
+                TimeCodec,
+            ),
             |id| {
                 id.constraint("step", step_secs)
                     .param("default", self.default);
@@ -430,18 +415,13 @@ impl<'a> DateTimeInput<'a> {
     pub fn show(self) -> NaiveDateTime {
         let default = self.default.unwrap_or_else(now_minute);
         self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::DateTimeInput { zone: None },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+            self.common.call(
+                WidgetSpec::DateTimeInput { zone: None },
+                self.label,
                 default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(DateTimeCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.default.is_some(),
+                DateTimeCodec,
+            ),
             |id| {
                 id.param("default", self.default);
             },
@@ -531,18 +511,16 @@ impl ZonedDateTimeInput<'_> {
         let default_wall = default.naive_local();
         let value: Zoned = self.st.widget(
             WidgetCall {
-                spec: WidgetSpec::DateTimeInput {
-                    zone: Some(zone.name().to_owned()),
-                },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
-                default: Zoned(default),
-                explicit_default: explicit,
-                codec: Box::new(ZonedCodec { zone }),
-                callback: self.common.callback,
                 adopt: Some(adopt_zoned),
+                ..self.common.call(
+                    WidgetSpec::DateTimeInput {
+                        zone: Some(zone.name().to_owned()),
+                    },
+                    self.label,
+                    Zoned(default),
+                    explicit,
+                    ZonedCodec { zone },
+                )
             },
             |id| {
                 id.constraint("zone", zone.name())

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use brook_engine::St;
 use brook_engine::element::{WidgetElement, WidgetSpec};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::checkbox::BoolCodec;
@@ -67,21 +67,16 @@ impl DownloadButton<'_> {
     pub fn show(self) -> bool {
         let file_name = self.file_name.clone();
         self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::DownloadButton {
+            self.common.call(
+                WidgetSpec::DownloadButton {
                     file_name: self.file_name,
                     data: self.data,
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
-                default: false,
-                explicit_default: false,
-                codec: Box::new(BoolCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.label,
+                false,
+                false,
+                BoolCodec,
+            ),
             // The data is not identity: new data under the same label is the
             // same button.
             |id| {

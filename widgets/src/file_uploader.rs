@@ -1,9 +1,9 @@
 //! `file_uploader`: files from the open-file dialog or dropped on the
 //! window; returns their names, sizes and bytes.
 
+use brook_engine::St;
 use brook_engine::element::{AlertLevel, Element, UploadedFile, Value, WidgetElement, WidgetSpec};
 use brook_engine::state::{Codec, DynValue};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, RichText, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -107,22 +107,17 @@ impl FileUploader<'_> {
         let label = self.label.clone();
         let (types, max_bytes) = (self.types.clone(), self.max_bytes);
         let files: Vec<UploadedFile> = self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::FileUploader {
+            self.common.call(
+                WidgetSpec::FileUploader {
                     types: self.types.clone(),
                     multiple,
                     max_bytes: self.max_bytes,
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
-                default: Vec::new(),
-                explicit_default: false,
-                codec: Box::new(FilesCodec),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.label,
+                Vec::new(),
+                false,
+                FilesCodec,
+            ),
             |id| {
                 id.constraint("types", &types)
                     .constraint("multiple", multiple)

@@ -2,9 +2,9 @@
 
 use std::any::Any;
 
+use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
 use brook_engine::state::{Codec, DynValue};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::choice::{OptionValue, options_hash};
@@ -115,23 +115,18 @@ impl<T: OptionValue> Multiselect<'_, T> {
         let options_hash = options_hash(&options);
         let default_hash = options_hash_of(&default);
         let value: Vec<T> = self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::Multiselect {
+            self.common.call(
+                WidgetSpec::Multiselect {
                     options: labels,
                     placeholder: self.placeholder,
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+                self.label,
                 default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(ManyCodec {
+                self.default.is_some(),
+                ManyCodec {
                     options: options.clone(),
-                }),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                },
+            ),
             |id| {
                 id.param("options", options_hash)
                     .param("default", default_hash);

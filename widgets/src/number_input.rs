@@ -1,7 +1,7 @@
 //! `number_input`: a number typed or stepped with - and +.
 
+use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -80,23 +80,18 @@ impl<N: Number> NumberInput<'_, N> {
         let default = clamp(self.default);
         let step = self.step.unwrap_or_else(N::default_step);
         let value = self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::NumberInput {
+            self.common.call(
+                WidgetSpec::NumberInput {
                     min,
                     max,
                     step: step.to_f64(),
                     integer: N::INTEGER,
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+                self.label,
                 default,
-                explicit_default: true,
-                codec: Box::new(NumberCodec::<N>::new(min, max)),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                true,
+                NumberCodec::<N>::new(min, max),
+            ),
             // Min and max are not constraints of identity: a keyed number
             // input keeps its value when they change (B116), clamped below.
             |id| {

@@ -70,18 +70,16 @@ impl<T: OptionValue> SelectSlider<'_, T> {
         let default_text = default.as_ref().map(ToString::to_string);
         let value = self.st.widget(
             WidgetCall {
-                spec: WidgetSpec::SelectSlider { options: labels },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
-                default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(OptionsCodec {
-                    options: self.options.clone(),
-                }),
-                callback: self.common.callback,
                 adopt: Some(adopt_option::<T>),
+                ..self.common.call(
+                    WidgetSpec::SelectSlider { options: labels },
+                    self.label,
+                    default,
+                    self.default.is_some(),
+                    OptionsCodec {
+                        options: self.options.clone(),
+                    },
+                )
             },
             // The options constrain valid values: a change resets (B116).
             |id| {

@@ -2,8 +2,8 @@
 
 use std::ops::RangeInclusive;
 
+use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -84,26 +84,18 @@ impl<N: Number> Slider<'_, N> {
         };
         let step = self.step.unwrap_or_else(N::default_step);
         self.st.widget(
-            WidgetCall {
-                spec: WidgetSpec::Slider {
+            self.common.call(
+                WidgetSpec::Slider {
                     min: min.to_f64(),
                     max: max.to_f64(),
                     step: step.to_f64(),
                     integer: N::INTEGER,
                 },
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
+                self.label,
                 default,
-                explicit_default: self.default.is_some(),
-                codec: Box::new(NumberCodec::<N>::new(
-                    Some(min.to_f64()),
-                    Some(max.to_f64()),
-                )),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.default.is_some(),
+                NumberCodec::<N>::new(Some(min.to_f64()), Some(max.to_f64())),
+            ),
             |id| {
                 id.constraint("min", bits(min))
                     .constraint("max", bits(max))

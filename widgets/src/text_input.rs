@@ -1,8 +1,8 @@
 //! `text_input` and `text_area`: a `String`.
 
+use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
 use brook_engine::state::{Codec, DynValue};
-use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -129,18 +129,13 @@ impl<'a> TextInput<'a> {
         let placeholder = self.placeholder;
         let max_chars = self.max_chars;
         self.st.widget(
-            WidgetCall {
+            self.common.call(
                 spec,
-                label: self.label,
-                key: self.common.key,
-                help: self.common.help,
-                disabled: self.common.disabled,
-                default: default.clone(),
-                explicit_default: self.default.is_some(),
-                codec: Box::new(TextCodec { max_chars }),
-                callback: self.common.callback,
-                adopt: None,
-            },
+                self.label,
+                default.clone(),
+                self.default.is_some(),
+                TextCodec { max_chars },
+            ),
             |id| {
                 id.constraint("max_chars", max_chars)
                     .param("default", &default)
