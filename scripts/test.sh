@@ -28,8 +28,14 @@ cargo test --workspace
 cargo clippy -p brook -p brook-tests --all-targets --features brook/experimental,brook-tests/experimental -- -D warnings
 cargo test -p brook-tests --features experimental --test fragments
 
-# The window opens under Xvfb, runs the script once, draws it, and closes.
+# `brook snapshot <example>` renders an example's first frame through
+# `cargo run --example`, with no window and no display.
 cargo build -p brook --bin brook
+snapshot_png="$(mktemp -d)/ticket_form.png"
+env -u DISPLAY -u WAYLAND_DISPLAY "${CARGO_TARGET_DIR:-target}/debug/brook" snapshot ticket_form --out "$snapshot_png"
+test -s "$snapshot_png"
+
+# The window opens under Xvfb, runs the script once, draws it, and closes.
 display=":$((90 + RANDOM % 100))"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!

@@ -93,10 +93,18 @@ pub mod prelude {
 /// Opens a window titled `title` running `script`, and returns when the
 /// window is closed.
 ///
+/// Run by `brook snapshot <example>` (with [`snapshot::SNAPSHOT_ENV`] set),
+/// it opens no window: it renders the script's first frame to a PNG and
+/// returns.
+///
 /// # Errors
-/// When the window cannot be opened (no display, no OpenGL).
+/// When the window cannot be opened (no display, no OpenGL), or the
+/// snapshot asked for fails.
 pub fn run(title: &str, script: impl Fn(&St) + Send + Sync + 'static) -> anyhow::Result<()> {
     let script: Script = Arc::new(script);
+    if let Some(snapshot) = snapshot::from_env(&script) {
+        return snapshot;
+    }
     let settings_path = settings::config_dir(title).join("settings.ron");
     let (settings, warning) = settings::load(&settings_path);
     let size = settings.window_size.unwrap_or([1000.0, 720.0]);

@@ -16,7 +16,7 @@ fn main() -> anyhow::Result<()> {
                 "usage: brook [hello | --version]\n\n  hello      open the hello app (the default)"
             );
             println!(
-                "  snapshot   render a gallery page's first frame to a PNG, no window:\n             {}",
+                "  snapshot   render a gallery page's or an example's first frame to a PNG, no window:\n             {}",
                 brook::snapshot::USAGE
             );
             Ok(())
