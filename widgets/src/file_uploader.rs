@@ -213,11 +213,7 @@ pub(crate) fn file_uploader_ui(
             for file in &files {
                 ui.horizontal(|ui| {
                     ui.label(file.name.as_str());
-                    ui.label(
-                        RichText::new(format!("{:.1} KB", file.size() as f64 / 1024.0))
-                            .small()
-                            .weak(),
-                    );
+                    ui.label(RichText::new(file_size(file.size())).small().weak());
                     if ui.small_button("×").on_hover_text("Remove").clicked() {
                         let rest = files
                             .iter()
@@ -233,4 +229,27 @@ pub(crate) fn file_uploader_ui(
         .drop_targets
         .push((widget.id.clone(), inner.response.rect, *multiple));
     inner.response
+}
+
+/// A file's size for people: bytes, KB or MB (of 1024).
+#[allow(clippy::cast_precision_loss, reason = "a size shown to one decimal")]
+fn file_size(bytes: usize) -> String {
+    match bytes {
+        0..1024 => format!("{bytes} B"),
+        1024..1_048_576 => format!("{:.1} KB", bytes as f64 / 1024.0),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_size;
+
+    #[test]
+    fn sizes_read_in_bytes_kilobytes_or_megabytes() {
+        assert_eq!(file_size(23), "23 B");
+        assert_eq!(file_size(1023), "1023 B");
+        assert_eq!(file_size(1536), "1.5 KB");
+        assert_eq!(file_size(5 * 1_048_576), "5.0 MB");
+    }
 }

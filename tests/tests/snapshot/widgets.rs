@@ -2,7 +2,8 @@
 //! a value (set), and disabled; each in the light and the dark theme. One
 //! image per widget and theme: `widgets/<widget>_<theme>.png`.
 //!
-//! Buttons hold no value: their "set" state is the primary style.
+//! Buttons hold no value: their "set" state is the primary style (a
+//! download button's, the button after a download).
 
 use brook::prelude::*;
 use brook::testing::AppTest;
@@ -244,5 +245,157 @@ fn form_submit_button() {
             let _ = button.show();
         },
         |_| {},
+    );
+}
+
+#[test]
+fn select_slider() {
+    states(
+        "select_slider",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .select_slider(label, ["XS", "S", "M", "L", "XL"])
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").select("L");
+        },
+    );
+}
+
+#[test]
+fn color_picker() {
+    states(
+        "color_picker",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st.color_picker(label).key(key).disabled(disabled).show();
+        },
+        |at| {
+            at.widget("set").pick("#1e88e5");
+        },
+    );
+}
+
+#[test]
+fn file_uploader() {
+    states(
+        "file_uploader",
+        300.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .file_uploader(label)
+                .types(["csv"])
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set")
+                .upload("sales.csv", b"region,total\nnorth,12\n".to_vec());
+        },
+    );
+}
+
+#[test]
+fn download_button() {
+    // A download button holds no value, and has one style: its "set" row
+    // is the button after a download.
+    states(
+        "download_button",
+        150.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .download_button(label, b"a,b\n1,2\n".to_vec(), "table.csv")
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            let (name, bytes) = at.widget("set").download();
+            assert_eq!((name.as_str(), &*bytes), ("table.csv", &b"a,b\n1,2\n"[..]));
+        },
+    );
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn date_input() {
+    states(
+        "date_input",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .date_input(label)
+                .default(day(2026, 3, 8))
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value("2026-12-24");
+        },
+    );
+}
+
+#[test]
+fn date_range_input() {
+    states(
+        "date_range_input",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .date_range_input(label, (day(2026, 5, 1), day(2026, 5, 8)))
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value("2026-07-01..2026-07-14");
+        },
+    );
+}
+
+#[test]
+fn time_input() {
+    states(
+        "time_input",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .time_input(label)
+                .default(chrono::NaiveTime::from_hms_opt(9, 15, 0).unwrap())
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value("18:45");
+        },
+    );
+}
+
+#[test]
+fn datetime_input() {
+    states(
+        "datetime_input",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .datetime_input(label)
+                .default(day(2026, 3, 8).and_hms_opt(9, 15, 0).unwrap())
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value("2026-11-01 01:30");
+        },
     );
 }
