@@ -6,8 +6,9 @@
 //!
 //! - `widgets`: every widget in its default, set and disabled states, light
 //!   and dark.
-//! - `elements`: the exception box and the spinner ring at 0%, 40%, 100%.
-//! - `gallery`: the gallery pages (hello, caching).
+//! - `elements`: the exception box, the spinner ring at 0%, 40%, 100%,
+//!   text in the bundled fonts, and charts with category and date axes.
+//! - `gallery`: every gallery page, light and dark.
 //! - `meta`: a snapshot test can fail; two renders are byte-identical.
 #![expect(clippy::unwrap_used, reason = "it's a test")]
 

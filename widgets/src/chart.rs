@@ -3,10 +3,12 @@
 //! (double click).
 
 use brook_engine::St;
-use brook_engine::data::Table;
+use brook_engine::data::{Table, cell_text, number};
 use brook_engine::element::{ChartKind, Element};
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{
+    Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoints, Points, uniform_grid_spacer,
+};
 use serde::Serialize;
 
 /// Charts on [`St`]. In the prelude.
@@ -68,7 +70,10 @@ impl ChartExt for St {
 }
 
 impl Chart<'_> {
-    /// The x column (default: the row number).
+    /// The x column (default: the row number): numbers, dates and
+    /// date-times (text such as "2026-03-08" or "2026-03-08 09:15", drawn
+    /// on a time axis), or categories (any other text: one position each,
+    /// in first-seen order, e.g. regions of a bar chart).
     pub fn x(mut self, column: impl Into<String>) -> Self {
         self.x = Some(column.into());
         self
@@ -126,13 +131,181 @@ impl Chart<'_> {
     }
 }
 
+/// How a chart reads its x column.
+#[derive(Clone, Debug, PartialEq)]
+pub enum XAxis {
+    /// No x column: the row number.
+    Row,
+    /// Numbers, as they are.
+    Number,
+    /// Dates or date-times ("2026-03-08", "2026-03-08 09:15",
+    /// "2026-03-08T09:15:00Z"), as seconds since 1970 (naive ones read as
+    /// UTC, so they are drawn as written).
+    Time,
+    /// Anything else: one position per distinct value, in first-seen order.
+    Category(Vec<String>),
+}
+
+/// The x position of every row, and how they were read.
+pub fn x_positions(table: &Table, x: Option<&str>) -> (XAxis, Vec<Option<f64>>) {
+    #[allow(clippy::cast_precision_loss, reason = "row numbers")]
+    let rows = || (0..table.len()).map(|i| Some(i as f64)).collect();
+    let Some(column) = x.and_then(|x| table.column(x)) else {
+        return (XAxis::Row, rows());
+    };
+    let cells: Vec<&serde_json::Value> = table.rows.iter().map(|row| &row[column]).collect();
+    let present = || cells.iter().filter(|cell| !cell.is_null());
+    if present().all(|cell| number(cell).is_some()) {
+        return (XAxis::Number, table.numbers(column));
+    }
+    let times: Vec<Option<f64>> = cells
+        .iter()
+        .map(|cell| cell.as_str().and_then(seconds_since_1970))
+        .collect();
+    if cells
+        .iter()
+        .zip(&times)
+        .all(|(cell, time)| cell.is_null() || time.is_some())
+    {
+        return (XAxis::Time, times);
+    }
+    let mut categories: Vec<String> = Vec::new();
+    let positions = cells
+        .iter()
+        .map(|cell| {
+            if cell.is_null() {
+                return None;
+            }
+            let text = cell_text(cell);
+            let at = categories
+                .iter()
+                .position(|c| *c == text)
+                .unwrap_or_else(|| {
+                    categories.push(text);
+                    categories.len() - 1
+                });
+            #[allow(clippy::cast_precision_loss, reason = "category positions")]
+            Some(at as f64)
+        })
+        .collect();
+    (XAxis::Category(categories), positions)
+}
+
+/// A date or date-time text as seconds since 1970 (UTC; naive as UTC).
+fn seconds_since_1970(text: &str) -> Option<f64> {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let text = text.trim();
+    #[allow(clippy::cast_precision_loss, reason = "seconds since 1970 fit f64")]
+    let seconds = |t: NaiveDateTime| t.and_utc().timestamp_millis() as f64 / 1000.0;
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(seconds(t.naive_utc()));
+    }
+    for format in [
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(seconds(t));
+        }
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    Some(seconds(day.and_hms_opt(0, 0, 0)?))
+}
+
+/// Seconds since 1970 as a date, or a date and time when `step` (the
+/// spacing of the marks) is under a day.
+fn time_label(seconds: f64, step: f64) -> String {
+    #[allow(clippy::cast_possible_truncation, reason = "a plot coordinate")]
+    let Some(time) = chrono::DateTime::from_timestamp_millis((seconds * 1000.0).round() as i64)
+    else {
+        return String::new();
+    };
+    if step < 86_400.0 {
+        time.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        time.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// Steps of a time axis, in seconds, for egui_plot's three grid line
+/// strengths: whole minutes, hours, days... The thinnest is at least `base`
+/// (egui_plot's smallest visible step, 8 points), the others 5 and 15 times
+/// that, so the widest leaves room for a date under each of its lines.
+fn time_steps(base: f64) -> [f64; 3] {
+    const LADDER: [f64; 16] = [
+        1.0,
+        5.0,
+        15.0,
+        60.0,
+        300.0,
+        900.0,
+        3_600.0,
+        10_800.0,
+        21_600.0,
+        86_400.0,
+        172_800.0,
+        604_800.0,
+        2_592_000.0,
+        7_776_000.0,
+        31_536_000.0,
+        315_360_000.0,
+    ];
+    let pick = |at_least: f64| {
+        LADDER
+            .iter()
+            .copied()
+            .find(|step| *step >= at_least)
+            .unwrap_or(LADDER[LADDER.len() - 1])
+    };
+    let thin = pick(base);
+    let middle = pick((base * 5.0).max(thin * 1.5));
+    let wide = pick((base * 15.0).max(middle * 1.5));
+    [thin, middle, wide]
+}
+
+/// The x value of a mark or point as the axis shows it.
+fn x_label(axis: &XAxis, value: f64, step: f64) -> String {
+    match axis {
+        XAxis::Row | XAxis::Number => {
+            let text = format!("{value:.6}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        }
+        XAxis::Time => time_label(value, step),
+        XAxis::Category(names) => {
+            let index = value.round();
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "checked to be a whole index first"
+            )]
+            let name = ((value - index).abs() < 1e-6 && index >= 0.0)
+                .then(|| names.get(index as usize))
+                .flatten();
+            name.cloned().unwrap_or_default()
+        }
+    }
+}
+
+/// The smallest distance between two distinct x values (1 when there are
+/// fewer than two): bars are this wide, shared by the series.
+fn x_spacing(xs: &[Option<f64>]) -> f64 {
+    let mut values: Vec<f64> = xs.iter().flatten().copied().collect();
+    values.sort_by(f64::total_cmp);
+    values
+        .windows(2)
+        .map(|pair| pair[1] - pair[0])
+        .filter(|gap| *gap > 0.0)
+        .fold(None, |min: Option<f64>, gap| {
+            Some(min.map_or(gap, |m| m.min(gap)))
+        })
+        .unwrap_or(1.0)
+}
+
 /// Draws a chart.
 pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&str>, y: &[String]) {
-    #[allow(clippy::cast_precision_loss, reason = "row numbers")]
-    let xs: Vec<Option<f64>> = match x.and_then(|x| table.column(x)) {
-        Some(column) => table.numbers(column),
-        None => (0..table.len()).map(|i| Some(i as f64)).collect(),
-    };
+    let (axis, xs) = x_positions(table, x);
     let series: Vec<(String, Vec<[f64; 2]>)> = y
         .iter()
         .filter_map(|name| {
@@ -148,33 +321,149 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
     let bar_width = {
         let count = series.len().max(1);
         #[allow(clippy::cast_precision_loss, reason = "a handful of series")]
-        let width = 0.8 / count as f64;
+        let width = 0.8 * x_spacing(&xs) / count as f64;
         width
     };
-    Plot::new(ui.scope_id().with("brook-chart"))
+    let mut plot = Plot::new(ui.scope_id().with("brook-chart"))
         .height(280.0)
         .legend(Legend::default())
-        .x_axis_label(x.unwrap_or("row"))
-        .show(ui, |plot| {
-            for (index, (name, points)) in series.into_iter().enumerate() {
-                match kind {
-                    ChartKind::Line => plot.line(Line::new(name, PlotPoints::from(points))),
-                    ChartKind::Area => {
-                        plot.line(Line::new(name, PlotPoints::from(points)).fill(0.0))
-                    }
-                    ChartKind::Scatter => {
-                        plot.points(Points::new(name, PlotPoints::from(points)).radius(3.0))
-                    }
-                    ChartKind::Bar => {
-                        #[allow(clippy::cast_precision_loss, reason = "a handful of series")]
-                        let offset = (index as f64 - 0.5 * (y.len() as f64 - 1.0)) * bar_width;
-                        let bars = points
-                            .into_iter()
-                            .map(|[x, y]| Bar::new(x + offset, y).width(bar_width))
-                            .collect();
-                        plot.bar_chart(BarChart::new(name, bars));
-                    }
+        .x_axis_label(x.unwrap_or("row"));
+    match &axis {
+        XAxis::Time => {
+            plot = plot.x_grid_spacer(uniform_grid_spacer(|input| {
+                time_steps(input.base_step_size)
+            }));
+        }
+        XAxis::Category(_) => {
+            plot = plot.x_grid_spacer(uniform_grid_spacer(|_| [1.0, 1.0, 1.0]));
+        }
+        XAxis::Row | XAxis::Number => {}
+    }
+    if matches!(axis, XAxis::Time | XAxis::Category(_)) {
+        let ticks = axis.clone();
+        plot = plot.x_axis_formatter(move |mark, _| x_label(&ticks, mark.value, mark.step_size));
+        let hover = axis.clone();
+        plot = plot.label_formatter(move |position| match position {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{}: {:.2}",
+                x_label(&hover, position.x, 1.0),
+                position.y
+            )),
+            HoverPosition::Elsewhere { .. } => None,
+        });
+    }
+    plot.show(ui, |plot| {
+        for (index, (name, points)) in series.into_iter().enumerate() {
+            match kind {
+                ChartKind::Line => plot.line(Line::new(name, PlotPoints::from(points))),
+                ChartKind::Area => plot.line(Line::new(name, PlotPoints::from(points)).fill(0.0)),
+                ChartKind::Scatter => {
+                    plot.points(Points::new(name, PlotPoints::from(points)).radius(3.0));
+                }
+                ChartKind::Bar => {
+                    #[allow(clippy::cast_precision_loss, reason = "a handful of series")]
+                    let offset = (index as f64 - 0.5 * (y.len() as f64 - 1.0)) * bar_width;
+                    let bars = points
+                        .into_iter()
+                        .map(|[x, y]| Bar::new(x + offset, y).width(bar_width))
+                        .collect();
+                    plot.bar_chart(BarChart::new(name, bars));
                 }
             }
-        });
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn table(xs: &[serde_json::Value]) -> Table {
+        let rows: Vec<serde_json::Value> = xs.iter().map(|x| json!({ "x": x, "y": 1 })).collect();
+        Table::from_rows(&rows).unwrap()
+    }
+
+    #[test]
+    fn numbers_stay_numbers_and_no_column_means_row_numbers() {
+        let t = table(&[json!(10), json!(2.5), json!(null)]);
+        assert_eq!(
+            x_positions(&t, Some("x")),
+            (XAxis::Number, vec![Some(10.0), Some(2.5), None])
+        );
+        assert_eq!(
+            x_positions(&t, None),
+            (XAxis::Row, vec![Some(0.0), Some(1.0), Some(2.0)])
+        );
+    }
+
+    #[test]
+    fn dates_and_date_times_are_seconds_since_1970() {
+        let t = table(&[
+            json!("1970-01-02"),
+            json!("1970-01-01 01:00"),
+            json!("1970-01-01T00:00:30Z"),
+            json!("1970-01-01T02:00:00+01:00"),
+            json!(null),
+        ]);
+        assert_eq!(
+            x_positions(&t, Some("x")),
+            (
+                XAxis::Time,
+                vec![
+                    Some(86_400.0),
+                    Some(3_600.0),
+                    Some(30.0),
+                    Some(3_600.0),
+                    None
+                ]
+            )
+        );
+        assert_eq!(time_label(86_400.0, 86_400.0), "1970-01-02");
+        assert_eq!(time_label(5_400.0, 900.0), "1970-01-01 01:30");
+    }
+
+    #[test]
+    fn other_text_is_categories_in_first_seen_order() {
+        let t = table(&[
+            json!("north"),
+            json!("south"),
+            json!("north"),
+            json!("2026-01-01"),
+        ]);
+        let (axis, xs) = x_positions(&t, Some("x"));
+        assert_eq!(
+            axis,
+            XAxis::Category(vec!["north".into(), "south".into(), "2026-01-01".into()])
+        );
+        assert_eq!(xs, [Some(0.0), Some(1.0), Some(0.0), Some(2.0)]);
+        assert_eq!(x_label(&axis, 1.0, 1.0), "south");
+        assert_eq!(x_label(&axis, 0.5, 1.0), "", "between two categories");
+        assert_eq!(x_label(&axis, 3.0, 1.0), "", "past the last");
+        assert_eq!(x_label(&axis, -1.0, 1.0), "");
+    }
+
+    #[test]
+    fn bars_are_as_wide_as_the_closest_two_x_values_allow() {
+        assert!((x_spacing(&[Some(10.0), Some(30.0), Some(20.0), None]) - 10.0).abs() < 1e-9);
+        assert!((x_spacing(&[Some(5.0), Some(5.0)]) - 1.0).abs() < 1e-9);
+        assert!((x_spacing(&[]) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_time_axis_steps_in_whole_minutes_hours_and_days() {
+        assert_eq!(time_steps(0.2), [1.0, 5.0, 15.0]);
+        assert_eq!(time_steps(2_000.0), [3_600.0, 10_800.0, 86_400.0]);
+        assert_eq!(time_steps(50_000.0), [86_400.0, 604_800.0, 2_592_000.0]);
+        assert_eq!(
+            time_steps(1e12),
+            [315_360_000.0; 3],
+            "past the ladder: its largest"
+        );
+    }
 }

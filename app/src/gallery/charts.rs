@@ -1,5 +1,5 @@
-//! The charts page: line, bar, area and scatter charts of serde rows, and a
-//! chart of a prepared `Table`.
+//! The charts page: line, bar, area and scatter charts of serde rows (numbers,
+//! categories and dates on x), and a chart of a prepared `Table`.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +18,14 @@ fn waves(points: usize, frequency: f64) -> Vec<BTreeMap<&'static str, f64>> {
             ])
         })
         .collect()
+}
+
+/// A bar of the bar chart: sales of two regions in a quarter.
+#[derive(serde::Serialize)]
+struct Quarter {
+    quarter: &'static str,
+    north: f64,
+    south: f64,
 }
 
 /// The charts page.
@@ -49,15 +57,18 @@ pub fn charts(st: &St) {
     st.area_chart(&rows).x("x").y(["sin"]).show();
 
     st.header("bar_chart");
-    let quarters: Vec<BTreeMap<&str, f64>> = [
-        (1.0, 120.0, 80.0),
-        (2.0, 150.0, 95.0),
-        (3.0, 110.0, 130.0),
-        (4.0, 170.0, 140.0),
+    st.caption("A text x column is categories: one group of bars each.");
+    let quarters: Vec<Quarter> = [
+        ("Q1", 120.0, 80.0),
+        ("Q2", 150.0, 95.0),
+        ("Q3", 110.0, 130.0),
+        ("Q4", 170.0, 140.0),
     ]
     .into_iter()
-    .map(|(quarter, north, south)| {
-        BTreeMap::from([("quarter", quarter), ("north", north), ("south", south)])
+    .map(|(quarter, north, south)| Quarter {
+        quarter,
+        north,
+        south,
     })
     .collect();
     st.bar_chart(&quarters)
@@ -77,9 +88,13 @@ pub fn charts(st: &St) {
 
     st.header("chart of a Table");
     st.caption(
-        "`st.chart(kind, &table)`: a table from CSV text; y defaults to every numeric column.",
+        "`st.chart(kind, &table)`: a table from CSV text; y defaults to every numeric column. \
+         Dates on x make a time axis.",
     );
-    let table = Table::from_csv("month,visits,signups\n1,320,12\n2,410,19\n3,380,17\n4,520,31\n")
-        .unwrap_or_default();
-    st.chart(ChartKind::Line, &table).x("month").show();
+    let table = Table::from_csv(
+        "day,visits,signups\n2026-11-02,320,12\n2026-11-03,410,19\n2026-11-04,380,17\n\
+         2026-11-05,520,31\n2026-11-06,490,24\n2026-11-09,610,40\n",
+    )
+    .unwrap_or_default();
+    st.chart(ChartKind::Line, &table).x("day").show();
 }

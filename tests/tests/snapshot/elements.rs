@@ -1,5 +1,6 @@
-//! The exception box, the spinner ring at 0%, 40% and 100%, and text in
-//! brook's bundled fonts.
+//! The exception box, the spinner ring at 0%, 40% and 100%, text in
+//! brook's bundled fonts, and the axes of charts whose x is categories or
+//! dates.
 
 use brook::element::{Element, Node, Progress, TextStyle, Tree};
 use brook::testing::SnapshotOptions;
@@ -86,4 +87,27 @@ fn symbols_from_the_bundled_fallback_fonts() {
         tree.main.push(Node { element, run: 0 });
     }
     snapshot_in_both_themes(&tree, "fonts", [420.0, 140.0]);
+}
+
+#[test]
+fn charts_with_category_and_date_axes() {
+    use brook::prelude::*;
+    let mut at = brook::testing::AppTest::new(|st| {
+        let regions =
+            Table::from_csv("region,orders,returns\nNorth,120,8\nSouth,95,12\nWest,140,5\n")
+                .unwrap();
+        st.chart(ChartKind::Bar, &regions).x("region").show();
+        let days = Table::from_csv(
+            "day,visits\n2026-11-02,320\n2026-11-03,410\n2026-11-04,380\n2026-11-06,520\n",
+        )
+        .unwrap();
+        st.chart(ChartKind::Line, &days).x("day").show();
+    });
+    at.run();
+    let mut errors = Vec::new();
+    for (theme, suffix) in THEMES {
+        let options = options(theme).size(560.0, 660.0);
+        super::check(&mut errors, &at, &format!("chart_axes_{suffix}"), &options);
+    }
+    assert_no_errors(&errors);
 }
