@@ -62,9 +62,14 @@ pub fn spinner_ui(ui: &mut Ui, progress: &Progress, elapsed_secs: f32, time: f64
                     ui.label(RichText::new(title).strong());
                     let mut detail = String::new();
                     if !progress.function.is_empty() {
-                        detail.push_str(&format!("{}()  ·  ", progress.function));
+                        detail.push_str(&format!("{}()", progress.function));
+                        if progress.show_time {
+                            detail.push_str("  ·  ");
+                        }
                     }
-                    detail.push_str(&format!("{elapsed_secs:.1} s"));
+                    if progress.show_time {
+                        detail.push_str(&format!("{elapsed_secs:.1} s"));
+                    }
                     ui.label(RichText::new(detail).small().color(Color32::GRAY));
                 });
             });

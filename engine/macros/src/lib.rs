@@ -25,7 +25,8 @@ use syn::{Expr, FnArg, ItemFn, Lit, LitStr, Pat, ReturnType, Type, parse_macro_i
 /// mutate what it got without any other caller seeing it (B20).
 ///
 /// Parameters (all optional): `ttl = "10m"` or `ttl = <Duration expr>`,
-/// `max_entries = N`, `show_spinner = false | "text"`, `persist = "disk"`,
+/// `max_entries = N`, `show_spinner = false | "text"`, `show_time = false`
+/// (the spinner shows the elapsed time unless this is false), `persist = "disk"`,
 /// `scope = "global" | "session"`, `refresh_mode = "foreground" |
 /// "background"`. Parameters named `_x` and a `&St` parameter are left out
 /// of the key.
@@ -66,6 +67,8 @@ struct Options {
     session: bool,
     validate: Option<Expr>,
     on_release: Option<Expr>,
+    /// `show_time = false` turns the spinner's elapsed time off.
+    hide_time: bool,
     /// `refresh_mode = "background"`, with the literal (for errors).
     background: Option<LitStr>,
 }
@@ -97,6 +100,10 @@ fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenStream {
                         ));
                     }
                 };
+            }
+            "show_time" => {
+                let value: syn::LitBool = meta.value()?.parse()?;
+                options.hide_time = !value.value();
             }
             "persist" if kind == Kind::Data => {
                 let value: Lit = meta.value()?.parse()?;
@@ -148,9 +155,12 @@ fn expand(kind: Kind, args: TokenStream, item: TokenStream) -> TokenStream {
             }
             _ => {
                 let known = match kind {
-                    Kind::Data => "ttl, max_entries, show_spinner, persist, scope, refresh_mode",
+                    Kind::Data => {
+                        "ttl, max_entries, show_spinner, show_time, persist, scope, refresh_mode"
+                    }
                     Kind::Resource => {
-                        "ttl, max_entries, show_spinner, scope, refresh_mode, validate, on_release"
+                        "ttl, max_entries, show_spinner, show_time, scope, refresh_mode, validate, \
+                         on_release"
                     }
                 };
                 return Err(meta.error(format!(
@@ -370,6 +380,7 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
         None => quote!(::core::option::Option::None),
     };
     let session = options.session;
+    let show_time = !options.hide_time;
     let persist = options.persist;
     let cache_static = format_ident!("__BROOK_CACHE_{}", name);
     let name_hidden = format_ident!("__brook_cache_of_{}", name);
@@ -481,6 +492,7 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
                     ttl_ignored: #ttl_ignored,
                     max_entries: #max_entries,
                     spinner: #spinner_text,
+                    show_time: #show_time,
                     session_scope: #session,
                     refresh: #refresh,
                 }, #disk, #validate, #on_release)

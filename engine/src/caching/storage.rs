@@ -94,6 +94,8 @@ pub struct FunctionInfo {
     pub max_entries: Option<usize>,
     /// The spinner text, or `None` for no spinner (B38, B39).
     pub spinner: Option<&'static str>,
+    /// The spinner shows the elapsed time (`show_time`, B41; on by default).
+    pub show_time: bool,
     /// One cache per session (B47).
     pub session_scope: bool,
     /// What happens to entries past their ttl (B52).
@@ -342,7 +344,8 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
             };
             if !leader {
                 // Waiting on another caller's miss shows the spinner too (B38).
-                let scope = CacheScope::enter(self.info.name, self.info.spinner, None);
+                let scope =
+                    CacheScope::enter(self.info.name, self.info.spinner, self.info.show_time, None);
                 let outcome = flight.wait();
                 drop(scope.finish());
                 match outcome {
@@ -606,7 +609,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         flight: &Flight<V>,
         compute: impl FnOnce() -> V,
     ) -> V {
-        let scope = CacheScope::enter(self.info.name, self.info.spinner, st);
+        let scope = CacheScope::enter(self.info.name, self.info.spinner, self.info.show_time, st);
         let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
         let replay: Replay = Arc::from(scope.finish());
         // Store first, then release the waiters, then retire the flight: a

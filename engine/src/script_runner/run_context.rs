@@ -98,6 +98,8 @@ pub(crate) struct RunCtx {
     cache_depth: u32,
     /// The function whose spinner shows, if any.
     spinner: Option<&'static str>,
+    /// Whether that spinner shows the elapsed time (B41).
+    spinner_shows_time: bool,
     last_progress: Option<std::time::Instant>,
     /// Elements being recorded for replay, one per cached computation.
     recordings: Vec<Recording>,
@@ -170,6 +172,7 @@ impl RunCtx {
             stop,
             cache_depth: 0,
             spinner: None,
+            spinner_shows_time: true,
             last_progress: None,
             recordings: Vec::new(),
             current_fragment: None,
@@ -809,6 +812,7 @@ pub(crate) fn report_progress(fraction: f32, message: String) {
                 } else {
                     0.0
                 }),
+                show_time: ctx.spinner.is_none() || ctx.spinner_shows_time,
             })));
         }
         false
@@ -827,10 +831,12 @@ pub struct CacheScope {
 }
 
 impl CacheScope {
-    /// Enters a cached computation of `function`.
+    /// Enters a cached computation of `function`: `spinner` is its text
+    /// (none: no spinner), `show_time` whether it shows the elapsed time.
     pub(crate) fn enter(
         function: &'static str,
         spinner: Option<&'static str>,
+        show_time: bool,
         st: Option<&St>,
     ) -> Self {
         let recording_base = st.map(|st| (st.cursor.root, st.cursor.indices.clone()));
@@ -840,11 +846,13 @@ impl CacheScope {
             let spinner = match (show, spinner) {
                 (true, Some(text)) => {
                     ctx.spinner = Some(function);
+                    ctx.spinner_shows_time = show_time;
                     ctx.last_progress = None;
                     ctx.sink.send(Delta::Progress(Some(Progress {
                         function: function.to_owned(),
                         message: text.to_owned(),
                         fraction: None,
+                        show_time,
                     })));
                     true
                 }

@@ -15,6 +15,7 @@ fn shown(function: &str, message: &str) -> Option<Progress> {
         function: function.to_owned(),
         message: message.to_owned(),
         fraction: None,
+        show_time: true,
     })
 }
 
@@ -107,6 +108,50 @@ fn b38_a_session_waiting_for_another_sessions_miss_shows_the_spinner_too() {
         spinner.map(|p| p.message),
         Some("Loading the shared table".to_owned()),
         "no spinner while waiting for the other session's computation"
+    );
+}
+
+// ---------------------------------------------------------------- B41
+
+#[cache_data(show_time = false)]
+fn b41_untimed(x: u32) -> u32 {
+    brook::progress(0.5, "halfway");
+    x
+}
+
+#[cache_data]
+fn b41_timed(x: u32) -> u32 {
+    brook::progress(0.5, "halfway");
+    x
+}
+
+#[test]
+fn b41_show_time_false_hides_the_elapsed_time_which_brook_shows_by_default() {
+    let _guard = shared();
+    let session = start_session(|_st: &St| {
+        let _ = b41_untimed(1);
+        let _ = b41_timed(1);
+    });
+    let shows_time: Vec<(String, Option<bool>)> = spinner_deltas(&run_collecting(&session))
+        .into_iter()
+        .map(|p| match p {
+            Some(p) => (format!("{} {}", p.function, p.message), Some(p.show_time)),
+            None => ("gone".to_owned(), None),
+        })
+        .collect();
+    assert_eq!(
+        shows_time,
+        [
+            (
+                "b41_untimed Running `b41_untimed(...)`.".to_owned(),
+                Some(false)
+            ),
+            ("b41_untimed halfway".to_owned(), Some(false)),
+            ("gone".to_owned(), None),
+            ("b41_timed Running `b41_timed(...)`.".to_owned(), Some(true)),
+            ("b41_timed halfway".to_owned(), Some(true)),
+            ("gone".to_owned(), None),
+        ]
     );
 }
 

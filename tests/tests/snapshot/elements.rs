@@ -45,6 +45,7 @@ fn spinner(
         function: "load_sales".to_owned(),
         message: "read 20000 of 50000 rows".to_owned(),
         fraction: Some(fraction),
+        show_time: true,
     };
     let mut harness = ui_harness(options, |ui| spinner_ui(ui, &progress, 1.5, 0.0));
     try_snapshot_harness(&mut harness, name, options)
