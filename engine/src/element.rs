@@ -49,6 +49,8 @@ pub enum Value {
     Color([u8; 4]),
     /// Files given to a file uploader (dialog or drag and drop).
     Files(Vec<UploadedFile>),
+    /// The two ends of a range slider, low first.
+    Range([f64; 2]),
 }
 
 /// A file given to a file uploader.
@@ -285,6 +287,17 @@ pub enum WidgetSpec {
         /// The options, formatted for display.
         options: Vec<String>,
     },
+    /// A slider with two thumbs: a range of numbers.
+    RangeSlider {
+        /// Lowest value.
+        min: f64,
+        /// Highest value.
+        max: f64,
+        /// Step between values.
+        step: f64,
+        /// Values are integers.
+        integer: bool,
+    },
     /// A colour picker.
     ColorPicker,
     /// Files from a dialog or dropped on the window.
@@ -343,6 +356,7 @@ impl WidgetSpec {
             Self::Radio { .. } => "radio",
             Self::Multiselect { .. } => "multiselect",
             Self::SelectSlider { .. } => "select_slider",
+            Self::RangeSlider { .. } => "range_slider",
             Self::ColorPicker => "color_picker",
             Self::FileUploader { .. } => "file_uploader",
             Self::DownloadButton { .. } => "download_button",

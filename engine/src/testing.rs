@@ -491,7 +491,8 @@ impl<'a> WidgetHandle<'a> {
         self.at.stage(Event::WidgetChanged { id, value })
     }
 
-    /// Stages a value: a number for sliders and number inputs, a bool for
+    /// Stages a value: a number for sliders and number inputs, a pair
+    /// `(low, high)` for range sliders, a bool for
     /// checkboxes and toggles, text for text inputs, an option's text for
     /// selectboxes and radios.
     ///
@@ -520,6 +521,7 @@ impl<'a> WidgetHandle<'a> {
                 WidgetSpec::Selectbox { options, .. } | WidgetSpec::Radio { options, .. },
                 TestValue::Text(v),
             ) => Value::Index(option_index(&self.element, options, &v)),
+            (WidgetSpec::RangeSlider { .. }, TestValue::Range(ends)) => Value::Range(ends),
             (WidgetSpec::SelectSlider { options }, TestValue::Text(v)) => {
                 Value::Index(option_index(&self.element, options, &v))
             }
@@ -720,8 +722,29 @@ pub enum TestValue {
     Bool(bool),
     /// Text, or an option's text.
     Text(String),
+    /// The two ends of a range slider, from a pair: `(20, 80)`.
+    Range([f64; 2]),
     /// A window value, sent as is.
     Ui(Value),
+}
+
+#[expect(clippy::cast_precision_loss, reason = "test values are small")]
+impl From<(i64, i64)> for TestValue {
+    fn from((low, high): (i64, i64)) -> Self {
+        Self::Range([low as f64, high as f64])
+    }
+}
+
+impl From<(i32, i32)> for TestValue {
+    fn from((low, high): (i32, i32)) -> Self {
+        Self::Range([f64::from(low), f64::from(high)])
+    }
+}
+
+impl From<(f64, f64)> for TestValue {
+    fn from((low, high): (f64, f64)) -> Self {
+        Self::Range([low, high])
+    }
 }
 
 impl From<i64> for TestValue {

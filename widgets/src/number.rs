@@ -115,6 +115,35 @@ impl<N: Number> Codec for NumberCodec<N> {
     }
 }
 
+/// Converts window ranges to `(N, N)`: both ends clamped into
+/// `[min, max]`, the lower first.
+pub(crate) struct RangeCodec<N> {
+    pub(crate) min: f64,
+    pub(crate) max: f64,
+    pub(crate) _type: std::marker::PhantomData<fn() -> N>,
+}
+
+impl<N: Number> Codec for RangeCodec<N> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        let Value::Range([a, b]) = value else {
+            return None;
+        };
+        if !(a.is_finite() && b.is_finite()) {
+            return None;
+        }
+        let clamp = |v: f64| N::from_f64(v.clamp(self.min, self.max));
+        let (low, high) = if a <= b { (*a, *b) } else { (*b, *a) };
+        Some(Box::new((clamp(low), clamp(high))))
+    }
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
+        value
+            .downcast_ref::<(N, N)>()
+            .map_or(Value::None, |(low, high)| {
+                Value::Range([low.to_f64(), high.to_f64()])
+            })
+    }
+}
+
 /// A number's identity bits.
 pub(crate) fn bits<N: Number>(value: N) -> u64 {
     value.to_f64().to_bits()

@@ -76,8 +76,15 @@ pub fn inputs(st: &St) {
         .default("M")
         .key("inputs.select_slider")
         .show();
+    let (low, high) = st
+        .range_slider("Range slider", 0..=500)
+        .default((50, 200))
+        .step(10)
+        .key("inputs.range_slider")
+        .show();
     st.caption(format!(
-        "slider: {level}, float slider: {ratio:.2}, number input: {amount}, select slider: {size_word:?}"
+        "slider: {level}, float slider: {ratio:.2}, number input: {amount}, select slider: \
+         {size_word:?}, range slider: {low}..{high}"
     ));
 
     st.header("Text");

@@ -399,3 +399,23 @@ fn datetime_input() {
         },
     );
 }
+
+#[test]
+fn range_slider() {
+    states(
+        "range_slider",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .range_slider(label, 0..=500)
+                .default((50, 200))
+                .step(10)
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value((120, 380));
+        },
+    );
+}
