@@ -281,9 +281,7 @@ pub(crate) fn range_slider_ui(
         let size = Vec2::new(ui.spacing().slider_width, ui.spacing().interact_size.y);
         let (rect, rail) = ui.allocate_exact_size(size, Sense::click_and_drag());
         let enabled = ui.is_enabled();
-        rail.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::WidgetType::Slider, enabled, &widget.label)
-        });
+        rail.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, enabled, &widget.label));
         let radius = rect.height() / 2.5;
         let left = rect.left() + radius;
         let width = (rect.width() - 2.0 * radius).max(1.0);

@@ -99,7 +99,7 @@ fn drag_on_the_rail(press: f64, release: f64) -> Option<brook::element::Value> {
     );
     harness.run();
     let rail = harness
-        .get_by_role_and_label(egui::accesskit::Role::Slider, "Price")
+        .get_by_role_and_label(egui::Role::Slider, "Price")
         .rect();
     // As `range_slider_ui` lays the rail out: thumbs of radius h / 2.5 at
     // either end of the values.
