@@ -220,7 +220,7 @@ fn unorm(byte: u8) -> f32 {
 /// `k + 0.5`. A GPU decides those by the float error of its interpolation;
 /// llvmpipe, which kittest's wgpu renderer uses headless, mostly lands just
 /// below the tie. Rounding ties down took the gallery's differing pixels
-/// against it from 10,859 to 1,418 (of 7.7 million) and its largest
+/// against it from 10,859 to 1,416 (of 7.7 million) and its largest
 /// difference from 2/255 to 1/255 (`tests/tests/snapshot_wgpu.rs`).
 #[expect(
     clippy::cast_possible_truncation,
