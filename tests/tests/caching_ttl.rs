@@ -494,3 +494,80 @@ fn b50_b53_a_refreshed_resource_releases_the_one_it_replaces() {
     assert_eq!(*b54_connection("db".to_owned()), 2);
     assert_eq!(*B54_RELEASED.lock(), [1], "the old connection was released");
 }
+
+static B53_NEWER_GATE: Gate = Gate::new();
+static B53_NEWER_OPENED: AtomicUsize = AtomicUsize::new(0);
+static B53_NEWER_RELEASED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+fn b53_newer_close(connection: &(usize, String)) {
+    B53_NEWER_RELEASED.lock().push(connection.1.clone());
+}
+
+#[cache_resource(ttl = "10s", refresh_mode = "background", on_release = b53_newer_close)]
+fn b53_newer(url: String) -> (usize, String) {
+    if thread_name() == "brook-cache-refresh" {
+        B53_NEWER_GATE.pass();
+    }
+    let _ = url;
+    (B53_NEWER_OPENED.fetch_add(1, SeqCst) + 1, thread_name())
+}
+
+#[test]
+fn b53_a_refresh_ending_after_a_newer_foreground_value_is_released_not_stored() {
+    let (_guard, clock) = manual_clock();
+    let first = b53_newer("db".to_owned());
+    clock.advance(secs(12.0));
+    B53_NEWER_GATE.close();
+    assert!(Arc::ptr_eq(&first, &b53_newer("db".to_owned())), "stale");
+    // The refresh is held; the entry ages past 2 x ttl, and a caller
+    // computes a newer value in the foreground.
+    clock.advance(secs(10.0));
+    let newer = b53_newer("db".to_owned());
+    assert_eq!(newer.1, thread_name());
+    B53_NEWER_GATE.open();
+    b53_newer::wait_for_refreshes();
+    assert!(
+        Arc::ptr_eq(&newer, &b53_newer("db".to_owned())),
+        "the older refresh did not replace the newer value"
+    );
+    assert_eq!(
+        *B53_NEWER_RELEASED.lock(),
+        [thread_name(), "brook-cache-refresh".to_owned()],
+        "the expired entry, then the refresh's unused value"
+    );
+}
+
+static B53_CROWD_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+#[cache_data(ttl = "10s", refresh_mode = "background")]
+fn b53_crowd(x: u32) -> usize {
+    let _ = x;
+    B53_CROWD_RUNS.fetch_add(1, SeqCst) + 1
+}
+
+#[test]
+fn b53_many_callers_of_a_stale_entry_start_one_refresh() {
+    // Callers that found the entry stale just before its refresh stored the
+    // new one must not start a second refresh of the new one.
+    let (_guard, clock) = manual_clock();
+    let _ = b53_crowd(1);
+    for round in 0..100 {
+        clock.advance(secs(11.0));
+        let before = B53_CROWD_RUNS.load(SeqCst);
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..25 {
+                        let _ = b53_crowd(1);
+                    }
+                });
+            }
+        });
+        b53_crowd::wait_for_refreshes();
+        assert_eq!(
+            B53_CROWD_RUNS.load(SeqCst) - before,
+            1,
+            "round {round}: one refresh"
+        );
+    }
+}

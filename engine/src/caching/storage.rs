@@ -125,8 +125,9 @@ struct Entry<V> {
 /// An entry looked up.
 enum Found<V> {
     Fresh(V, Replay),
-    /// Past its ttl but within the stale bound (background refresh only).
-    Stale(V, Replay),
+    /// Past its ttl but within the stale bound (background refresh only),
+    /// with the time it was stored.
+    Stale(V, Replay, Duration),
     Missing,
 }
 
@@ -379,9 +380,9 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     ) -> V {
         if self.info.refresh == RefreshMode::Background
             && let Some(session) = self.callers_store()
-            && let Found::Stale(value, _) = self.find(session, key)
+            && let Found::Stale(value, _, stored_at) = self.find(session, key)
         {
-            self.start_refresh(session, key, compute);
+            self.start_refresh(session, key, stored_at, compute);
             return value;
         }
         self.get_or_compute(key, None, compute)
@@ -412,7 +413,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
 
     fn lookup(&self, session: u64, key: u64) -> Option<(V, Replay)> {
         match self.find(session, key) {
-            Found::Fresh(value, replay) | Found::Stale(value, replay) => Some((value, replay)),
+            Found::Fresh(value, replay) | Found::Stale(value, replay, _) => Some((value, replay)),
             Found::Missing => None,
         }
     }
@@ -435,7 +436,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
             let (value, replay) = (entry.value.clone(), Arc::clone(&entry.replay));
             let stale = self.info.ttl.is_some_and(|ttl| age >= ttl);
             return if stale {
-                Found::Stale(value, replay)
+                Found::Stale(value, replay, entry.stored_at)
             } else {
                 Found::Fresh(value, replay)
             };
@@ -446,17 +447,32 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         Found::Missing
     }
 
-    /// Starts one background refresh of `key`, unless one is running or a
-    /// failed one's cooldown has not passed (B53, B54).
+    /// When the entry of `key` now in the store was stored (without
+    /// touching its place in the LRU order).
+    fn stored_at(&self, session: u64, key: u64) -> Option<Duration> {
+        let stores = self.stores.lock();
+        stores
+            .get(&session)?
+            .peek(&key)
+            .map(|entry| entry.stored_at)
+    }
+
+    /// Starts one background refresh of the stale entry of `key` stored at
+    /// `stale`, unless one is running, that entry was replaced meanwhile (a
+    /// refresh just ended), or a failed refresh's cooldown has not passed
+    /// (B53, B54).
     fn start_refresh(
         &'static self,
         session: u64,
         key: u64,
+        stale: Duration,
         compute: impl FnOnce() -> V + Send + 'static,
     ) {
         {
             let mut refreshes = self.refreshes.lock();
-            if refreshes.running.contains_key(&(session, key)) {
+            if refreshes.running.contains_key(&(session, key))
+                || self.stored_at(session, key) != Some(stale)
+            {
                 return;
             }
             if let Some(until) = refreshes.cooldown_until.get(&(session, key)) {
@@ -469,7 +485,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         }
         let spawned = std::thread::Builder::new()
             .name("brook-cache-refresh".to_owned())
-            .spawn(move || self.refresh(session, key, compute));
+            .spawn(move || self.refresh(session, key, stale, compute));
         if let Err(err) = spawned {
             log::warn!(
                 "could not start a background refresh of the cached function '{}': {err}; \
@@ -481,10 +497,13 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         }
     }
 
-    /// A background refresh: no script context, no spinner (B54). Its value
-    /// replaces the entry unless a clear came first; a failure is logged and
+    /// A background refresh of the entry stored at `stale`: no script
+    /// context, no spinner (B54). Its value replaces that entry unless a
+    /// clear came first (B54) or a caller stored a newer one meanwhile (the
+    /// entry aged past the stale bound and was computed again in the
+    /// foreground); a value not stored is released. A failure is logged and
     /// cools the key down for [`REFRESH_COOLDOWN`].
-    fn refresh(&self, session: u64, key: u64, compute: impl FnOnce() -> V) {
+    fn refresh(&self, session: u64, key: u64, stale: Duration, compute: impl FnOnce() -> V) {
         let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
         // Held while storing, so a clear either cancels this refresh first
         // or removes what it stored; what is displaced is released after,
@@ -495,9 +514,12 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
             .get(&(session, key))
             .copied()
             .unwrap_or(true);
+        let superseded = self
+            .stored_at(session, key)
+            .is_some_and(|stored_at| stored_at != stale);
         let mut released = Vec::new();
         match result {
-            Ok(value) if !cancelled => {
+            Ok(value) if !cancelled && !superseded => {
                 released = self.store_entry(session, key, value, Arc::from([]));
             }
             Ok(value) => released.push(value),
