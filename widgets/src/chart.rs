@@ -2,6 +2,8 @@
 //! a legend, a hover read-out, zoom and pan (drag, scroll) and a reset
 //! (double click).
 
+use std::sync::Arc;
+
 use brook_engine::St;
 use brook_engine::data::{Table, cell_text, number};
 use brook_engine::element::{ChartKind, Element};
@@ -139,11 +141,24 @@ pub enum XAxis {
     /// Numbers, as they are.
     Number,
     /// Dates or date-times ("2026-03-08", "2026-03-08 09:15",
-    /// "2026-03-08T09:15:00Z"), as seconds since 1970 (naive ones read as
-    /// UTC, so they are drawn as written).
-    Time,
+    /// "2026-03-08T09:15:00Z"), as seconds since 1970, labelled in a zone.
+    Time(AxisZone),
     /// Anything else: one position per distinct value, in first-seen order.
     Category(Vec<String>),
+}
+
+/// The zone a time axis is labelled in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AxisZone {
+    /// Naive date-times (no offset): labelled as written.
+    Naive,
+    /// Aware ones shown in their own offset (the display zone "own": the
+    /// first value's).
+    Offset(chrono::FixedOffset),
+    /// Aware ones shown in the app's display zone.
+    Zone(chrono_tz::Tz),
+    /// Aware ones shown in the system's zone.
+    Local,
 }
 
 /// The x position of every row, and how they were read.
@@ -153,23 +168,21 @@ pub fn x_positions(table: &Table, x: Option<&str>) -> (XAxis, Vec<Option<f64>>) 
     let Some(column) = x.and_then(|x| table.column(x)) else {
         return (XAxis::Row, rows());
     };
-    let cells: Vec<&serde_json::Value> = table.rows.iter().map(|row| &row[column]).collect();
+    let null = serde_json::Value::Null;
+    let cells: Vec<&serde_json::Value> = table
+        .rows
+        .iter()
+        .map(|row| row.get(column).unwrap_or(&null))
+        .collect();
     let present = || cells.iter().filter(|cell| !cell.is_null());
     if present().all(|cell| number(cell).is_some()) {
         return (XAxis::Number, table.numbers(column));
     }
-    let times: Vec<Option<f64>> = cells
-        .iter()
-        .map(|cell| cell.as_str().and_then(seconds_since_1970))
-        .collect();
-    if cells
-        .iter()
-        .zip(&times)
-        .all(|(cell, time)| cell.is_null() || time.is_some())
-    {
-        return (XAxis::Time, times);
+    if let Some((zone, times)) = times_of(&cells) {
+        return (XAxis::Time(zone), times);
     }
     let mut categories: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let positions = cells
         .iter()
         .map(|cell| {
@@ -177,13 +190,10 @@ pub fn x_positions(table: &Table, x: Option<&str>) -> (XAxis, Vec<Option<f64>>) 
                 return None;
             }
             let text = cell_text(cell);
-            let at = categories
-                .iter()
-                .position(|c| *c == text)
-                .unwrap_or_else(|| {
-                    categories.push(text);
-                    categories.len() - 1
-                });
+            let at = *index.entry(text).or_insert_with_key(|text| {
+                categories.push(text.clone());
+                categories.len() - 1
+            });
             #[allow(clippy::cast_precision_loss, reason = "category positions")]
             Some(at as f64)
         })
@@ -191,14 +201,44 @@ pub fn x_positions(table: &Table, x: Option<&str>) -> (XAxis, Vec<Option<f64>>) 
     (XAxis::Category(categories), positions)
 }
 
-/// A date or date-time text as seconds since 1970 (UTC; naive as UTC).
-fn seconds_since_1970(text: &str) -> Option<f64> {
+/// Every present cell as a time, or `None` at the first that is not one.
+fn times_of(cells: &[&serde_json::Value]) -> Option<(AxisZone, Vec<Option<f64>>)> {
+    let mut first_offset = None;
+    let mut times = Vec::with_capacity(cells.len());
+    for cell in cells {
+        if cell.is_null() {
+            times.push(None);
+            continue;
+        }
+        let (seconds, offset) = parse_time(cell.as_str()?)?;
+        first_offset = first_offset.or(offset);
+        times.push(Some(seconds));
+    }
+    let zone = match first_offset {
+        None => AxisZone::Naive,
+        Some(offset) => match brook_engine::time::display_zone() {
+            brook_engine::time::DisplayZone::Own => AxisZone::Offset(offset),
+            brook_engine::time::DisplayZone::Zone(tz) => AxisZone::Zone(tz),
+            brook_engine::time::DisplayZone::Local => AxisZone::Local,
+        },
+    };
+    Some((zone, times))
+}
+
+/// A date or date-time text as seconds since 1970 (naive ones as if UTC,
+/// so they are drawn as written), with its offset when it has one.
+fn parse_time(text: &str) -> Option<(f64, Option<chrono::FixedOffset>)> {
     use chrono::{DateTime, NaiveDate, NaiveDateTime};
     let text = text.trim();
+    // Cheap refusal of what is not a date: "YYYY-MM-DD" first.
+    let bytes = text.as_bytes();
+    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
     #[allow(clippy::cast_precision_loss, reason = "seconds since 1970 fit f64")]
     let seconds = |t: NaiveDateTime| t.and_utc().timestamp_millis() as f64 / 1000.0;
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Some(seconds(t.naive_utc()));
+        return Some((seconds(t.naive_utc()), Some(*t.offset())));
     }
     for format in [
         "%Y-%m-%d %H:%M:%S%.f",
@@ -207,25 +247,34 @@ fn seconds_since_1970(text: &str) -> Option<f64> {
         "%Y-%m-%dT%H:%M",
     ] {
         if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
-            return Some(seconds(t));
+            return Some((seconds(t), None));
         }
     }
     let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    Some(seconds(day.and_hms_opt(0, 0, 0)?))
+    Some((seconds(day.and_hms_opt(0, 0, 0)?), None))
 }
 
 /// Seconds since 1970 as a date, or a date and time when `step` (the
-/// spacing of the marks) is under a day.
-fn time_label(seconds: f64, step: f64) -> String {
+/// spacing of the marks) is under a day, in the axis's zone.
+fn time_label(seconds: f64, step: f64, zone: AxisZone) -> String {
     #[allow(clippy::cast_possible_truncation, reason = "a plot coordinate")]
     let Some(time) = chrono::DateTime::from_timestamp_millis((seconds * 1000.0).round() as i64)
     else {
         return String::new();
     };
-    if step < 86_400.0 {
-        time.format("%Y-%m-%d %H:%M").to_string()
+    let format = if step < 86_400.0 {
+        "%Y-%m-%d %H:%M"
     } else {
-        time.format("%Y-%m-%d").to_string()
+        "%Y-%m-%d"
+    };
+    match zone {
+        AxisZone::Naive => time.format(format).to_string(),
+        AxisZone::Offset(offset) => time.with_timezone(&offset).format(format).to_string(),
+        AxisZone::Zone(tz) => time.with_timezone(&tz).format(format).to_string(),
+        AxisZone::Local => time
+            .with_timezone(&chrono::Local)
+            .format(format)
+            .to_string(),
     }
 }
 
@@ -265,6 +314,18 @@ fn time_steps(base: f64) -> [f64; 3] {
     [thin, middle, wide]
 }
 
+/// Steps of a category axis: whole numbers (one per category when there is
+/// room), growing by powers of ten as the view zooms out, so a zoomed-out
+/// axis has a few hundred marks, not millions.
+fn category_steps(base: f64) -> [f64; 3] {
+    let thin = if base <= 1.0 {
+        1.0
+    } else {
+        10_f64.powf(base.log10().ceil())
+    };
+    [thin, thin * 5.0, thin * 10.0]
+}
+
 /// The x value of a mark or point as the axis shows it.
 fn x_label(axis: &XAxis, value: f64, step: f64) -> String {
     match axis {
@@ -272,7 +333,7 @@ fn x_label(axis: &XAxis, value: f64, step: f64) -> String {
             let text = format!("{value:.6}");
             text.trim_end_matches('0').trim_end_matches('.').to_owned()
         }
-        XAxis::Time => time_label(value, step),
+        XAxis::Time(zone) => time_label(value, step, *zone),
         XAxis::Category(names) => {
             let index = value.round();
             #[allow(
@@ -304,42 +365,81 @@ fn x_spacing(xs: &[Option<f64>]) -> f64 {
 }
 
 /// Draws a chart.
-pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&str>, y: &[String]) {
-    let (axis, xs) = x_positions(table, x);
-    let series: Vec<(String, Vec<[f64; 2]>)> = y
-        .iter()
-        .filter_map(|name| {
-            let column = table.column(name)?;
-            let points = xs
-                .iter()
-                .zip(table.numbers(column))
-                .filter_map(|(x, y)| Some([(*x)?, y?]))
-                .collect();
-            Some((name.clone(), points))
-        })
-        .collect();
-    let bar_width = {
-        let count = series.len().max(1);
+/// What a chart draws, read from its table once and kept (egui memory) for
+/// the frames that follow, not read again each frame.
+struct Prepared {
+    /// The rows it was read from (held, so the pointer stays theirs).
+    rows: Arc<Vec<Vec<serde_json::Value>>>,
+    x: Option<String>,
+    y: Vec<String>,
+    axis: XAxis,
+    series: Vec<(String, Vec<[f64; 2]>)>,
+    bar_width: f64,
+}
+
+impl Prepared {
+    fn new(table: &Table, x: Option<&str>, y: &[String]) -> Self {
+        let (axis, xs) = x_positions(table, x);
+        let series: Vec<(String, Vec<[f64; 2]>)> = y
+            .iter()
+            .filter_map(|name| {
+                let column = table.column(name)?;
+                let points = xs
+                    .iter()
+                    .zip(table.numbers(column))
+                    .filter_map(|(x, y)| Some([(*x)?, y?]))
+                    .collect();
+                Some((name.clone(), points))
+            })
+            .collect();
         #[allow(clippy::cast_precision_loss, reason = "a handful of series")]
-        let width = 0.8 * x_spacing(&xs) / count as f64;
-        width
+        let bar_width = 0.8 * x_spacing(&xs) / series.len().max(1) as f64;
+        Self {
+            rows: Arc::clone(&table.rows),
+            x: x.map(str::to_owned),
+            y: y.to_vec(),
+            axis,
+            series,
+            bar_width,
+        }
+    }
+
+    fn is_of(&self, table: &Table, x: Option<&str>, y: &[String]) -> bool {
+        Arc::ptr_eq(&self.rows, &table.rows) && self.x.as_deref() == x && self.y == y
+    }
+}
+
+/// Draws a chart.
+pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&str>, y: &[String]) {
+    let memory = ui.scope_id().with("brook-chart-data");
+    let prepared = match ui.data(|d| d.get_temp::<Arc<Prepared>>(memory)) {
+        Some(prepared) if prepared.is_of(table, x, y) => prepared,
+        _ => {
+            let prepared = Arc::new(Prepared::new(table, x, y));
+            ui.data_mut(|d| d.insert_temp(memory, Arc::clone(&prepared)));
+            prepared
+        }
     };
+    let axis = prepared.axis.clone();
+    let bar_width = prepared.bar_width;
     let mut plot = Plot::new(ui.scope_id().with("brook-chart"))
         .height(280.0)
         .legend(Legend::default())
         .x_axis_label(x.unwrap_or("row"));
     match &axis {
-        XAxis::Time => {
+        XAxis::Time(_) => {
             plot = plot.x_grid_spacer(uniform_grid_spacer(|input| {
                 time_steps(input.base_step_size)
             }));
         }
         XAxis::Category(_) => {
-            plot = plot.x_grid_spacer(uniform_grid_spacer(|_| [1.0, 1.0, 1.0]));
+            plot = plot.x_grid_spacer(uniform_grid_spacer(|input| {
+                category_steps(input.base_step_size)
+            }));
         }
         XAxis::Row | XAxis::Number => {}
     }
-    if matches!(axis, XAxis::Time | XAxis::Category(_)) {
+    if matches!(axis, XAxis::Time(_) | XAxis::Category(_)) {
         let ticks = axis.clone();
         plot = plot.x_axis_formatter(move |mark, _| x_label(&ticks, mark.value, mark.step_size));
         let hover = axis.clone();
@@ -357,7 +457,7 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
         });
     }
     plot.show(ui, |plot| {
-        for (index, (name, points)) in series.into_iter().enumerate() {
+        for (index, (name, points)) in prepared.series.iter().cloned().enumerate() {
             match kind {
                 ChartKind::Line => plot.line(Line::new(name, PlotPoints::from(points))),
                 ChartKind::Area => plot.line(Line::new(name, PlotPoints::from(points)).fill(0.0)),
@@ -411,21 +511,69 @@ mod tests {
             json!("1970-01-01T02:00:00+01:00"),
             json!(null),
         ]);
+        let (axis, xs) = x_positions(&t, Some("x"));
+        assert_eq!(
+            xs,
+            [
+                Some(86_400.0),
+                Some(3_600.0),
+                Some(30.0),
+                Some(3_600.0),
+                None
+            ]
+        );
+        // Aware values are labelled in the display zone ("own" by default:
+        // the first offset, UTC here).
+        let utc = chrono::FixedOffset::east_opt(0).unwrap();
+        assert_eq!(axis, XAxis::Time(AxisZone::Offset(utc)));
+        assert_eq!(
+            time_label(86_400.0, 86_400.0, AxisZone::Naive),
+            "1970-01-02"
+        );
+        assert_eq!(
+            time_label(5_400.0, 900.0, AxisZone::Naive),
+            "1970-01-01 01:30"
+        );
+    }
+
+    #[test]
+    fn naive_times_are_labelled_as_written_and_aware_ones_in_their_zone() {
+        let naive = table(&[json!("2026-03-08 09:15"), json!("2026-03-09")]);
+        assert_eq!(
+            x_positions(&naive, Some("x")).0,
+            XAxis::Time(AxisZone::Naive)
+        );
+        let aware = table(&[json!("2026-03-08T09:15:00+01:00")]);
+        let (axis, xs) = x_positions(&aware, Some("x"));
+        let XAxis::Time(zone) = axis else {
+            panic!("{axis:?}")
+        };
+        assert_eq!(time_label(xs[0].unwrap(), 900.0, zone), "2026-03-08 09:15");
+        let new_york = AxisZone::Zone(chrono_tz::America::New_York);
+        assert_eq!(
+            time_label(xs[0].unwrap(), 900.0, new_york),
+            "2026-03-08 04:15"
+        );
+    }
+
+    #[test]
+    fn a_row_shorter_than_the_columns_is_a_missing_x() {
+        let t = Table {
+            columns: vec!["x".into(), "y".into()],
+            rows: std::sync::Arc::new(vec![vec![json!("a"), json!(1)], vec![]]),
+        };
         assert_eq!(
             x_positions(&t, Some("x")),
-            (
-                XAxis::Time,
-                vec![
-                    Some(86_400.0),
-                    Some(3_600.0),
-                    Some(30.0),
-                    Some(3_600.0),
-                    None
-                ]
-            )
+            (XAxis::Category(vec!["a".into()]), vec![Some(0.0), None])
         );
-        assert_eq!(time_label(86_400.0, 86_400.0), "1970-01-02");
-        assert_eq!(time_label(5_400.0, 900.0), "1970-01-01 01:30");
+    }
+
+    #[test]
+    fn a_zoomed_out_category_axis_has_few_marks() {
+        assert_eq!(category_steps(0.05), [1.0, 5.0, 10.0]);
+        assert_eq!(category_steps(1.0), [1.0, 5.0, 10.0]);
+        assert_eq!(category_steps(30.0), [100.0, 500.0, 1_000.0]);
+        assert_eq!(category_steps(2e6), [1e7, 5e7, 1e8]);
     }
 
     #[test]
