@@ -178,12 +178,17 @@ pub fn cli(args: &[String]) -> anyhow::Result<()> {
             .map_err(|err| anyhow::anyhow!("cannot render the {target} page: {err}"))?;
         return save(&image, &out);
     }
-    run_example(&target, &request.rest, request.release)
+    run_example(&target, &out, &request.rest, request.release)
 }
 
 /// Runs example `name` of the cargo project here, asking it to render its
 /// first frame (`rest`: the snapshot options) instead of opening a window.
-fn run_example(name: &str, rest: &[String], release: bool) -> anyhow::Result<()> {
+fn run_example(
+    name: &str,
+    out: &std::path::Path,
+    rest: &[String],
+    release: bool,
+) -> anyhow::Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command.args(["run", "--quiet", "--example", name]);
@@ -192,15 +197,26 @@ fn run_example(name: &str, rest: &[String], release: bool) -> anyhow::Result<()>
     }
     let joined: Vec<&str> = rest.iter().map(String::as_str).collect();
     command.env(SNAPSHOT_ENV, joined.join(&SEPARATOR.to_string()));
+    let started = std::time::SystemTime::now();
     let status = command
         .status()
         .context("cannot start cargo to run the example (is cargo on the PATH?)")?;
     if !status.success() {
         bail!(
-            "`cargo run --example {name}` failed ({status}): `{name}` is not a gallery page ({}), \
-             and cargo could not run it as an example of the project in this folder (its message \
-             is above)",
+            "`cargo run --example {name}` failed ({status}); its message is above. (`{name}` is \
+             not a gallery page: {}.)",
             page_names()
+        );
+    }
+    // An example that never calls `brook::run` exits without a snapshot.
+    let written = std::fs::metadata(out)
+        .and_then(|meta| meta.modified())
+        .is_ok_and(|modified| modified >= started);
+    if !written {
+        bail!(
+            "the example `{name}` exited without writing {}: only an example that calls \
+             `brook::run` can be snapshotted",
+            out.display()
         );
     }
     Ok(())
@@ -208,9 +224,11 @@ fn run_example(name: &str, rest: &[String], release: bool) -> anyhow::Result<()>
 
 /// When [`SNAPSHOT_ENV`] is set (by `brook snapshot <example>`): renders
 /// `script`'s first frame to the PNG it names, with its options.
-/// `None` when it is not set: open the window.
+/// `None` when it is not set (or empty): open the window.
 pub(crate) fn from_env(script: &Script) -> Option<anyhow::Result<()>> {
-    let args = std::env::var(SNAPSHOT_ENV).ok()?;
+    let args = std::env::var(SNAPSHOT_ENV)
+        .ok()
+        .filter(|args| !args.is_empty())?;
     let args: Vec<String> = args
         .split(SEPARATOR)
         .filter(|arg| !arg.is_empty())

@@ -15,6 +15,11 @@ pub mod snapshot;
 /// #[cache_data(ttl = "10m", refresh_mode = "background")]
 /// fn report(region: String) -> usize { region.len() }
 /// assert_eq!(*report("north".to_owned()), 5);
+///
+/// // A `'static` borrow can move to the refreshing thread too.
+/// #[cache_data(ttl = "10m", refresh_mode = "background")]
+/// fn label(region: &'static str) -> String { region.to_uppercase() }
+/// assert_eq!(*label("north"), "NORTH");
 /// ```
 ///
 /// No ttl ("The 'refresh_mode="background"' option requires a 'ttl' value"):
@@ -39,6 +44,14 @@ pub mod snapshot;
 /// use brook::prelude::*;
 /// #[cache_data(ttl = "10m", refresh_mode = "background")]
 /// fn report(region: &str) -> usize { region.len() }
+/// ```
+///
+/// A borrow inside a parameter's type:
+///
+/// ```compile_fail
+/// use brook::prelude::*;
+/// #[cache_data(ttl = "10m", refresh_mode = "background")]
+/// fn report(region: Option<&str>) -> usize { region.map_or(0, str::len) }
 /// ```
 ///
 /// An `St` parameter (a refresh has no script context to show elements in):

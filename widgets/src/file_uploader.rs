@@ -234,10 +234,12 @@ pub(crate) fn file_uploader_ui(
 /// A file's size for people: bytes, KB or MB (of 1024).
 #[allow(clippy::cast_precision_loss, reason = "a size shown to one decimal")]
 fn file_size(bytes: usize) -> String {
+    let kilobytes = bytes as f64 / 1024.0;
     match bytes {
         0..1024 => format!("{bytes} B"),
-        1024..1_048_576 => format!("{:.1} KB", bytes as f64 / 1024.0),
-        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+        // Below what one decimal would show as 1024.0 KB.
+        _ if kilobytes < 1023.95 => format!("{kilobytes:.1} KB"),
+        _ => format!("{:.1} MB", kilobytes / 1024.0),
     }
 }
 
@@ -251,5 +253,6 @@ mod tests {
         assert_eq!(file_size(1023), "1023 B");
         assert_eq!(file_size(1536), "1.5 KB");
         assert_eq!(file_size(5 * 1_048_576), "5.0 MB");
+        assert_eq!(file_size(1_048_575), "1.0 MB");
     }
 }

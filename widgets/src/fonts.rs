@@ -116,6 +116,6 @@ mod tests {
         assert_eq!(monospace.first().map(String::as_str), Some("Hack"));
         let mono_at = monospace.iter().position(|n| n == MONO_FALLBACK);
         let sans_at = monospace.iter().position(|n| n == SANS_FALLBACK);
-        assert!(mono_at < sans_at, "{monospace:?}");
+        assert!(mono_at.is_some() && mono_at < sans_at, "{monospace:?}");
     }
 }

@@ -32,7 +32,8 @@ use syn::{Expr, FnArg, ItemFn, Lit, LitStr, Pat, ReturnType, Type, parse_macro_i
 /// of the key.
 ///
 /// With `refresh_mode = "background"` (which needs a `ttl`), an entry older
-/// than its ttl but younger than twice it is returned at once, with no
+/// than its ttl but younger than ttl times the stale multiplier (2 by
+/// default, `brook::config::set_stale_multiplier`) is returned at once, with no
 /// spinner, while one computation on another thread replaces it (B53); the
 /// function then takes no `&St` and only owned parameters.
 #[proc_macro_attribute]
@@ -284,8 +285,9 @@ fn check_background(
         ));
     }
     for input in &sig.inputs {
+        // A borrow anywhere in the type (`&str`, `Option<&str>`).
         if let FnArg::Typed(typed) = input
-            && matches!(&*typed.ty, Type::Reference(_))
+            && type_borrows(&typed.ty)
         {
             return Err(syn::Error::new_spanned(
                 &typed.ty,
@@ -295,6 +297,15 @@ fn check_background(
         }
     }
     Ok(())
+}
+
+/// Whether a type holds a borrow that is not `'static` anywhere: `&T`, or
+/// `Option<&T>` (`&'static str` can move to another thread).
+fn type_borrows(ty: &Type) -> bool {
+    let text = quote!(#ty).to_string();
+    text.split('&')
+        .skip(1)
+        .any(|after| !after.trim_start().starts_with("'static"))
 }
 
 fn is_st(ty: &Type) -> bool {

@@ -531,9 +531,14 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                     panic_text(&*payload),
                     REFRESH_COOLDOWN.as_secs()
                 );
-                refreshes
-                    .cooldown_until
-                    .insert((session, key), clock::now() + REFRESH_COOLDOWN);
+                // A clear since then reset the key: no cooldown for it.
+                if !cancelled {
+                    let now = clock::now();
+                    refreshes.cooldown_until.retain(|_, until| *until > now);
+                    refreshes
+                        .cooldown_until
+                        .insert((session, key), now + REFRESH_COOLDOWN);
+                }
             }
         }
         drop(refreshes);

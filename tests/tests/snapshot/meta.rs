@@ -106,7 +106,7 @@ fn brook_snapshot_writes_a_png_of_a_gallery_page() {
     // Not a page, so an example of the project here, which cargo does not
     // find.
     assert!(
-        format!("{err:#}").contains("`nowhere` is not a gallery page (hello, data"),
+        format!("{err:#}").contains("`nowhere` is not a gallery page: hello, data"),
         "{err:#}"
     );
     let _ = std::fs::remove_dir_all(&dir);
