@@ -571,3 +571,41 @@ fn b53_many_callers_of_a_stale_entry_start_one_refresh() {
         );
     }
 }
+
+static B53_SESSION_GATE: Gate = Gate::new();
+static B53_SESSION_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+#[cache_data(ttl = "10s", refresh_mode = "background", scope = "session")]
+fn b53_per_session(x: u32) -> usize {
+    if thread_name() == "brook-cache-refresh" {
+        B53_SESSION_GATE.pass();
+    }
+    let _ = x;
+    B53_SESSION_RUNS.fetch_add(1, SeqCst) + 1
+}
+
+#[test]
+fn b47_b53_a_session_scoped_entry_refreshes_in_its_session_and_not_after_it_ends() {
+    let (_guard, clock) = manual_clock();
+    let script = |st: &St| st.text(format!("run {}", *b53_per_session(1)));
+    let mut at = brook::testing::AppTest::new(script);
+    at.run();
+    assert_eq!(at.text(), ["run 1"]);
+    clock.advance(secs(11.0));
+    at.run();
+    assert_eq!(at.text(), ["run 1"], "stale, returned at once");
+    b53_per_session::wait_for_refreshes();
+    at.run();
+    assert_eq!(at.text(), ["run 2"], "refreshed in the session's store");
+
+    // A refresh still running when its session ends is dropped with it.
+    clock.advance(secs(11.0));
+    B53_SESSION_GATE.close();
+    at.run();
+    assert_eq!(at.text(), ["run 2"]);
+    assert_eq!(b53_per_session::__cache().refreshing(), 1);
+    drop(at);
+    B53_SESSION_GATE.open();
+    b53_per_session::wait_for_refreshes();
+    assert_eq!(b53_per_session::len(), 0, "nothing kept for the ended session");
+}
