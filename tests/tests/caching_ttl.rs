@@ -607,5 +607,9 @@ fn b47_b53_a_session_scoped_entry_refreshes_in_its_session_and_not_after_it_ends
     drop(at);
     B53_SESSION_GATE.open();
     b53_per_session::wait_for_refreshes();
-    assert_eq!(b53_per_session::len(), 0, "nothing kept for the ended session");
+    assert_eq!(
+        b53_per_session::len(),
+        0,
+        "nothing kept for the ended session"
+    );
 }
