@@ -9,7 +9,8 @@ use brook_engine::data::{Table, cell_text, number};
 use brook_engine::element::{ChartKind, Element};
 use egui::Ui;
 use egui_plot::{
-    Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoints, Points, uniform_grid_spacer,
+    Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, PlotPoints, Points,
+    uniform_grid_spacer,
 };
 use serde::Serialize;
 
@@ -314,6 +315,105 @@ fn time_steps(base: f64) -> [f64; 3] {
     [thin, middle, wide]
 }
 
+/// A day, a month and a year in seconds (months and years as the grid's
+/// "step size", which only sets line strength).
+const DAY: f64 = 86_400.0;
+const MONTH: f64 = 30.0 * DAY;
+const YEAR: f64 = 365.0 * DAY;
+
+/// The grid marks of a time axis between `bounds` (seconds since 1970):
+/// steps of [`time_steps`] up to weeks, then the first days of months, and
+/// of years, so long ranges are marked on dates people read ("2026-01-01",
+/// not every 30 days from 1970).
+fn time_marks((start, end): (f64, f64), base: f64) -> Vec<GridMark> {
+    let [thin, middle, wide] = time_steps(base);
+    if wide < MONTH {
+        let mut marks: Vec<GridMark> = Vec::new();
+        for step in [wide, middle, thin] {
+            let mut value = (start / step).ceil() * step;
+            while value <= end && marks.len() < 10_000 {
+                if !marks.iter().any(|m| (m.value - value).abs() < thin / 10.0) {
+                    marks.push(GridMark {
+                        value,
+                        step_size: step,
+                    });
+                }
+                value += step;
+            }
+        }
+        marks.sort_by(|a, b| a.value.total_cmp(&b.value));
+        return marks;
+    }
+    // Months (every 1, 3 or 6) while a month is wide enough, else years
+    // (every 1, 2, 5, 10, ... of them).
+    let (months, years) = if thin <= MONTH {
+        (1, 1)
+    } else if thin <= 3.0 * MONTH {
+        (3, 1)
+    } else if thin <= 6.0 * MONTH {
+        (6, 1)
+    } else {
+        let mut years = 1_i32;
+        for factor in [2, 5].into_iter().cycle() {
+            #[allow(clippy::cast_precision_loss, reason = "a count of years")]
+            if f64::from(years) * YEAR >= thin {
+                break;
+            }
+            years *= factor;
+        }
+        (12, years)
+    };
+    calendar_marks(start, end, months, years)
+}
+
+/// Marks on the first day of every `months`-th month (of every
+/// `years`-th year when `months` is 12) between `start` and `end`.
+fn calendar_marks(start: f64, end: f64, months: u32, years: i32) -> Vec<GridMark> {
+    use chrono::{Datelike as _, NaiveDate};
+    #[allow(clippy::cast_possible_truncation, reason = "a plot coordinate")]
+    let Some(from) = chrono::DateTime::from_timestamp(start.floor() as i64, 0) else {
+        return Vec::new();
+    };
+    let (mut year, mut month) = (from.year(), from.month0());
+    month -= month % months;
+    year -= year.rem_euclid(years);
+    let mut marks = Vec::new();
+    while marks.len() < 10_000 {
+        let Some(day) = NaiveDate::from_ymd_opt(year, month + 1, 1) else {
+            break;
+        };
+        #[allow(clippy::cast_precision_loss, reason = "seconds since 1970 fit f64")]
+        let value = day
+            .and_hms_opt(0, 0, 0)
+            .map_or(f64::MAX, |t| t.and_utc().timestamp() as f64);
+        if value > end {
+            break;
+        }
+        if value >= start {
+            let new_year = month == 0 && year.rem_euclid(years * 5) == 0;
+            #[allow(clippy::cast_precision_loss, reason = "a few years")]
+            let step_size = if months == 12 {
+                f64::from(years) * YEAR * if new_year { 5.0 } else { 1.0 }
+            } else if month == 0 {
+                YEAR
+            } else {
+                f64::from(months) * MONTH
+            };
+            marks.push(GridMark { value, step_size });
+        }
+        if months == 12 {
+            year += years;
+        } else {
+            month += months;
+            if month >= 12 {
+                month -= 12;
+                year += 1;
+            }
+        }
+    }
+    marks
+}
+
 /// Steps of a category axis: whole numbers (one per category when there is
 /// room), growing by powers of ten as the view zooms out, so a zoomed-out
 /// axis has a few hundred marks, not millions.
@@ -428,9 +528,7 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
         .x_axis_label(x.unwrap_or("row"));
     match &axis {
         XAxis::Time(_) => {
-            plot = plot.x_grid_spacer(uniform_grid_spacer(|input| {
-                time_steps(input.base_step_size)
-            }));
+            plot = plot.x_grid_spacer(|input| time_marks(input.bounds, input.base_step_size));
         }
         XAxis::Category(_) => {
             plot = plot.x_grid_spacer(uniform_grid_spacer(|input| {
@@ -613,5 +711,71 @@ mod tests {
             [315_360_000.0; 3],
             "past the ladder: its largest"
         );
+    }
+}
+
+#[cfg(test)]
+mod time_mark_tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> f64 {
+        #[allow(clippy::cast_precision_loss, reason = "seconds since 1970")]
+        let seconds = chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp() as f64;
+        seconds
+    }
+
+    fn labels(marks: &[GridMark]) -> Vec<String> {
+        marks
+            .iter()
+            .map(|m| time_label(m.value, m.step_size, AxisZone::Naive))
+            .collect()
+    }
+
+    #[test]
+    fn months_and_years_are_marked_on_their_first_days() {
+        // Half a year, one month per 8 points or so: month starts.
+        let marks = time_marks((day(2026, 2, 10), day(2026, 8, 1)), 20.0 * DAY);
+        assert_eq!(
+            labels(&marks),
+            [
+                "2026-03-01",
+                "2026-04-01",
+                "2026-05-01",
+                "2026-06-01",
+                "2026-07-01",
+                "2026-08-01"
+            ]
+        );
+        // A decade, a year's worth per 8 points: every year's first day.
+        let marks = time_marks((day(2019, 6, 1), day(2024, 6, 1)), 300.0 * DAY);
+        assert_eq!(
+            labels(&marks),
+            [
+                "2020-01-01",
+                "2021-01-01",
+                "2022-01-01",
+                "2023-01-01",
+                "2024-01-01"
+            ]
+        );
+        // Zoomed far out: every 10 years, and never millions of marks.
+        let marks = time_marks((day(1900, 1, 1), day(2100, 1, 1)), 4_000.0 * DAY);
+        assert_eq!(
+            labels(&marks)[..3],
+            ["1900-01-01", "1910-01-01", "1920-01-01"]
+        );
+        assert!(time_marks((-1e15, 1e15), 1e13).len() <= 10_000);
+    }
+
+    #[test]
+    fn short_ranges_keep_whole_hours_and_days() {
+        let marks = time_marks((day(2026, 3, 8), day(2026, 3, 8) + 6.0 * 3_600.0), 1_000.0);
+        assert!(marks.iter().all(|m| m.value % 3_600.0 == 0.0), "{marks:?}");
+        assert_eq!(marks.len(), 7);
     }
 }

@@ -44,6 +44,11 @@ pub fn cache_data(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Caches a shared resource: every caller gets the same object (`Arc<T>`);
 /// mutating it needs a lock inside `T` (B24, B27).
 ///
+/// With `refresh_mode = "background"` and `on_release`, the object a
+/// refresh replaces is released when the new one is stored, as on a clear:
+/// a caller still holding the old `Arc` keeps a released object, so make
+/// `on_release` safe for that (close a pool, not a connection in use).
+///
 /// Parameters: as [`macro@cache_data`] (`refresh_mode` too) without
 /// `persist`, plus
 /// `validate = path_to_fn` (`fn(&T) -> bool`, checked on every hit, B44) and
