@@ -118,6 +118,24 @@ impl<'a> Frame<'a> {
         self.send_edit(widget);
     }
 
+    /// A slider's value: kept locally while the person drags (the script
+    /// reruns only when the drag ends, on `drag_stopped`), sent at once on a
+    /// click or a key (`changed` without a drag).
+    pub fn slide(
+        &mut self,
+        widget: &WidgetElement,
+        value: Value,
+        changed: bool,
+        dragging: bool,
+        drag_stopped: bool,
+    ) {
+        if changed && dragging {
+            self.edit(widget, value);
+        } else if changed || drag_stopped {
+            self.commit(widget, value);
+        }
+    }
+
     /// Sends a click.
     pub fn click(&mut self, widget: &WidgetElement) {
         self.events.push(Event::ButtonClicked {

@@ -116,14 +116,12 @@ pub(crate) fn select_slider_ui(
             .show_value(false)
             .text(shown),
     );
-    if index != current {
-        if response.dragged() {
-            frame.edit(widget, Value::Index(index));
-        } else {
-            frame.commit(widget, Value::Index(index));
-        }
-    } else if response.drag_stopped() {
-        frame.commit(widget, Value::Index(index));
-    }
+    frame.slide(
+        widget,
+        Value::Index(index),
+        index != current,
+        response.dragged(),
+        response.drag_stopped(),
+    );
     response
 }

@@ -230,15 +230,13 @@ pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
     } else {
         Value::Float(value)
     };
-    if response.changed() {
-        if response.dragged() {
-            frame.edit(widget, new);
-        } else {
-            frame.commit(widget, new);
-        }
-    } else if response.drag_stopped() {
-        frame.commit(widget, new);
-    }
+    frame.slide(
+        widget,
+        new,
+        response.changed(),
+        response.dragged(),
+        response.drag_stopped(),
+    );
     response
 }
 
@@ -362,14 +360,7 @@ pub(crate) fn range_slider_ui(
     let new = Value::Range(ends.map(snap));
     let dragging = rail.dragged() || low_box.dragged() || high_box.dragged();
     let stopped = rail.drag_stopped() || low_box.drag_stopped() || high_box.drag_stopped();
-    if new != frame.value(widget) {
-        if dragging {
-            frame.edit(widget, new);
-        } else {
-            frame.commit(widget, new);
-        }
-    } else if stopped {
-        frame.commit(widget, new);
-    }
+    let changed = new != frame.value(widget);
+    frame.slide(widget, new, changed, dragging, stopped);
     rail.union(low_box).union(high_box)
 }
