@@ -4,6 +4,9 @@
 //! - `mixed_1000`: a page of 1,000 mixed widgets and text elements.
 //! - `table_100k`: a page with one interactive table of 100,000 rows, one
 //!   screen of which is visible (egui_extras draws only the visible rows).
+//! - `chart_20k_dates`: a page with a line chart of 20,000 days (dates as
+//!   text on x), after its first frame; `chart_x_20k_dates` is the reading
+//!   of those dates, which the chart does once per table, not per frame.
 
 use std::hint::black_box;
 
@@ -56,6 +59,16 @@ fn big_table() -> Table {
     Table::from_rows(&rows).unwrap_or_default()
 }
 
+fn daily_visits() -> Table {
+    let mut csv = String::from("day,visits\n");
+    let start = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    for i in 0..20_000_u32 {
+        let day = start + chrono::Days::new(u64::from(i));
+        csv.push_str(&format!("{day},{}\n", (i * 7919) % 1000));
+    }
+    Table::from_csv(&csv).unwrap_or_default()
+}
+
 fn frame(c: &mut Criterion, name: &str, tree: &Tree) {
     let ctx = egui::Context::default();
     let mut memory = UiMemory::default();
@@ -88,6 +101,12 @@ fn benches(c: &mut Criterion) {
     let table = big_table();
     let table_tree = tree_of(move |st| st.dataframe_table(&table));
     frame(c, "table_100k", &table_tree);
+    let visits = daily_visits();
+    c.bench_function("chart_x_20k_dates", |b| {
+        b.iter(|| black_box(brook_widgets::chart::x_positions(&visits, Some("day"))));
+    });
+    let chart_tree = tree_of(move |st| st.chart(ChartKind::Line, &visits).x("day").show());
+    frame(c, "chart_20k_dates", &chart_tree);
 }
 
 criterion_group!(frames, benches);

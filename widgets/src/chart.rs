@@ -238,6 +238,14 @@ fn parse_time(text: &str) -> Option<(f64, Option<chrono::FixedOffset>)> {
     }
     #[allow(clippy::cast_precision_loss, reason = "seconds since 1970 fit f64")]
     let seconds = |t: NaiveDateTime| t.and_utc().timestamp_millis() as f64 / 1000.0;
+    let date = |text: &str| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()?
+            .and_hms_opt(0, 0, 0)
+    };
+    if bytes.len() == 10 {
+        return Some((seconds(date(text)?), None));
+    }
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Some((seconds(t.naive_utc()), Some(*t.offset())));
     }
@@ -251,8 +259,7 @@ fn parse_time(text: &str) -> Option<(f64, Option<chrono::FixedOffset>)> {
             return Some((seconds(t), None));
         }
     }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    Some((seconds(day.and_hms_opt(0, 0, 0)?), None))
+    None
 }
 
 /// Seconds since 1970 as a date, or a date and time when `step` (the
