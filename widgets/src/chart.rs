@@ -1,6 +1,6 @@
 //! Charts of serde rows through egui_plot: line, bar, area and scatter, with
-//! a legend, a hover read-out, zoom and pan (drag, scroll) and a reset
-//! (double click).
+//! a legend, a hover read-out, zoom (Ctrl + wheel) and pan (drag) and a
+//! reset (double click). The wheel alone scrolls the page.
 
 use std::sync::Arc;
 
@@ -531,6 +531,9 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
     let bar_width = prepared.bar_width;
     let mut plot = Plot::new(ui.scope_id().with("brook-chart"))
         .height(280.0)
+        // The wheel scrolls the page, not the chart under the pointer;
+        // Ctrl + wheel (or a pinch) zooms, a drag pans.
+        .allow_scroll(false)
         .legend(Legend::default())
         .x_axis_label(x.unwrap_or("row"));
     match &axis {

@@ -33,7 +33,7 @@ pub fn charts(st: &St) {
     st.title("Charts");
     st.markdown(
         "Charts take the same rows as tables: name the x column and one or more y columns. Drag to \
-         pan, scroll to zoom, double-click to reset; hover for a read-out.",
+         pan, Ctrl + scroll to zoom, double-click to reset; hover for a read-out.",
     );
     let row = st.columns(2);
     let points = row[0]
