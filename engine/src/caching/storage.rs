@@ -380,10 +380,16 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     ) -> V {
         if self.info.refresh == RefreshMode::Background
             && let Some(session) = self.callers_store()
-            && let Found::Stale(value, _, stored_at) = self.find(session, key)
         {
-            self.start_refresh(session, key, stored_at, compute);
-            return value;
+            match self.find(session, key) {
+                Found::Fresh(value, _) => return value,
+                Found::Stale(value, _, stored_at) => {
+                    self.start_refresh(session, key, stored_at, compute);
+                    return value;
+                }
+                // A miss computes in the foreground, as any other.
+                Found::Missing => {}
+            }
         }
         self.get_or_compute(key, None, compute)
     }
