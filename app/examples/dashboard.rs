@@ -113,28 +113,16 @@ pub fn app(st: &St) {
         .key("product")
         .show()
         .unwrap_or_default();
-    let from = side
-        .select_slider("From", MONTHS)
-        .default("Jan")
-        .key("from")
+    // One slider with two thumbs: a start after the end cannot be chosen.
+    let (from, to) = side
+        .select_range_slider("Months", MONTHS)
+        .key("months")
         .show()
-        .unwrap_or("Jan");
-    let to = side
-        .select_slider("To", MONTHS)
-        .default("Dec")
-        .key("to")
-        .show()
-        .unwrap_or("Dec");
+        .unwrap_or(("Jan", "Dec"));
     let month_of = |name: &str| MONTHS.iter().position(|m| *m == name).map_or(1, |i| i + 1);
     let (first, last) = (month_of(from), month_of(to));
 
     st.title("Sales 2024");
-    if first > last {
-        st.warning(format!(
-            "\"From\" ({from}) is after \"To\" ({to}): choose an earlier start."
-        ));
-        return;
-    }
     if chosen_regions.is_empty() {
         st.info("Choose at least one region in the sidebar.");
         return;

@@ -287,6 +287,11 @@ pub enum WidgetSpec {
         /// The options, formatted for display.
         options: Vec<String>,
     },
+    /// A slider with two thumbs over a list of options: a range of them.
+    SelectRangeSlider {
+        /// The options, formatted for display.
+        options: Vec<String>,
+    },
     /// A slider with two thumbs: a range of numbers.
     RangeSlider {
         /// Lowest value.
@@ -357,6 +362,7 @@ impl WidgetSpec {
             Self::Multiselect { .. } => "multiselect",
             Self::SelectSlider { .. } => "select_slider",
             Self::RangeSlider { .. } => "range_slider",
+            Self::SelectRangeSlider { .. } => "select_range_slider",
             Self::ColorPicker => "color_picker",
             Self::FileUploader { .. } => "file_uploader",
             Self::DownloadButton { .. } => "download_button",

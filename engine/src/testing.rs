@@ -492,7 +492,8 @@ impl<'a> WidgetHandle<'a> {
     }
 
     /// Stages a value: a number for sliders and number inputs, a pair
-    /// `(low, high)` for range sliders, a bool for
+    /// `(low, high)` for range sliders (options' text for select range
+    /// sliders), a bool for
     /// checkboxes and toggles, text for text inputs, an option's text for
     /// selectboxes and radios.
     ///
@@ -522,6 +523,13 @@ impl<'a> WidgetHandle<'a> {
                 TestValue::Text(v),
             ) => Value::Index(option_index(&self.element, options, &v)),
             (WidgetSpec::RangeSlider { .. }, TestValue::Range(ends)) => Value::Range(ends),
+            #[expect(clippy::cast_precision_loss, reason = "option positions are small")]
+            (WidgetSpec::SelectRangeSlider { options }, TestValue::Options(low, high)) => {
+                Value::Range([
+                    option_index(&self.element, options, &low) as f64,
+                    option_index(&self.element, options, &high) as f64,
+                ])
+            }
             (WidgetSpec::SelectSlider { options }, TestValue::Text(v)) => {
                 Value::Index(option_index(&self.element, options, &v))
             }
@@ -724,6 +732,9 @@ pub enum TestValue {
     Text(String),
     /// The two ends of a range slider, from a pair: `(20, 80)`.
     Range([f64; 2]),
+    /// The two ends of a select range slider, by their options' text:
+    /// `("Mar", "May")`.
+    Options(String, String),
     /// A window value, sent as is.
     Ui(Value),
 }
@@ -732,6 +743,12 @@ pub enum TestValue {
 impl From<(i64, i64)> for TestValue {
     fn from((low, high): (i64, i64)) -> Self {
         Self::Range([low as f64, high as f64])
+    }
+}
+
+impl From<(&str, &str)> for TestValue {
+    fn from((low, high): (&str, &str)) -> Self {
+        Self::Options(low.to_owned(), high.to_owned())
     }
 }
 

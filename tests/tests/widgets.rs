@@ -64,3 +64,53 @@ fn widget_labels(elements: &[Element]) -> Vec<String> {
     }
     out
 }
+
+/// Draws `at`'s page as the window does and drags on the two-thumb rail
+/// labelled `label` (values 0 to `max`) from `press` to `release`; returns
+/// the last value the window would send.
+fn drag_two_thumb_rail(
+    at: &AppTest,
+    label: &str,
+    max: f64,
+    press: f64,
+    release: f64,
+) -> Option<brook::element::Value> {
+    use brook::widgets::snapshot::page_harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    let mut harness = page_harness(
+        at.tree(),
+        &brook::testing::SnapshotOptions::new().size(400.0, 160.0),
+    );
+    harness.run();
+    let rail = harness
+        .get_by_role_and_label(egui::Role::Slider, label)
+        .rect();
+    // As `two_thumb_rail` lays the rail out: thumbs of radius h / 2.5 at
+    // either end of the values.
+    let radius = rail.height() / 2.5;
+    #[allow(clippy::cast_possible_truncation, reason = "screen positions")]
+    let at_value = |v: f64| {
+        egui::pos2(
+            rail.left() + radius + (v / max) as f32 * (rail.width() - 2.0 * radius),
+            rail.center().y,
+        )
+    };
+    harness.drag_at(at_value(press));
+    harness.run();
+    harness.hover_at(at_value((press + release) / 2.0));
+    harness.run();
+    harness.hover_at(at_value(release));
+    harness.run();
+    harness.drop_at(at_value(release));
+    harness.run();
+    harness
+        .state()
+        .events
+        .iter()
+        .rev()
+        .find_map(|event| match event {
+            brook::Event::WidgetChanged { value, .. } => Some(value.clone()),
+            _ => None,
+        })
+}

@@ -207,6 +207,9 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
             WidgetSpec::Checkbox { .. } => crate::checkbox::checkbox_ui(ui, widget, frame),
             WidgetSpec::Slider { .. } => crate::slider::slider_ui(ui, widget, frame),
             WidgetSpec::RangeSlider { .. } => crate::slider::range_slider_ui(ui, widget, frame),
+            WidgetSpec::SelectRangeSlider { .. } => {
+                crate::select_slider::select_range_slider_ui(ui, widget, frame)
+            }
             WidgetSpec::NumberInput { .. } => {
                 crate::number_input::number_input_ui(ui, widget, frame)
             }

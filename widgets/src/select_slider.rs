@@ -1,12 +1,18 @@
 //! `select_slider`: a slider over a list of options; returns the option.
+//! `select_range_slider`: two thumbs over the options; returns the two ends
+//! (Streamlit's select_slider with a tuple value).
+
+use std::any::Any;
 
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
+use brook_engine::state::{Codec, DynValue};
 use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::choice::{OptionValue, OptionsCodec, adopt_option, options_hash};
 use crate::common::{Common, WidgetOptions};
 use crate::render::{Frame, label_ui};
+use crate::slider::{Scale, two_thumb_rail};
 
 /// Select sliders on [`St`]. In the prelude.
 pub trait SelectSliderExt {
@@ -17,9 +23,30 @@ pub trait SelectSliderExt {
         label: impl Into<String>,
         options: impl IntoIterator<Item = T>,
     ) -> SelectSlider<'_, T>;
+    /// A slider with two thumbs over `options`; returns the two chosen,
+    /// the earlier first (default: the first and the last; `None` only
+    /// when there are no options). For "from March to May".
+    fn select_range_slider<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> SelectRangeSlider<'_, T>;
 }
 
 impl SelectSliderExt for St {
+    fn select_range_slider<T: OptionValue>(
+        &self,
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+    ) -> SelectRangeSlider<'_, T> {
+        SelectRangeSlider {
+            st: self,
+            label: label.into(),
+            options: options.into_iter().collect(),
+            default: None,
+            common: Common::default(),
+        }
+    }
     fn select_slider<T: OptionValue>(
         &self,
         label: impl Into<String>,
@@ -91,6 +118,159 @@ impl<T: OptionValue> SelectSlider<'_, T> {
             .filter(|v| self.options.contains(v))
             .or_else(|| self.options.first().cloned())
     }
+}
+
+/// A select range slider builder; finish with [`SelectRangeSlider::show`].
+#[must_use = "call .show() to place the select range slider"]
+pub struct SelectRangeSlider<'a, T> {
+    st: &'a St,
+    label: String,
+    options: Vec<T>,
+    default: Option<(T, T)>,
+    common: Common,
+}
+
+impl<T> WidgetOptions for SelectRangeSlider<'_, T> {
+    fn common(&mut self) -> &mut Common {
+        &mut self.common
+    }
+}
+
+/// Converts window ranges (option positions) to `Option<(T, T)>`: the
+/// positions rounded, clamped to the options and put in order.
+struct OptionRangeCodec<T> {
+    options: Vec<T>,
+}
+
+impl<T: OptionValue> OptionRangeCodec<T> {
+    /// The options at positions `low` and `high`, in order.
+    fn pick(&self, [low, high]: [f64; 2]) -> Option<(T, T)> {
+        let last = self.options.len().checked_sub(1)?;
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "positions clamped into the options first"
+        )]
+        let at = |v: f64| v.round().clamp(0.0, last as f64) as usize;
+        let (a, b) = (at(low), at(high));
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        Some((self.options[a].clone(), self.options[b].clone()))
+    }
+}
+
+impl<T: OptionValue> Codec for OptionRangeCodec<T> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        match value {
+            Value::Range(ends) if ends.iter().all(|e| e.is_finite()) => {
+                Some(Box::new(self.pick(*ends)))
+            }
+            _ => None,
+        }
+    }
+    fn encode(&self, value: &dyn Any) -> Value {
+        let position = |option: &T| self.options.iter().position(|o| o == option);
+        match value.downcast_ref::<Option<(T, T)>>() {
+            #[allow(clippy::cast_precision_loss, reason = "option positions are small")]
+            Some(Some((low, high))) => match (position(low), position(high)) {
+                (Some(a), Some(b)) => Value::Range([a as f64, b as f64]),
+                _ => Value::None,
+            },
+            _ => Value::None,
+        }
+    }
+}
+
+impl<T: OptionValue> SelectRangeSlider<'_, T> {
+    /// The two options chosen before any interaction (in either order).
+    pub fn default(mut self, (low, high): (T, T)) -> Self {
+        self.default = Some((low, high));
+        self
+    }
+
+    /// Places the slider; returns the two chosen options, earlier first.
+    pub fn show(self) -> Option<(T, T)> {
+        let codec = OptionRangeCodec {
+            options: self.options.clone(),
+        };
+        #[allow(clippy::cast_precision_loss, reason = "option positions are small")]
+        let whole = [0.0, self.options.len().saturating_sub(1) as f64];
+        let position = |option: &T| self.options.iter().position(|o| o == option);
+        #[allow(clippy::cast_precision_loss, reason = "option positions are small")]
+        let chosen = self
+            .default
+            .as_ref()
+            .and_then(|(a, b)| Some([position(a)? as f64, position(b)? as f64]))
+            .unwrap_or(whole);
+        let default = codec.pick(chosen);
+        let labels: Vec<String> = self.options.iter().map(ToString::to_string).collect();
+        let hash = options_hash(&self.options);
+        let default_text = default.as_ref().map(|(a, b)| format!("{a}..{b}"));
+        let value: Option<(T, T)> = self.st.widget(
+            self.common.call(
+                WidgetSpec::SelectRangeSlider { options: labels },
+                self.label,
+                default.clone(),
+                self.default.is_some(),
+                codec,
+            ),
+            // The options constrain valid values: a change resets (B116).
+            |id| {
+                id.constraint("options", hash)
+                    .param("default", &default_text);
+            },
+        );
+        value
+            .filter(|(a, b)| self.options.contains(a) && self.options.contains(b))
+            .or(default)
+    }
+}
+
+/// Draws a select range slider: two thumbs over option positions, and the
+/// chosen options' text.
+pub(crate) fn select_range_slider_ui(
+    ui: &mut Ui,
+    widget: &WidgetElement,
+    frame: &mut Frame<'_>,
+) -> Response {
+    let WidgetSpec::SelectRangeSlider { options } = &widget.spec else {
+        return ui.label("?");
+    };
+    label_ui(ui, &widget.label);
+    #[allow(clippy::cast_precision_loss, reason = "option positions are small")]
+    let last = options.len().saturating_sub(1) as f64;
+    let current = match frame.value(widget) {
+        Value::Range(ends) => ends,
+        _ => [0.0, last],
+    };
+    let mut ends = current;
+    let scale = Scale {
+        min: 0.0,
+        max: last,
+        step: 1.0,
+        integer: true,
+    };
+    let rail = ui
+        .horizontal(|ui| {
+            let rail = two_thumb_rail(ui, &widget.label, scale, &mut ends);
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "snapped positions"
+            )]
+            let text = |v: f64| options.get(v as usize).cloned().unwrap_or_default();
+            ui.label(format!("{} – {}", text(ends[0]), text(ends[1])));
+            rail
+        })
+        .inner;
+    frame.slide(
+        widget,
+        Value::Range(ends),
+        ends != current,
+        rail.dragged(),
+        rail.drag_stopped(),
+    );
+    rail
 }
 
 /// Draws a select slider: a slider over option positions, showing the

@@ -266,83 +266,15 @@ pub(crate) fn range_slider_ui(
         Value::Range(ends) => ends,
         _ => [min, max],
     };
-    let snap = |v: f64| {
-        let snapped = if step > 0.0 {
-            min + ((v - min) / step).round() * step
-        } else {
-            v
-        };
-        let snapped = snapped.clamp(min, max);
-        if integer { snapped.round() } else { snapped }
+    let scale = Scale {
+        min,
+        max,
+        step,
+        integer,
     };
     let inner = ui.horizontal(|ui| {
-        let size = Vec2::new(ui.spacing().slider_width, ui.spacing().interact_size.y);
-        let (rect, rail) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        let enabled = ui.is_enabled();
-        rail.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, enabled, &widget.label));
-        let radius = rect.height() / 2.5;
-        let left = rect.left() + radius;
-        let width = (rect.width() - 2.0 * radius).max(1.0);
+        let rail = two_thumb_rail(ui, &widget.label, scale, &mut ends);
         let span = (max - min).max(f64::EPSILON);
-        #[allow(clippy::cast_possible_truncation, reason = "screen positions")]
-        let to_x = |v: f64| left + ((v - min) / span) as f32 * width;
-        let from_x = |x: f32| min + f64::from((x - left) / width) * span;
-
-        // The thumb a press takes is the nearer one, chosen on the press's
-        // first frame and kept until the button is released.
-        let id = rail.id;
-        if !rail.is_pointer_button_down_on() && !rail.drag_stopped() && !rail.clicked() {
-            ui.data_mut(|d| d.remove::<Grabbed>(id));
-        }
-        if let Some(pointer) = rail.interact_pointer_pos() {
-            let grabbed = ui.data(|d| d.get_temp::<Grabbed>(id));
-            let Grabbed(thumb) = grabbed.unwrap_or_else(|| {
-                let (to_low, to_high) = (
-                    (pointer.x - to_x(ends[0])).abs(),
-                    (pointer.x - to_x(ends[1])).abs(),
-                );
-                // On a tie (both thumbs at one place) the side decides.
-                let high = to_high < to_low || (to_high == to_low && pointer.x > to_x(ends[1]));
-                let grabbed = Grabbed(usize::from(high));
-                ui.data_mut(|d| d.insert_temp(id, grabbed));
-                grabbed
-            });
-            let value = snap(from_x(pointer.x));
-            if thumb == 0 {
-                ends[0] = value.min(ends[1]);
-            } else {
-                ends[1] = value.max(ends[0]);
-            }
-        }
-
-        if ui.is_rect_visible(rect) {
-            let visuals = ui.style().interact(&rail);
-            let painter = ui.painter();
-            let y = rect.center().y;
-            let rail_rect = egui::Rect::from_min_max(
-                egui::pos2(left, y - radius / 2.0),
-                egui::pos2(left + width, y + radius / 2.0),
-            );
-            painter.rect_filled(
-                rail_rect,
-                radius / 2.0,
-                ui.visuals().widgets.inactive.bg_fill,
-            );
-            let chosen = egui::Rect::from_min_max(
-                egui::pos2(to_x(ends[0]), rail_rect.top()),
-                egui::pos2(to_x(ends[1]), rail_rect.bottom()),
-            );
-            painter.rect_filled(chosen, radius / 2.0, ui.visuals().selection.bg_fill);
-            for end in ends {
-                painter.circle(
-                    egui::pos2(to_x(end), y),
-                    radius,
-                    visuals.bg_fill,
-                    Stroke::new(1.0, visuals.fg_stroke.color),
-                );
-            }
-        }
-
         let speed = if step > 0.0 { step } else { span / 100.0 };
         let number = |ui: &mut Ui, value: &mut f64, range: RangeInclusive<f64>| {
             let mut drag = egui::DragValue::new(value).range(range).speed(speed);
@@ -357,10 +289,114 @@ pub(crate) fn range_slider_ui(
         (rail, low_box, high_box)
     });
     let (rail, low_box, high_box) = inner.inner;
-    let new = Value::Range(ends.map(snap));
+    let new = Value::Range(ends.map(|end| scale.snap(end)));
     let dragging = rail.dragged() || low_box.dragged() || high_box.dragged();
     let stopped = rail.drag_stopped() || low_box.drag_stopped() || high_box.drag_stopped();
     let changed = new != frame.value(widget);
     frame.slide(widget, new, changed, dragging, stopped);
     rail.union(low_box).union(high_box)
+}
+
+/// The values a two-thumb rail runs over.
+#[derive(Clone, Copy)]
+pub(crate) struct Scale {
+    pub(crate) min: f64,
+    pub(crate) max: f64,
+    pub(crate) step: f64,
+    pub(crate) integer: bool,
+}
+
+impl Scale {
+    /// The nearest value on the scale's steps, within it.
+    pub(crate) fn snap(self, value: f64) -> f64 {
+        let snapped = if self.step > 0.0 {
+            self.min + ((value - self.min) / self.step).round() * self.step
+        } else {
+            value
+        };
+        let snapped = snapped.clamp(self.min, self.max);
+        if self.integer {
+            snapped.round()
+        } else {
+            snapped
+        }
+    }
+}
+
+/// A rail with two thumbs over `scale`, moving `ends` (low, high) as the
+/// person drags: a press takes the nearer thumb, chosen on the press's
+/// first frame and kept until the button is released. Named `label` for
+/// accessibility (and kittest).
+pub(crate) fn two_thumb_rail(
+    ui: &mut Ui,
+    label: &str,
+    scale: Scale,
+    ends: &mut [f64; 2],
+) -> Response {
+    let Scale { min, max, .. } = scale;
+    let size = Vec2::new(ui.spacing().slider_width, ui.spacing().interact_size.y);
+    let (rect, rail) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let enabled = ui.is_enabled();
+    rail.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, enabled, label));
+    let radius = rect.height() / 2.5;
+    let left = rect.left() + radius;
+    let width = (rect.width() - 2.0 * radius).max(1.0);
+    let span = (max - min).max(f64::EPSILON);
+    #[allow(clippy::cast_possible_truncation, reason = "screen positions")]
+    let to_x = |v: f64| left + ((v - min) / span) as f32 * width;
+    let from_x = |x: f32| min + f64::from((x - left) / width) * span;
+
+    let id = rail.id;
+    if !rail.is_pointer_button_down_on() && !rail.drag_stopped() && !rail.clicked() {
+        ui.data_mut(|d| d.remove::<Grabbed>(id));
+    }
+    if let Some(pointer) = rail.interact_pointer_pos() {
+        let grabbed = ui.data(|d| d.get_temp::<Grabbed>(id));
+        let Grabbed(thumb) = grabbed.unwrap_or_else(|| {
+            let (to_low, to_high) = (
+                (pointer.x - to_x(ends[0])).abs(),
+                (pointer.x - to_x(ends[1])).abs(),
+            );
+            // On a tie (both thumbs at one place) the side decides.
+            let high = to_high < to_low || (to_high == to_low && pointer.x > to_x(ends[1]));
+            let grabbed = Grabbed(usize::from(high));
+            ui.data_mut(|d| d.insert_temp(id, grabbed));
+            grabbed
+        });
+        let value = scale.snap(from_x(pointer.x));
+        if thumb == 0 {
+            ends[0] = value.min(ends[1]);
+        } else {
+            ends[1] = value.max(ends[0]);
+        }
+    }
+
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&rail);
+        let painter = ui.painter();
+        let y = rect.center().y;
+        let rail_rect = egui::Rect::from_min_max(
+            egui::pos2(left, y - radius / 2.0),
+            egui::pos2(left + width, y + radius / 2.0),
+        );
+        painter.rect_filled(
+            rail_rect,
+            radius / 2.0,
+            ui.visuals().widgets.inactive.bg_fill,
+        );
+        let chosen = egui::Rect::from_min_max(
+            egui::pos2(to_x(ends[0]), rail_rect.top()),
+            egui::pos2(to_x(ends[1]), rail_rect.bottom()),
+        );
+        painter.rect_filled(chosen, radius / 2.0, ui.visuals().selection.bg_fill);
+        for end in *ends {
+            painter.circle(
+                egui::pos2(to_x(end), y),
+                radius,
+                visuals.bg_fill,
+                Stroke::new(1.0, visuals.fg_stroke.color),
+            );
+        }
+    }
+    rail
 }

@@ -82,9 +82,14 @@ pub fn inputs(st: &St) {
         .step(10)
         .key("inputs.range_slider")
         .show();
+    let sizes = st
+        .select_range_slider("Select range slider", ["XS", "S", "M", "L", "XL"])
+        .default(("S", "L"))
+        .key("inputs.select_range_slider")
+        .show();
     st.caption(format!(
         "slider: {level}, float slider: {ratio:.2}, number input: {amount}, select slider: \
-         {size_word:?}, range slider: {low}..{high}"
+         {size_word:?}, range slider: {low}..{high}, select range slider: {sizes:?}"
     ));
 
     st.header("Text");

@@ -419,3 +419,21 @@ fn range_slider() {
         },
     );
 }
+
+#[test]
+fn select_range_slider() {
+    states(
+        "select_range_slider",
+        200.0,
+        |st, label, key, disabled| {
+            let _ = st
+                .select_range_slider(label, ["Jan", "Feb", "Mar", "Apr", "May", "Jun"])
+                .key(key)
+                .disabled(disabled)
+                .show();
+        },
+        |at| {
+            at.widget("set").set_value(("Mar", "May"));
+        },
+    );
+}

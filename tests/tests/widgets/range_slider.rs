@@ -85,49 +85,10 @@ fn a_keyed_range_slider_keeps_its_ends_when_its_label_changes() {
     assert_eq!(at.text(), ["20..40"]);
 }
 
-/// The range slider "Price" (0 to 500, ends 50 and 200, step 10) drawn as
-/// the window draws it; `press` and `release` are values on its rail. The
-/// value the window would send at the end.
+/// The range slider "Price" (0 to 500, ends 50 and 200, step 10) dragged
+/// from `press` to `release` (values on its rail).
 fn drag_on_the_rail(press: f64, release: f64) -> Option<brook::element::Value> {
-    use brook::widgets::snapshot::page_harness;
-    use egui_kittest::kittest::Queryable as _;
-
-    let at = run(price);
-    let mut harness = page_harness(
-        at.tree(),
-        &brook::testing::SnapshotOptions::new().size(400.0, 160.0),
-    );
-    harness.run();
-    let rail = harness
-        .get_by_role_and_label(egui::Role::Slider, "Price")
-        .rect();
-    // As `range_slider_ui` lays the rail out: thumbs of radius h / 2.5 at
-    // either end of the values.
-    let radius = rail.height() / 2.5;
-    #[allow(clippy::cast_possible_truncation, reason = "screen positions")]
-    let at_value = |v: f64| {
-        egui::pos2(
-            rail.left() + radius + (v / 500.0) as f32 * (rail.width() - 2.0 * radius),
-            rail.center().y,
-        )
-    };
-    harness.drag_at(at_value(press));
-    harness.run();
-    harness.hover_at(at_value((press + release) / 2.0));
-    harness.run();
-    harness.hover_at(at_value(release));
-    harness.run();
-    harness.drop_at(at_value(release));
-    harness.run();
-    harness
-        .state()
-        .events
-        .iter()
-        .rev()
-        .find_map(|event| match event {
-            brook::Event::WidgetChanged { value, .. } => Some(value.clone()),
-            _ => None,
-        })
+    super::drag_two_thumb_rail(&run(price), "Price", 500.0, press, release)
 }
 
 #[test]

@@ -196,3 +196,104 @@ fn on_change_runs_before_the_script_with_the_new_value() {
     at.run();
     assert_eq!(at.text(), ["None"]);
 }
+
+// ------------------------------------------------------ select_range_slider
+
+const MONTHS: [&str; 6] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun"];
+
+fn months(st: &St) {
+    let range = st
+        .select_range_slider("Months", MONTHS)
+        .key("months")
+        .show();
+    st.text(format!("{range:?}"));
+}
+
+#[test]
+fn a_range_defaults_to_the_first_and_last_options_or_the_default_given() {
+    let at = run(|st| {
+        let whole = st.select_range_slider("Whole", MONTHS).show();
+        let part = st
+            .select_range_slider("Part", MONTHS)
+            .default(("May", "Feb"))
+            .show();
+        let unknown = st
+            .select_range_slider("Unknown", MONTHS)
+            .default(("Dec", "Feb"))
+            .show();
+        st.text(format!("{whole:?} {part:?} {unknown:?}"));
+    });
+    assert_eq!(
+        at.text(),
+        [r#"Some(("Jan", "Jun")) Some(("Feb", "May")) Some(("Jan", "Jun"))"#]
+    );
+    assert_eq!(at.widgets_of("select_range_slider").len(), 3);
+}
+
+#[test]
+fn the_person_picks_two_options_in_either_order() {
+    let mut at = run(months);
+    at.widget("months").set_value(("Mar", "May")).run();
+    assert_eq!(at.text(), [r#"Some(("Mar", "May"))"#]);
+    at.widget("months").set_value(("Apr", "Feb")).run();
+    assert_eq!(at.text(), [r#"Some(("Feb", "Apr"))"#]);
+    assert_eq!(
+        at.session_state().get::<Option<(&str, &str)>>("months"),
+        Some(Some(("Feb", "Apr")))
+    );
+}
+
+#[test]
+fn positions_from_the_window_are_rounded_and_kept_inside_the_options() {
+    let mut at = run(months);
+    at.widget("months")
+        .set_value(brook::element::Value::Range([-3.0, 9.7]))
+        .run();
+    assert_eq!(at.text(), [r#"Some(("Jan", "Jun"))"#]);
+    at.widget("months")
+        .set_value(brook::element::Value::Range([1.4, 2.6]))
+        .run();
+    assert_eq!(at.text(), [r#"Some(("Feb", "Apr"))"#]);
+}
+
+#[test]
+fn no_options_give_no_range() {
+    let at = run(|st| {
+        let none = st.select_range_slider("Empty", Vec::<String>::new()).show();
+        st.text(format!("{none:?}"));
+    });
+    assert_eq!(at.text(), ["None"]);
+    assert!(at.exception().is_empty());
+}
+
+#[test]
+fn a_change_of_options_resets_a_select_range_slider() {
+    let mut at = run(|st| {
+        let options: &[&str] = if st.session_state().contains("short") {
+            &MONTHS[..3]
+        } else {
+            &MONTHS
+        };
+        let range = st
+            .select_range_slider("Months", options.iter().copied())
+            .key("months")
+            .show();
+        st.text(format!("{range:?}"));
+    });
+    at.widget("months").set_value(("Apr", "Jun")).run();
+    at.session_state().set("short", true).unwrap();
+    at.run();
+    assert_eq!(at.text(), [r#"Some(("Jan", "Mar"))"#]);
+}
+
+#[test]
+fn dragging_a_thumb_of_the_select_range_slider_moves_only_that_end() {
+    use brook::element::Value;
+    let at = run(months);
+    // Options at positions 0 (Jan) to 5 (Jun): the upper thumb to Mar.
+    let sent = super::drag_two_thumb_rail(&at, "Months", 5.0, 5.0, 2.0);
+    assert_eq!(sent, Some(Value::Range([0.0, 2.0])));
+    // The lower thumb past the upper one stops at it.
+    let sent = super::drag_two_thumb_rail(&at, "Months", 5.0, 0.0, 5.0);
+    assert_eq!(sent, Some(Value::Range([5.0, 5.0])));
+}
