@@ -87,10 +87,15 @@ fn parse(args: &[String]) -> anyhow::Result<Request> {
         options: SnapshotOptions::new(),
         release: false,
     };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
+    // What an example's process is given: every argument but the target
+    // and `--release`.
+    let mut passed_on = vec![true; args.len()];
+    let mut remaining = args.iter().enumerate();
+    while let Some((at, arg)) = remaining.next() {
         let mut value = |flag: &str| {
-            args.next()
+            remaining
+                .next()
+                .map(|(_, value)| value)
                 .with_context(|| format!("`{flag}` needs a value"))
         };
         let options = std::mem::take(&mut request.options);
@@ -98,7 +103,6 @@ fn parse(args: &[String]) -> anyhow::Result<Request> {
             "--out" | "-o" => {
                 let out = value(arg)?;
                 request.out = Some(PathBuf::from(out));
-                request.rest.extend([arg.clone(), out.clone()]);
                 options
             }
             "--size" => {
@@ -109,7 +113,6 @@ fn parse(args: &[String]) -> anyhow::Result<Request> {
                 let Some((width, height)) = parsed else {
                     bail!("`--size {size}`: give the size in points as WIDTHxHEIGHT, e.g. 800x600");
                 };
-                request.rest.extend([arg.clone(), size.clone()]);
                 options.size(width, height)
             }
             "--theme" => {
@@ -119,7 +122,6 @@ fn parse(args: &[String]) -> anyhow::Result<Request> {
                     "dark" => Theme::Dark,
                     other => bail!("`--theme {other}`: the theme is `light` or `dark`"),
                 };
-                request.rest.extend([arg.clone(), theme.clone()]);
                 options.theme(theme_value)
             }
             "--pixels-per-point" | "--ppp" => {
@@ -131,25 +133,29 @@ fn parse(args: &[String]) -> anyhow::Result<Request> {
                     .with_context(|| {
                         format!("`--pixels-per-point {ppp_text}`: give a positive number")
                     })?;
-                request.rest.extend([arg.clone(), ppp_text.clone()]);
                 options.pixels_per_point(ppp)
             }
-            "--wide" => {
-                request.rest.push(arg.clone());
-                options.wide(true)
-            }
+            "--wide" => options.wide(true),
             "--release" => {
                 request.release = true;
+                passed_on[at] = false;
                 options
             }
             flag if flag.starts_with('-') => bail!("unknown option `{flag}`; {USAGE}"),
             name if request.target.is_none() => {
                 request.target = Some(name.to_owned());
+                passed_on[at] = false;
                 options
             }
             extra => bail!("unexpected argument `{extra}`; {USAGE}"),
         };
     }
+    request.rest = args
+        .iter()
+        .zip(passed_on)
+        .filter(|(_, passed)| *passed)
+        .map(|(arg, _)| arg.clone())
+        .collect();
     Ok(request)
 }
 
@@ -195,8 +201,7 @@ fn run_example(
     if release {
         command.arg("--release");
     }
-    let joined: Vec<&str> = rest.iter().map(String::as_str).collect();
-    command.env(SNAPSHOT_ENV, joined.join(&SEPARATOR.to_string()));
+    command.env(SNAPSHOT_ENV, rest.join(&SEPARATOR.to_string()));
     let started = std::time::SystemTime::now();
     let status = command
         .status()

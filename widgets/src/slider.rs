@@ -75,6 +75,25 @@ impl<N> WidgetOptions for Slider<'_, N> {
 }
 
 impl<N: Number> Slider<'_, N> {
+    /// The range low end first, and `value` clamped into it.
+    fn bounds(&self) -> (N, N, impl Fn(N) -> N + use<N>) {
+        let (min, max) = if self.min <= self.max {
+            (self.min, self.max)
+        } else {
+            (self.max, self.min)
+        };
+        let clamp = move |v: N| {
+            if v < min {
+                min
+            } else if v > max {
+                max
+            } else {
+                v
+            }
+        };
+        (min, max, clamp)
+    }
+
     /// The value before any interaction (clamped into the range).
     pub fn default(mut self, value: N) -> Self {
         self.default = Some(value);
@@ -89,17 +108,8 @@ impl<N: Number> Slider<'_, N> {
 
     /// Places the slider; returns its value.
     pub fn show(self) -> N {
-        let (min, max) = if self.min <= self.max {
-            (self.min, self.max)
-        } else {
-            (self.max, self.min)
-        };
-        let default = match self.default {
-            Some(d) if d < min => min,
-            Some(d) if d > max => max,
-            Some(d) => d,
-            None => min,
-        };
+        let (min, max, clamp) = self.bounds();
+        let default = self.default.map_or(min, clamp);
         let step = self.step.unwrap_or_else(N::default_step);
         self.st.widget(
             self.common.call(
@@ -154,20 +164,7 @@ impl<N: Number> RangeSlider<'_, N> {
     /// Places the slider; returns `(low, high)`.
     pub fn show(self) -> (N, N) {
         let slider = self.slider;
-        let (min, max) = if slider.min <= slider.max {
-            (slider.min, slider.max)
-        } else {
-            (slider.max, slider.min)
-        };
-        let clamp = |v: N| {
-            if v < min {
-                min
-            } else if v > max {
-                max
-            } else {
-                v
-            }
-        };
+        let (min, max, clamp) = slider.bounds();
         let default = match self.default {
             Some((a, b)) if b < a => (clamp(b), clamp(a)),
             Some((a, b)) => (clamp(a), clamp(b)),
