@@ -455,7 +455,8 @@ impl<'a> WidgetHandle<'a> {
         &self.element.label
     }
 
-    /// The widget's current typed value (what the script got, B182).
+    /// The widget's typed value: what the script got from it in the last
+    /// run (B182), a button's click included.
     ///
     /// # Panics
     /// If the widget is gone or its value is not a `T`.
@@ -465,7 +466,10 @@ impl<'a> WidgetHandle<'a> {
             state
                 .widgets
                 .get(id)
-                .map(|w| crate::state::coerce::<T>(w.value.as_any()).ok_or(w.value.type_name()))
+                .map(|w| {
+                    let got = w.returned.as_ref().unwrap_or(&w.value);
+                    crate::state::coerce::<T>(got.as_any()).ok_or(got.type_name())
+                })
         });
         match found {
             Some(Ok(value)) => value,
@@ -482,6 +486,32 @@ impl<'a> WidgetHandle<'a> {
             )]
             None => panic!("the widget \"{}\" no longer exists", self.element.label),
         }
+    }
+
+    /// The value the window holds for the widget now: the last value
+    /// staged for it since the last run, else a value waiting for its form's
+    /// submit, else the value drawn in the last run. Staged actions build on
+    /// it, so two selections before one run keep both.
+    pub fn pending_value(&self) -> Value {
+        let id = &self.element.id;
+        let staged = self.at.staged.iter().rev().find_map(|event| match event {
+            Event::WidgetChanged { id: changed, value } if changed == id => Some(value.clone()),
+            _ => None,
+        });
+        if let Some(value) = staged {
+            return value;
+        }
+        let waiting = self.element.form.as_ref().and_then(|form| {
+            self.at.session.with_state(|state| {
+                state
+                    .pending
+                    .get(form)?
+                    .iter()
+                    .find(|(member, _)| member == id)
+                    .map(|(_, value)| value.clone())
+            })
+        });
+        waiting.unwrap_or_else(|| self.element.value.clone())
     }
 
     /// Stages a new value in the window's form ([`Value`]); it takes effect
@@ -625,7 +655,8 @@ impl<'a> WidgetHandle<'a> {
     /// Selects an option by its text (selectbox, radio), or adds it to a
     /// multiselect's selection (nothing if already selected, B186).
     pub fn select(self, option: &str) -> &'a mut AppTest {
-        match (&self.element.spec, &self.element.value) {
+        let current = self.pending_value();
+        match (&self.element.spec, &current) {
             (WidgetSpec::Multiselect { options, .. }, current) => {
                 let index = option_index(&self.element, options, option);
                 let mut chosen = match current {
@@ -648,8 +679,9 @@ impl<'a> WidgetHandle<'a> {
 
     /// Removes an option from a multiselect's selection.
     pub fn unselect(self, option: &str) -> &'a mut AppTest {
+        let current = self.pending_value();
         let (WidgetSpec::Multiselect { options, .. }, Value::Indices(current)) =
-            (&self.element.spec, &self.element.value)
+            (&self.element.spec, &current)
         else {
             return self.at;
         };
@@ -682,7 +714,7 @@ impl<'a> WidgetHandle<'a> {
             v.max(min.unwrap_or(f64::NEG_INFINITY))
                 .min(max.unwrap_or(f64::INFINITY))
         };
-        let value = match self.element.value {
+        let value = match self.pending_value() {
             #[expect(
                 clippy::cast_precision_loss,
                 clippy::cast_possible_truncation,

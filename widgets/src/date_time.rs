@@ -206,8 +206,8 @@ impl DateInput<'_> {
                 DateCodec { min, max },
             ),
             |id| {
-                id.constraint("min", min)
-                    .constraint("max", max)
+                id.param("min", min)
+                    .param("max", max)
                     .param("default", default);
             },
         );
@@ -334,7 +334,7 @@ impl TimeInput<'_> {
                 TimeCodec,
             ),
             |id| {
-                id.constraint("step", step_secs)
+                id.param("step", step_secs)
                     .param("default", self.default);
             },
         )
@@ -523,7 +523,7 @@ impl ZonedDateTimeInput<'_> {
                 )
             },
             |id| {
-                id.constraint("zone", zone.name())
+                id.param("zone", zone.name())
                     .param("default", default_wall);
             },
         );

@@ -119,8 +119,8 @@ impl FileUploader<'_> {
                 FilesCodec,
             ),
             |id| {
-                id.constraint("types", &types)
-                    .constraint("multiple", multiple)
+                id.param("types", &types)
+                    .param("multiple", multiple)
                     .param("max", max_bytes);
             },
         );

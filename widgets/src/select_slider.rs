@@ -110,7 +110,7 @@ impl<T: OptionValue> SelectSlider<'_, T> {
             },
             // The options constrain valid values: a change resets (B116).
             |id| {
-                id.constraint("options", hash)
+                id.param("options", hash)
                     .param("default", &default_text);
             },
         );
@@ -216,7 +216,7 @@ impl<T: OptionValue> SelectRangeSlider<'_, T> {
             ),
             // The options constrain valid values: a change resets (B116).
             |id| {
-                id.constraint("options", hash)
+                id.param("options", hash)
                     .param("default", &default_text);
             },
         );

@@ -125,9 +125,9 @@ impl<N: Number> Slider<'_, N> {
                 NumberCodec::<N>::new(Some(min.to_f64()), Some(max.to_f64())),
             ),
             |id| {
-                id.constraint("min", bits(min))
-                    .constraint("max", bits(max))
-                    .constraint("step", bits(step))
+                id.param("min", bits(min))
+                    .param("max", bits(max))
+                    .param("step", bits(step))
                     .param("default", bits(default));
             },
         )
@@ -189,9 +189,9 @@ impl<N: Number> RangeSlider<'_, N> {
                 },
             ),
             |id| {
-                id.constraint("min", bits(min))
-                    .constraint("max", bits(max))
-                    .constraint("step", bits(step))
+                id.param("min", bits(min))
+                    .param("max", bits(max))
+                    .param("step", bits(step))
                     .param("default", (bits(default.0), bits(default.1)));
             },
         )

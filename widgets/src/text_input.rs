@@ -137,7 +137,7 @@ impl<'a> TextInput<'a> {
                 TextCodec { max_chars },
             ),
             |id| {
-                id.constraint("max_chars", max_chars)
+                id.param("max_chars", max_chars)
                     .param("default", &default)
                     .param("placeholder", &placeholder);
             },

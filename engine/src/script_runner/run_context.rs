@@ -16,7 +16,7 @@ use crate::element::{
 use crate::error::BrookError;
 use crate::script_runner::Event;
 use crate::state::{
-    Callback, Codec, IdBuilder, SessionState, UserValue, WidgetState, WidgetValue, coerce,
+    Callback, Checked, Codec, IdBuilder, SessionState, UserValue, WidgetState, WidgetValue, coerce,
 };
 
 /// Why a run ends before the script returns. Carried by unwinding (as
@@ -418,7 +418,9 @@ impl St {
         }
     }
 
-    /// A `St` that writes into the sidebar.
+    /// A `St` that writes into the sidebar. The sidebar is never part of a
+    /// form, even when reached from a form's `St`: its widgets send their
+    /// values at once.
     pub fn sidebar(&self) -> St {
         if let Some(name) = self.ctx.borrow().current_fragment.clone() {
             self.fail(BrookError::Misuse(format!(
@@ -431,7 +433,7 @@ impl St {
             cursor: Rc::new(Cursor {
                 root: Root::Sidebar,
                 indices: Vec::new(),
-                form: self.cursor.form.clone(),
+                form: None,
                 placeholder: false,
             }),
         }
@@ -658,7 +660,7 @@ impl St {
         }
         let mut builder = IdBuilder::new(kind, call.key.as_deref(), form.as_deref());
         if trigger {
-            builder.constraint("root", self.cursor.root == Root::Sidebar);
+            builder.param("root", self.cursor.root == Root::Sidebar);
         }
         builder
             .param("label", &call.label)
@@ -982,8 +984,8 @@ impl RunCtx {
             }
             _ => None,
         };
-        let warn_duplication =
-            written.is_some() && call.explicit_default && !state.duplication_warned;
+        let from_user = written.is_some();
+        let warn_duplication = from_user && call.explicit_default && !state.duplication_warned;
 
         let value: T = match state.widgets.get_mut(&id) {
             Some(widget) => {
@@ -1028,10 +1030,23 @@ impl RunCtx {
                         fragment: self.current_fragment.clone(),
                         rejection: None,
                         run,
+                        returned: None,
                     },
                 );
                 value
             }
+        };
+        // The value must be valid for this call's bounds and options: what
+        // the script gets, what the window draws and what session state
+        // holds are one value (a kept value clamped or fallen back when the
+        // bounds or options changed; a written one checked like input).
+        let (value, invalid) = match state.widgets.get_mut(&id) {
+            Some(widget) => {
+                let (value, invalid) = checked(widget, value);
+                widget.returned = Some(Box::new(value.clone()));
+                (value, invalid)
+            }
+            None => (value, None),
         };
         if let Some(key) = &call.key {
             state.keys.insert(key.clone(), id.clone());
@@ -1053,6 +1068,18 @@ impl RunCtx {
             spec: call.spec,
             value: ui_value,
         };
+        if from_user
+            && let (Some(reason), Some(key)) = (invalid, &call.key)
+        {
+            self.push_main(Element::Alert {
+                level: AlertLevel::Warning,
+                body: format!(
+                    "The value written to `session_state[\"{key}\"]` does not fit the {kind} \"{}\" \
+                     ({reason}); it holds {:?} instead.",
+                    element.label, value
+                ),
+            });
+        }
         if warn_duplication && let Some(key) = call.key {
             self.push_main(
                 Element::Alert {
@@ -1066,6 +1093,29 @@ impl RunCtx {
             );
         }
         Ok((value, element))
+    }
+}
+
+/// Applies [`Codec::check`] to the value `widget` holds: a fixed value
+/// replaces it, an invalid one falls back to the default. Returns the value
+/// to give the script and, when it changed, why.
+fn checked<T: WidgetValue>(widget: &mut WidgetState, value: T) -> (T, Option<String>) {
+    match widget.codec.check(widget.value.as_any()) {
+        Checked::Valid => (value, None),
+        Checked::Fixed { value: fixed, reason } => match coerce::<T>(fixed.as_any()) {
+            Some(typed) => {
+                widget.value = fixed;
+                (typed, Some(reason))
+            }
+            None => (value, None),
+        },
+        Checked::Invalid { reason } => match coerce::<T>(widget.default.as_any()) {
+            Some(default) => {
+                widget.value = widget.default.clone();
+                (default, Some(reason))
+            }
+            None => (value, None),
+        },
     }
 }
 

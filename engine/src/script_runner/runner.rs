@@ -501,7 +501,7 @@ impl Runner {
             // Events that came during the run decide what follows it.
             self.absorb_waiting(work);
             let reported = match outcome {
-                Outcome::Completed => RunOutcome::Completed,
+                Outcome::Completed | Outcome::Failed => RunOutcome::Completed,
                 Outcome::Stopped => RunOutcome::Stopped,
                 Outcome::Rerun => {
                     work.full = true;
@@ -530,6 +530,9 @@ impl Runner {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Outcome {
     Completed,
+    /// The script (or a fragment's body) ended in a panic or a misuse of
+    /// brook: shown as an exception; the widgets it did not reach are kept.
+    Failed,
     Stopped,
     Rerun,
     RerunFragment,
@@ -596,6 +599,18 @@ fn run_once(
         Outcome::Completed => {
             let cleared = state.clear_after_run.clone();
             state.cleanup_after_run();
+            state.reset_triggers();
+            if !cleared.is_empty() {
+                show_cleared_forms(&mut tree, &state, &cleared, sink);
+            }
+            state.save_persisted();
+            guard.tree = tree;
+        }
+        // A run that failed part-way did not reach every widget: those it
+        // did not reach keep their state (and their keys) for the next run.
+        Outcome::Failed => {
+            let cleared = state.clear_after_run.clone();
+            state.clear_submitted_forms();
             state.reset_triggers();
             if !cleared.is_empty() {
                 show_cleared_forms(&mut tree, &state, &cleared, sink);
@@ -687,6 +702,10 @@ fn run_fragment(
             state.reset_triggers();
             state.save_persisted();
         }
+        Outcome::Failed => {
+            state.reset_triggers();
+            state.save_persisted();
+        }
         Outcome::Stopped | Outcome::Rerun | Outcome::RerunFragment => state.reset_triggers(),
         Outcome::Interrupted => {}
     }
@@ -728,11 +747,11 @@ fn run_body(
         Err(Caught::Abort(Abort::Interrupt)) => Outcome::Interrupted,
         Err(Caught::Abort(Abort::Error(error))) => {
             st.emit_exception(error.to_string(), None);
-            Outcome::Completed
+            Outcome::Failed
         }
         Err(Caught::Panic { message, location }) => {
             st.emit_exception(message, location);
-            Outcome::Completed
+            Outcome::Failed
         }
     }
 }

@@ -9,4 +9,4 @@ pub(crate) use persist::{PersistStore, codec as persist_codec};
 pub(crate) use session_state::Fragment;
 pub use session_state::{RESERVED_PREFIX, SessionState};
 pub(crate) use session_state::{UserValue, WidgetState};
-pub use widgets::{Callback, Codec, DynValue, IdBuilder, WidgetValue, coerce, float_bits};
+pub use widgets::{Callback, Checked, Codec, DynValue, IdBuilder, WidgetValue, coerce, float_bits};

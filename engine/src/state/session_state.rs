@@ -34,6 +34,9 @@ pub(crate) struct WidgetState {
     pub(crate) rejection: Option<String>,
     /// The run that last produced this widget.
     pub(crate) run: u64,
+    /// What the script got from the widget in that run (a button's click
+    /// and a cleared form's submitted values outlive their reset here).
+    pub(crate) returned: Option<Box<dyn DynValue>>,
 }
 
 /// The prefix reserved for brook's widget ids (B81).
@@ -354,6 +357,12 @@ impl SessionState {
         self.keys.retain(|_, id| widgets.contains_key(id));
         self.pending
             .retain(|form, _| self.forms_this_run.contains(form));
+        self.clear_submitted_forms();
+    }
+
+    /// Resets the widgets of forms submitted with `clear_on_submit` in
+    /// this run to their defaults.
+    pub(crate) fn clear_submitted_forms(&mut self) {
         for form in std::mem::take(&mut self.clear_after_run) {
             for widget in self.widgets.values_mut() {
                 if widget.form.as_deref() == Some(form.as_str()) && !widget.trigger {

@@ -63,6 +63,37 @@ pub trait Codec: Send {
     fn reject_reason(&self, _value: &Value, _label: &str) -> Option<String> {
         None
     }
+    /// Whether a value the widget holds is valid for this call's
+    /// parameters (bounds, options, step). Called on every run for the
+    /// value kept from earlier runs, for a value written under the
+    /// widget's key through session state, and for the default, so that
+    /// what the script gets, what the window draws and what session state
+    /// holds are one value. The default says every value is valid.
+    fn check(&self, _value: &dyn Any) -> Checked {
+        Checked::Valid
+    }
+}
+
+/// What [`Codec::check`] makes of a value.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Checked {
+    /// Valid as it is.
+    Valid,
+    /// Not valid, but this value is the nearest valid one (clamped into
+    /// the bounds, options that are gone removed).
+    Fixed {
+        /// The valid value, of the widget's type.
+        value: Box<dyn DynValue>,
+        /// Why, for the person: "above the maximum 10".
+        reason: String,
+    },
+    /// Not valid and not fixable (NaN, an option that is gone): the widget
+    /// falls back to its default.
+    Invalid {
+        /// Why, for the person: "not a number".
+        reason: String,
+    },
 }
 
 /// A callback run before the script when its widget changed (or was clicked).
@@ -126,10 +157,11 @@ fn as_f64(any: &dyn Any) -> Option<f64> {
 /// Builds a widget's identity (B111, B116, B118).
 ///
 /// Without a key, identity hashes the kind, the form and every identity
-/// parameter ([`IdBuilder::param`]); with a key, it hashes the kind, the form,
-/// the key and only the parameters that constrain valid values
-/// ([`IdBuilder::constraint`], e.g. a slider's min and max), so a keyed
-/// widget keeps its state when its label or default changes.
+/// parameter ([`IdBuilder::param`]: label, default, options, bounds, ...).
+/// With a key, identity is the kind, the form and the key alone, as in
+/// current Streamlit: a keyed widget keeps its value when its label,
+/// default, bounds, step, options or format change, as long as the value
+/// is still valid ([`Codec::check`] clamps it or falls back otherwise).
 ///
 /// Stability: the same inputs give the same id within a build of brook; ids
 /// are not persisted (persisted state is stored by key).
@@ -140,7 +172,7 @@ pub struct IdBuilder {
 
 impl IdBuilder {
     /// Start an id for a widget of `kind` with an optional key, in an
-    /// optional form, and in the given root (B115: sidebar vs main).
+    /// optional form.
     pub fn new(kind: &str, key: Option<&str>, form: Option<&str>) -> Self {
         // Fixed seeds: the same inputs give the same id in every process.
         let mut hasher =
@@ -156,19 +188,12 @@ impl IdBuilder {
     }
 
     /// A parameter that is part of identity only for keyless widgets
-    /// (label, default, options, help, placeholder, ...).
+    /// (label, default, options, bounds, help, placeholder, ...).
     pub fn param(&mut self, name: &str, value: impl Hash) -> &mut Self {
         if !self.keyed {
             name.hash(&mut self.hasher);
             value.hash(&mut self.hasher);
         }
-        self
-    }
-
-    /// A parameter that constrains valid values: part of identity always.
-    pub fn constraint(&mut self, name: &str, value: impl Hash) -> &mut Self {
-        name.hash(&mut self.hasher);
-        value.hash(&mut self.hasher);
         self
     }
 

@@ -131,7 +131,7 @@ fn b115_sidebar_or_main_is_part_of_a_buttons_identity() {
 }
 
 #[test]
-fn b116_with_a_key_only_value_constraints_reset_the_widget() {
+fn b116_with_a_key_the_key_alone_is_identity() {
     let label = after_change("slider", |st, c| {
         st.slider(if c { "B" } else { "A" }, 0_i64..=10)
             .key("k")
@@ -155,13 +155,21 @@ fn b116_with_a_key_only_value_constraints_reset_the_widget() {
     let (before, after) = choices_after_change(Some("k"));
     assert_eq!(before, ["Some(\"b\") \"Ann\""]);
     assert_eq!(after, before);
-    // A slider's min/max constrain the value: they still reset it.
+    // Issue 11 (over B116): a keyed slider keeps its value when its bounds
+    // change and the value is still inside them...
     let range = after_change("slider", |st, c| {
         st.slider("A", 0_i64..=if c { 20 } else { 10 })
             .key("k")
             .show()
     });
-    assert_eq!(range, 0);
+    assert_eq!(range, 7);
+    // ...and is clamped into them when it is not.
+    let clamped = after_change("slider", |st, c| {
+        st.slider("A", 0_i64..=if c { 5 } else { 10 })
+            .key("k")
+            .show()
+    });
+    assert_eq!(clamped, 5);
     // A number input's min/max do not.
     let bounds = after_change("number_input", |st, c| {
         st.number_input("Q", 0_i64)
