@@ -62,6 +62,8 @@ use brook::element::{Delta, SessionStatus};
 use brook::prelude::*;
 use brook::testing::AppTest;
 
+#[path = "behaviour/agreement.rs"]
+mod agreement;
 #[path = "behaviour/buttons.rs"]
 mod buttons;
 #[path = "behaviour/callbacks.rs"]

@@ -5,7 +5,7 @@ use std::fmt::{Debug, Display};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue, WidgetValue, coerce};
+use brook_engine::state::{Checked, Codec, DynValue, WidgetValue, coerce};
 use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
@@ -80,6 +80,15 @@ impl<T: OptionValue> Codec for OptionsCodec<T> {
             Value::Index(i) => Some(Box::new(Some(self.options.get(*i)?.clone()))),
             Value::None => Some(Box::new(None::<T>)),
             _ => None,
+        }
+    }
+    /// A chosen option that is no longer offered falls back to the default.
+    fn check(&self, value: &dyn Any) -> Checked {
+        match value.downcast_ref::<Option<T>>() {
+            Some(Some(chosen)) if !self.options.contains(chosen) => Checked::Invalid {
+                reason: format!("\"{chosen}\" is not among the options"),
+            },
+            _ => Checked::Valid,
         }
     }
     fn encode(&self, value: &dyn Any) -> Value {
@@ -158,7 +167,7 @@ impl<'a, T: OptionValue> Choice<'a, T> {
             }
         };
         let options_hash = options_hash(&self.options);
-        let value = self.st.widget(
+        self.st.widget(
             WidgetCall {
                 adopt: Some(adopt_option::<T>),
                 ..self.common.call(
@@ -175,14 +184,7 @@ impl<'a, T: OptionValue> Choice<'a, T> {
             |id| {
                 id.param("options", options_hash).param("index", index);
             },
-        );
-        // A kept value that is no longer an option falls back to the default.
-        match value {
-            Some(v) if !self.options.contains(&v) => {
-                index.and_then(|i| self.options.get(i).cloned())
-            }
-            other => other,
-        }
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 
 use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::state::{Checked, Codec, DynValue};
 use egui::{Color32, Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -72,6 +72,23 @@ impl Codec for HexCodec {
             .and_then(|s| parse_hex(s))
             .unwrap_or([0, 0, 0]);
         Value::Color([rgb[0], rgb[1], rgb[2], 255])
+    }
+    /// Text that is not a `#rrggbb` colour falls back to the default; other
+    /// spellings of a colour (`#ABC123`, no `#`) are normalised.
+    fn check(&self, value: &dyn std::any::Any) -> Checked {
+        let Some(text) = value.downcast_ref::<String>() else {
+            return Checked::Valid;
+        };
+        match parse_hex(text) {
+            Some(rgb) if hex(rgb) == *text => Checked::Valid,
+            Some(rgb) => Checked::Fixed {
+                value: Box::new(hex(rgb)),
+                reason: "written as #rrggbb".to_owned(),
+            },
+            None => Checked::Invalid {
+                reason: format!("{text:?} is not a colour; write it as \"#rrggbb\""),
+            },
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 use std::any::Any;
 
 use brook_engine::element::{AlertLevel, Element, Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::state::{Checked, Codec, DynValue};
 use brook_engine::time::{Resolved, Zoned, ambiguous_message, nonexistent_message, resolve};
 use brook_engine::{St, WidgetCall};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -158,6 +158,26 @@ impl Codec for DateCodec {
             "{value:?} is not a date for \"{label}\": write it as YYYY-MM-DD."
         ))
     }
+    /// A date outside `[min, max]` (the bounds moved, or a session-state
+    /// write) is clamped into them.
+    fn check(&self, value: &dyn Any) -> Checked {
+        let Some(date) = value.downcast_ref::<NaiveDate>() else {
+            return Checked::Valid;
+        };
+        let clamped = self.clamp(*date);
+        if clamped == *date {
+            return Checked::Valid;
+        }
+        let reason = if self.min.is_some_and(|min| *date < min) {
+            format!("before the earliest date {}", clamped.format(DATE))
+        } else {
+            format!("after the latest date {}", clamped.format(DATE))
+        };
+        Checked::Fixed {
+            value: Box::new(clamped),
+            reason,
+        }
+    }
 }
 
 impl DateInput<'_> {
@@ -192,7 +212,8 @@ impl DateInput<'_> {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
         );
         let (min, max) = (self.min, self.max);
-        let value = self.st.widget(
+        let explicit = self.default;
+        self.st.widget(
             self.common.call(
                 WidgetSpec::DateInput {
                     min: self.min.map(|d| d.format(DATE).to_string()),
@@ -205,13 +226,14 @@ impl DateInput<'_> {
                 self.default.is_some(),
                 DateCodec { min, max },
             ),
+            // A default taken from the clock is not part of identity: the
+            // widget stays the same one from day to day.
             |id| {
                 id.param("min", min)
                     .param("max", max)
-                    .param("default", default);
+                    .param("default", explicit);
             },
-        );
-        codec.clamp(value)
+        )
     }
 }
 
@@ -508,7 +530,9 @@ impl ZonedDateTimeInput<'_> {
             },
             None => chrono::Utc::now().with_timezone(&zone),
         };
-        let default_wall = default.naive_local();
+        // A default taken from the clock is not part of identity (it
+        // changes every run); an explicit one is, as its wall time.
+        let default_wall = explicit.then(|| default.naive_local());
         let value: Zoned = self.st.widget(
             WidgetCall {
                 adopt: Some(adopt_zoned),

@@ -4,7 +4,7 @@ use std::any::Any;
 
 use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::state::{Checked, Codec, DynValue};
 use egui::{Response, Ui};
 
 use crate::choice::{OptionValue, options_hash};
@@ -73,6 +73,36 @@ impl<T: OptionValue> Codec for ManyCodec<T> {
             _ => None,
         }
     }
+    /// Options that are gone (or chosen twice) are dropped from the
+    /// selection.
+    fn check(&self, value: &dyn Any) -> Checked {
+        let Some(chosen) = value.downcast_ref::<Vec<T>>() else {
+            return Checked::Valid;
+        };
+        let mut kept: Vec<T> = Vec::with_capacity(chosen.len());
+        for option in chosen {
+            if self.options.contains(option) && !kept.contains(option) {
+                kept.push(option.clone());
+            }
+        }
+        if kept.len() == chosen.len() {
+            return Checked::Valid;
+        }
+        let dropped: Vec<String> = chosen
+            .iter()
+            .filter(|c| !self.options.contains(c))
+            .map(|c| format!("\"{c}\""))
+            .collect();
+        let reason = if dropped.is_empty() {
+            "an option was chosen twice".to_owned()
+        } else {
+            format!("{} not among the options", dropped.join(", "))
+        };
+        Checked::Fixed {
+            value: Box::new(kept),
+            reason,
+        }
+    }
     fn encode(&self, value: &dyn Any) -> Value {
         let chosen = value
             .downcast_ref::<Vec<T>>()
@@ -114,7 +144,7 @@ impl<T: OptionValue> Multiselect<'_, T> {
         let labels: Vec<String> = options.iter().map(ToString::to_string).collect();
         let options_hash = options_hash(&options);
         let default_hash = options_hash_of(&default);
-        let value: Vec<T> = self.st.widget(
+        self.st.widget(
             self.common.call(
                 WidgetSpec::Multiselect {
                     options: labels,
@@ -131,8 +161,7 @@ impl<T: OptionValue> Multiselect<'_, T> {
                 id.param("options", options_hash)
                     .param("default", default_hash);
             },
-        );
-        value.into_iter().filter(|v| options.contains(v)).collect()
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 
 use brook_engine::St;
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::state::{Checked, Codec, DynValue};
 use egui::{Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -62,6 +62,17 @@ impl Codec for TextCodec {
     }
     fn encode(&self, value: &dyn std::any::Any) -> Value {
         Value::Text(value.downcast_ref::<String>().cloned().unwrap_or_default())
+    }
+    /// Text longer than `max_chars` (a session-state write, or a lowered
+    /// limit) is cut to it.
+    fn check(&self, value: &dyn std::any::Any) -> Checked {
+        match (value.downcast_ref::<String>(), self.max_chars) {
+            (Some(text), Some(max)) if text.chars().count() > max => Checked::Fixed {
+                value: Box::new(text.chars().take(max).collect::<String>()),
+                reason: format!("longer than {max} characters"),
+            },
+            _ => Checked::Valid,
+        }
     }
 }
 

@@ -269,8 +269,42 @@ impl RunCtx {
         self.push(&cursor, element);
     }
 
-    /// Forms produced without a submit button get an error inside them (B143).
-    pub(crate) fn finish_forms(&mut self) {
+    /// A form whose submit was refused says which fields to fix; after a
+    /// run that went to its end (`complete`), forms produced without a
+    /// submit button get an error inside them (B143).
+    pub(crate) fn finish_forms(&mut self, complete: bool) {
+        let refused: Vec<(Path, Vec<String>)> = self
+            .forms
+            .iter()
+            .filter(|(key, _)| self.state.form_refusals.contains(*key))
+            .map(|(key, info)| (info.path.clone(), self.state.refused_in_form(key)))
+            .filter(|(_, labels)| !labels.is_empty())
+            .collect();
+        for (path, labels) in refused {
+            let fields = labels
+                .iter()
+                .map(|label| format!("\"{label}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let cursor = Cursor {
+                root: path.root,
+                indices: path.indices,
+                form: None,
+                placeholder: false,
+            };
+            self.push(
+                &cursor,
+                Element::Alert {
+                    level: AlertLevel::Error,
+                    body: format!(
+                        "The form was not submitted: fix {fields} first, then submit again."
+                    ),
+                },
+            );
+        }
+        if !complete {
+            return;
+        }
         let missing: Vec<(String, Path)> = self
             .forms
             .iter()
@@ -683,8 +717,8 @@ impl St {
             let rejection = ctx
                 .state
                 .widgets
-                .get_mut(&element.id)
-                .and_then(|w| w.rejection.take());
+                .get(&element.id)
+                .and_then(|w| w.rejection.clone());
             ctx.push(&self.cursor, Element::Widget(element));
             rejection
         };
@@ -991,6 +1025,8 @@ impl RunCtx {
             Some(widget) => {
                 if let Some(written) = &written {
                     widget.value = Box::new(written.clone());
+                    // The script's value replaces whatever was refused.
+                    widget.rejection = None;
                 }
                 widget.codec = call.codec;
                 widget.callback = call.callback;

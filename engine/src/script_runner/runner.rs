@@ -349,7 +349,10 @@ fn absorb(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
                 return;
             };
             if let Some(form) = widget.form.clone() {
-                // Batched until the form's submit button (B104, B141).
+                // Batched until the form's submit button (B104, B141). A
+                // value the widget cannot take is said at once, and blocks
+                // the submit until it is fixed.
+                state.check_ui_value(&id, &value);
                 let pending = state.pending.entry(form).or_default();
                 pending.retain(|(other, _)| *other != id);
                 pending.push((id, value));
@@ -370,6 +373,17 @@ fn absorb(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
                 return;
             }
             if let Some(form) = widget.form.clone() {
+                // A field whose input was refused blocks the submit: the
+                // button stays false, no callback runs, the values keep
+                // waiting, and the form says which field to fix.
+                let fragment = widget.fragment.clone();
+                let refused = state.refused_in_form(&form);
+                if !refused.is_empty() {
+                    state.form_refusals.insert(form);
+                    work.request(fragment.as_ref());
+                    return;
+                }
+                state.form_refusals.remove(&form);
                 // Submit: every batched value of the form lands at once,
                 // before the submit callback runs (B103).
                 for (member, value) in state.pending.remove(&form).unwrap_or_default() {
@@ -588,8 +602,8 @@ fn run_once(
     drop(current);
 
     let mut ctx = ctx.borrow_mut();
-    if outcome == Outcome::Completed {
-        ctx.finish_forms();
+    if matches!(outcome, Outcome::Completed | Outcome::Failed) {
+        ctx.finish_forms(outcome == Outcome::Completed);
     }
     ctx.finished = true;
     let mut state = std::mem::take(&mut ctx.state);

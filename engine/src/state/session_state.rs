@@ -69,6 +69,9 @@ pub struct SessionState {
     pub(crate) notices_shown: HashSet<String>,
     /// Deprecation notices to show at the top of the next run.
     pub(crate) notices_pending: Vec<String>,
+    /// Forms whose submit was refused (the form says which fields to fix
+    /// until a submit goes through).
+    pub(crate) form_refusals: HashSet<String>,
     /// Keys that survive a restart, with how to write them.
     pub(crate) persisted: HashMap<String, super::persist::PersistCodec>,
     /// The session's persisted file.
@@ -287,19 +290,15 @@ impl SessionState {
             .collect()
     }
 
-    /// Applies a value from the window to a widget outside any form. Returns
-    /// whether it changed the value (so its callback is due, B88).
+    /// Applies a value from the window to a widget. Returns whether it
+    /// changed the value (so its callback is due, B88). A value the widget
+    /// cannot take is refused: the refusal is shown beside the widget on
+    /// every run until the person enters a value it takes.
     pub(crate) fn apply_ui_value(&mut self, id: &WidgetId, value: &Value) -> bool {
         let Some(widget) = self.widgets.get_mut(id) else {
             return false;
         };
-        let Some(new) = widget.codec.decode(value) else {
-            widget.rejection = widget.codec.reject_reason(value, &widget.label);
-            log::warn!(
-                "value {value:?} does not fit the {} \"{}\"; ignored",
-                widget.kind,
-                widget.label
-            );
+        let Some(new) = decode_or_refuse(widget, value) else {
             return false;
         };
         if new.eq_dyn(widget.value.as_ref()) {
@@ -307,6 +306,27 @@ impl SessionState {
         }
         widget.value = new;
         true
+    }
+
+    /// Checks a value from the window without applying it (a form field
+    /// before its submit): sets or clears the widget's refusal.
+    pub(crate) fn check_ui_value(&mut self, id: &WidgetId, value: &Value) {
+        if let Some(widget) = self.widgets.get_mut(id) {
+            decode_or_refuse(widget, value);
+        }
+    }
+
+    /// The labels of the fields of `form` whose waiting value was refused.
+    pub(crate) fn refused_in_form(&self, form: &str) -> Vec<String> {
+        let Some(pending) = self.pending.get(form) else {
+            return Vec::new();
+        };
+        pending
+            .iter()
+            .filter_map(|(id, _)| self.widgets.get(id))
+            .filter(|widget| widget.rejection.is_some())
+            .map(|widget| widget.label.clone())
+            .collect()
     }
 
     /// Resets one-run trigger values (buttons) after a run.
@@ -357,6 +377,8 @@ impl SessionState {
         self.keys.retain(|_, id| widgets.contains_key(id));
         self.pending
             .retain(|form, _| self.forms_this_run.contains(form));
+        self.form_refusals
+            .retain(|form| self.forms_this_run.contains(form));
         self.clear_submitted_forms();
     }
 
@@ -369,6 +391,36 @@ impl SessionState {
                     widget.value = widget.default.clone();
                 }
             }
+        }
+    }
+}
+
+/// Decodes a value from the window for `widget`; on failure records why
+/// (and logs it), on success clears an earlier refusal.
+fn decode_or_refuse(widget: &mut WidgetState, value: &Value) -> Option<Box<dyn DynValue>> {
+    match widget.codec.decode(value) {
+        Some(new) => {
+            widget.rejection = None;
+            Some(new)
+        }
+        None => {
+            widget.rejection = Some(
+                widget
+                    .codec
+                    .reject_reason(value, &widget.label)
+                    .unwrap_or_else(|| {
+                        format!(
+                            "{value:?} does not fit \"{}\"; the {} keeps its value.",
+                            widget.label, widget.kind
+                        )
+                    }),
+            );
+            log::warn!(
+                "value {value:?} does not fit the {} \"{}\"; refused",
+                widget.kind,
+                widget.label
+            );
+            None
         }
     }
 }

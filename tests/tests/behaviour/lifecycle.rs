@@ -34,12 +34,16 @@ fn b121_a_widget_is_stateful_while_rendered_with_the_same_identity() {
 #[test]
 fn b122_a_new_widget_takes_its_key_value_or_the_default() {
     let mut at = AppTest::new(|st: &St| {
-        let wide = st.session_state().get_or_insert("wide", false);
-        let a = st
-            .slider("A", 0..=if wide { 20 } else { 10 })
-            .default(2)
-            .key("a")
-            .show();
+        // Moving a keyed widget into a form gives it another identity.
+        let moved = st.session_state().get_or_insert("moved", false);
+        let a = if moved {
+            let form = st.form("f");
+            let a = form.slider("A", 0..=10).default(2).key("a").show();
+            form.form_submit_button("Go").show();
+            a
+        } else {
+            st.slider("A", 0..=10).default(2).key("a").show()
+        };
         let b = st.slider("B", 0..=10).key("b").show();
         st.text(format!("a={a} b={b}"));
     });
@@ -51,7 +55,7 @@ fn b122_a_new_widget_takes_its_key_value_or_the_default() {
     assert_eq!(at.session_state().get::<i32>("a"), Some(2));
     // 2b: the key belongs to a widget of another identity: default.
     at.widget("a").set_value(7).run();
-    at.session_state().set("wide", true).unwrap();
+    at.session_state().set("moved", true).unwrap();
     at.run();
     assert_eq!(at.text(), ["a=2 b=9"]);
     assert_eq!(at.session_state().get::<i32>("a"), Some(2));
