@@ -251,3 +251,28 @@ fn bump_or_start(st: &St) -> i64 {
     st.session_state().get_or_insert("n", 0_i64);
     bump(st, "n")
 }
+
+// Issue 11, case 6 (sibling: a fragment rerun that panics keeps the
+// fragment's widgets it did not reach)
+#[test]
+fn a_fragment_rerun_that_panics_keeps_the_fragments_widgets_it_did_not_reach() {
+    let mut at = AppTest::new(|st: &St| {
+        st.fragment("part", |st| {
+            let go = st.checkbox("Explode").key("explode").show();
+            if go {
+                panic!("boom in the fragment");
+            }
+            let n = st.slider("N", 0..=10).key("n").show();
+            st.text(format!("n = {n}"));
+        });
+    });
+    at.run();
+    at.widget("n").set_value(6).run();
+    assert_eq!(at.text(), ["n = 6"]);
+    // The checkbox is in the fragment: only the fragment reruns, and panics.
+    at.widget("explode").check().run();
+    assert_eq!(at.exception(), ["boom in the fragment"]);
+    at.widget("explode").uncheck().run();
+    assert_eq!(at.text(), ["n = 6"]);
+    assert_eq!(at.session_state().get::<i32>("n"), Some(6));
+}
