@@ -201,7 +201,8 @@ fn stage(at: &mut AppTest, action: &Action) -> bool {
             let _ = at.session_state().set("n", i32::try_from(*v).unwrap_or(0));
         }
         Action::WriteFrom(d) => {
-            let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(*d));
+            let date =
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(*d));
             let _ = at.session_state().set("from", date);
         }
         Action::Run => return true,
@@ -213,7 +214,11 @@ fn stage(at: &mut AppTest, action: &Action) -> bool {
 /// value, and the value the window draws decoded against the options.
 fn check_agreement(at: &mut AppTest) -> Result<(), TestCaseError> {
     let got: Got = at.session_state().get("got").unwrap_or_default();
-    prop_assert!(at.exception().is_empty(), "exceptions: {:?}", at.exception());
+    prop_assert!(
+        at.exception().is_empty(),
+        "exceptions: {:?}",
+        at.exception()
+    );
     for w in at.widgets() {
         let name = w.key.clone().unwrap_or_else(|| w.label.clone());
         let Some(script) = got.get(&name) else {
@@ -294,20 +299,32 @@ fn check_agreement(at: &mut AppTest) -> Result<(), TestCaseError> {
             }
             (WidgetSpec::DateInput { min, max, .. }, Value::Text(v)) => {
                 // ISO dates compare as text.
-                prop_assert!(min.as_ref().is_none_or(|min| v >= min), "{name}: {v} < {min:?}");
-                prop_assert!(max.as_ref().is_none_or(|max| v <= max), "{name}: {v} > {max:?}");
+                prop_assert!(
+                    min.as_ref().is_none_or(|min| v >= min),
+                    "{name}: {v} < {min:?}"
+                );
+                prop_assert!(
+                    max.as_ref().is_none_or(|max| v <= max),
+                    "{name}: {v} > {max:?}"
+                );
             }
-            (WidgetSpec::TextInput { max_chars: Some(max), .. }, Value::Text(v)) => {
+            (
+                WidgetSpec::TextInput {
+                    max_chars: Some(max),
+                    ..
+                },
+                Value::Text(v),
+            ) => {
                 prop_assert!(v.chars().count() <= *max, "{name}: {v:?} longer than {max}");
             }
             _ => {}
         }
         // A choice is one of the current options.
-        if matches!(w.spec, WidgetSpec::Radio { .. } | WidgetSpec::Selectbox { .. }) {
-            let ok = script == "None"
-                || options
-                    .iter()
-                    .any(|o| *script == format!("Some({o:?})"));
+        if matches!(
+            w.spec,
+            WidgetSpec::Radio { .. } | WidgetSpec::Selectbox { .. }
+        ) {
+            let ok = script == "None" || options.iter().any(|o| *script == format!("Some({o:?})"));
             prop_assert!(ok, "{name}: {script} is not among {options:?}");
         }
     }

@@ -269,8 +269,13 @@ fn dst_spring_forward_a_nonexistent_time_is_refused_with_a_clear_message() {
         errors[0].contains("does not exist in America/New_York") && errors[0].contains("Call"),
         "{errors:?}"
     );
+    // Issue 11, case 1: the refusal stays beside the field until the
+    // person enters a time that exists.
     at.run();
-    assert!(at.error().is_empty(), "the message is shown once");
+    assert_eq!(at.error(), errors, "the refusal stays until fixed");
+    at.widget("call").set_value("2026-03-08 03:30").run();
+    assert_eq!(at.text(), ["2026-03-08T03:30:00-04:00"]);
+    assert!(at.error().is_empty(), "{:?}", at.error());
 }
 
 #[test]

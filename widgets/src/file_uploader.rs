@@ -2,8 +2,8 @@
 //! window; returns their names, sizes and bytes.
 
 use brook_engine::St;
-use brook_engine::element::{AlertLevel, Element, UploadedFile, Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::element::{UploadedFile, Value, WidgetElement, WidgetSpec};
+use brook_engine::state::{Checked, Codec, DynValue};
 use egui::{Response, RichText, Ui};
 
 use crate::common::{Common, WidgetOptions};
@@ -50,12 +50,60 @@ impl WidgetOptions for FileUploader<'_> {
     }
 }
 
-struct FilesCodec;
+/// The uploader's files. Files of a drop that do not fit (type or size)
+/// are not taken, with a message beside the uploader; a drop of which no
+/// file fits is refused and the uploader keeps what it had. Files kept from
+/// earlier runs that no longer fit (the types or the limit changed) are
+/// dropped.
+struct FilesCodec {
+    types: Vec<String>,
+    max_bytes: u64,
+    multiple: bool,
+}
+
+impl FilesCodec {
+    /// Why `file` does not fit, if it does not.
+    fn misfit(&self, file: &UploadedFile, label: &str) -> Option<String> {
+        let extension = std::path::Path::new(&file.name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if file.size() as u64 > self.max_bytes {
+            Some(format!(
+                "\"{}\" is {:.1} MB; the uploader \"{label}\" takes files up to {:.1} MB.",
+                file.name,
+                megabytes(file.size() as u64),
+                megabytes(self.max_bytes)
+            ))
+        } else if !self.types.is_empty() && !self.types.contains(&extension) {
+            Some(format!(
+                "\"{}\" is not one of the types the uploader \"{label}\" takes: {}.",
+                file.name,
+                self.types.join(", ")
+            ))
+        } else {
+            None
+        }
+    }
+}
 
 impl Codec for FilesCodec {
     fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         match value {
-            Value::Files(files) => Some(Box::new(files.clone())),
+            Value::Files(files) => {
+                let mut fitting: Vec<UploadedFile> = files
+                    .iter()
+                    .filter(|file| self.misfit(file, "").is_none())
+                    .cloned()
+                    .collect();
+                if fitting.is_empty() && !files.is_empty() {
+                    return None;
+                }
+                if !self.multiple {
+                    fitting.truncate(1);
+                }
+                Some(Box::new(fitting))
+            }
             Value::None => Some(Box::new(Vec::<UploadedFile>::new())),
             _ => None,
         }
@@ -67,6 +115,39 @@ impl Codec for FilesCodec {
                 .cloned()
                 .unwrap_or_default(),
         )
+    }
+    fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
+        let Value::Files(files) = value else {
+            return None;
+        };
+        let reasons: Vec<String> = files
+            .iter()
+            .filter_map(|file| self.misfit(file, label))
+            .collect();
+        (!reasons.is_empty()).then(|| reasons.join(" "))
+    }
+    fn partly_refused(&self, value: &Value, label: &str) -> Option<String> {
+        self.reject_reason(value, label)
+    }
+    fn check(&self, value: &dyn std::any::Any) -> Checked {
+        let Some(files) = value.downcast_ref::<Vec<UploadedFile>>() else {
+            return Checked::Valid;
+        };
+        let mut kept: Vec<UploadedFile> = files
+            .iter()
+            .filter(|file| self.misfit(file, "").is_none())
+            .cloned()
+            .collect();
+        if !self.multiple {
+            kept.truncate(1);
+        }
+        if kept.len() == files.len() {
+            return Checked::Valid;
+        }
+        Checked::Fixed {
+            value: Box::new(kept),
+            reason: "files that the uploader no longer takes were dropped".to_owned(),
+        }
     }
 }
 
@@ -104,9 +185,8 @@ impl FileUploader<'_> {
 
     fn register(mut self, multiple: bool) -> Vec<UploadedFile> {
         self.multiple = multiple;
-        let label = self.label.clone();
         let (types, max_bytes) = (self.types.clone(), self.max_bytes);
-        let files: Vec<UploadedFile> = self.st.widget(
+        self.st.widget(
             self.common.call(
                 WidgetSpec::FileUploader {
                     types: self.types.clone(),
@@ -116,47 +196,18 @@ impl FileUploader<'_> {
                 self.label,
                 Vec::new(),
                 false,
-                FilesCodec,
+                FilesCodec {
+                    types: types.clone(),
+                    max_bytes,
+                    multiple,
+                },
             ),
             |id| {
                 id.param("types", &types)
                     .param("multiple", multiple)
                     .param("max", max_bytes);
             },
-        );
-        let mut accepted = Vec::with_capacity(files.len());
-        for file in files {
-            let extension = std::path::Path::new(&file.name)
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            if file.size() as u64 > max_bytes {
-                self.st.emit(Element::Alert {
-                    level: AlertLevel::Error,
-                    body: format!(
-                        "\"{}\" is {:.1} MB; the uploader \"{label}\" takes files up to {:.1} MB.",
-                        file.name,
-                        megabytes(file.size() as u64),
-                        megabytes(max_bytes)
-                    ),
-                });
-            } else if !types.is_empty() && !types.contains(&extension) {
-                self.st.emit(Element::Alert {
-                    level: AlertLevel::Error,
-                    body: format!(
-                        "\"{}\" is not one of the types the uploader \"{label}\" takes: {}.",
-                        file.name,
-                        types.join(", ")
-                    ),
-                });
-            } else {
-                accepted.push(file);
-            }
-        }
-        if !multiple {
-            accepted.truncate(1);
-        }
-        accepted
+        )
     }
 }
 

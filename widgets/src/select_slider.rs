@@ -110,8 +110,7 @@ impl<T: OptionValue> SelectSlider<'_, T> {
             },
             // The options constrain valid values: a change resets (B116).
             |id| {
-                id.param("options", hash)
-                    .param("default", &default_text);
+                id.param("options", hash).param("default", &default_text);
             },
         );
         value
@@ -216,8 +215,7 @@ impl<T: OptionValue> SelectRangeSlider<'_, T> {
             ),
             // The options constrain valid values: a change resets (B116).
             |id| {
-                id.param("options", hash)
-                    .param("default", &default_text);
+                id.param("options", hash).param("default", &default_text);
             },
         );
         value

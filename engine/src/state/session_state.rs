@@ -400,7 +400,7 @@ impl SessionState {
 fn decode_or_refuse(widget: &mut WidgetState, value: &Value) -> Option<Box<dyn DynValue>> {
     match widget.codec.decode(value) {
         Some(new) => {
-            widget.rejection = None;
+            widget.rejection = widget.codec.partly_refused(value, &widget.label);
             Some(new)
         }
         None => {

@@ -63,6 +63,12 @@ pub trait Codec: Send {
     fn reject_reason(&self, _value: &Value, _label: &str) -> Option<String> {
         None
     }
+    /// Why part of a value from the window was not taken although the rest
+    /// was (files of a drop that do not fit), to show beside the widget
+    /// like a refusal; `None` when all of it was taken.
+    fn partly_refused(&self, _value: &Value, _label: &str) -> Option<String> {
+        None
+    }
     /// Whether a value the widget holds is valid for this call's
     /// parameters (bounds, options, step). Called on every run for the
     /// value kept from earlier runs, for a value written under the

@@ -186,10 +186,7 @@ fn narrowing_choice(kind: &'static str) -> AppTest {
         let got = match kind {
             "radio" => format!("{:?}", st.radio("Pick", options).key("k").show()),
             "selectbox" => format!("{:?}", st.selectbox("Pick", options).key("k").show()),
-            _ => format!(
-                "{:?}",
-                st.multiselect("Pick", options).key("k").show()
-            ),
+            _ => format!("{:?}", st.multiselect("Pick", options).key("k").show()),
         };
         st.text(got);
     })
@@ -358,7 +355,9 @@ fn a_panic_before_a_forms_submit_button_is_not_a_missing_submit_button() {
     at.run();
     assert_eq!(at.exception(), ["before the button"]);
     assert!(
-        at.error().iter().all(|e| !e.contains("Missing submit button")),
+        at.error()
+            .iter()
+            .all(|e| !e.contains("Missing submit button")),
         "{:?}",
         at.error()
     );

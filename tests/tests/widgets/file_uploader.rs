@@ -88,8 +88,10 @@ fn a_file_over_the_size_limit_is_refused_with_an_error() {
     at.widget("Data").upload("ok.csv", vec![b'a'; 16]).run();
     assert_eq!(at.text(), [format!("ok.csv 16 {}", "a".repeat(16))]);
     assert!(at.error().is_empty());
+    // Issue 11, case 1: a refused file is not taken; the uploader keeps
+    // what it had and says why beside it.
     at.widget("Data").upload("big.csv", vec![b'a'; 17]).run();
-    assert_eq!(at.text(), ["none"]);
+    assert_eq!(at.text(), [format!("ok.csv 16 {}", "a".repeat(16))]);
     let errors = at.error();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
@@ -111,7 +113,7 @@ fn max_size_mb_counts_mebibytes() {
     at.widget("Big")
         .upload("over.bin", vec![0; 1024 * 1024 + 1])
         .run();
-    assert_eq!(at.text(), ["None"]);
+    assert_eq!(at.text(), ["Some(1048576)"], "refused: the old file stays");
     let errors = at.error();
     assert!(
         errors.len() == 1 && errors[0].contains("up to 1.0 MB"),
@@ -140,7 +142,14 @@ fn show_all_gives_every_accepted_file_in_order() {
         .run();
     assert_eq!(at.text(), ["a.csv c.csv"]);
     assert_eq!(at.error().len(), 1, "b.txt is refused");
-    assert_eq!(at.widget("many").value::<Vec<UploadedFile>>().len(), 3);
+    // Issue 11: session state holds what the script got, not the refused file.
+    assert_eq!(at.widget("many").value::<Vec<UploadedFile>>().len(), 2);
+    assert_eq!(
+        at.session_state()
+            .get::<Vec<UploadedFile>>("many")
+            .map(|files| files.len()),
+        Some(2)
+    );
 }
 
 #[test]
@@ -183,10 +192,17 @@ fn its_key_cannot_be_set_through_session_state() {
 }
 
 #[test]
-fn a_change_of_accepted_types_resets_a_keyed_uploader() {
+// Issue 11, case 5: a keyed widget's identity is its key; its files are
+// kept while they still fit the accepted types, and dropped when not.
+fn a_keyed_uploader_keeps_its_file_while_its_type_is_still_accepted() {
     let mut at = run(|st| {
         let text_too = st.checkbox("Text too").key("text_too").show();
-        let types: &[&str] = if text_too { &["csv", "txt"] } else { &["csv"] };
+        let only_text = st.checkbox("Only text").key("only_text").show();
+        let types: &[&str] = match (text_too, only_text) {
+            (_, true) => &["txt"],
+            (true, false) => &["csv", "txt"],
+            (false, false) => &["csv"],
+        };
         let file = st
             .file_uploader("Data")
             .types(types.iter().copied())
@@ -197,7 +213,10 @@ fn a_change_of_accepted_types_resets_a_keyed_uploader() {
     at.widget("data").upload("a.csv", b"1".to_vec()).run();
     assert_eq!(at.text(), ["Some(\"a.csv\")"]);
     at.widget("text_too").check().run();
-    assert_eq!(at.text(), ["None"], "new types: a new, empty uploader");
+    assert_eq!(at.text(), ["Some(\"a.csv\")"], "csv is still taken");
+    at.widget("only_text").check().run();
+    assert_eq!(at.text(), ["None"], "csv is no longer taken: dropped");
+    assert_eq!(at.widget("data").element().value, Value::Files(Vec::new()));
 }
 
 #[test]

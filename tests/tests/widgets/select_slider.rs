@@ -119,8 +119,9 @@ fn setting_the_key_after_the_widget_is_an_error() {
 }
 
 #[test]
-fn a_change_of_options_resets_even_a_keyed_select_slider() {
-    // The options constrain the value: new options are a new widget (B116).
+fn a_keyed_select_slider_keeps_its_value_while_it_is_still_an_option() {
+    // Issue 11, case 5 (over B116): a keyed widget's identity is its key; a
+    // value that is still an option is kept when the options change.
     let mut at = run(|st| {
         let wide = st.checkbox("Wide range").key("wide").show();
         let options: Vec<&str> = if wide {
@@ -138,6 +139,11 @@ fn a_change_of_options_resets_even_a_keyed_select_slider() {
     at.widget("size").set_value("L").run();
     assert_eq!(at.text(), ["Some(\"L\")"]);
     at.widget("wide").check().run();
+    assert_eq!(at.text(), ["Some(\"L\")"], "still an option: kept");
+    // A value that is no longer an option falls back to the default,
+    // everywhere.
+    at.widget("size").set_value("XL").run();
+    at.widget("wide").uncheck().run();
     assert_eq!(at.text(), ["Some(\"S\")"], "back to the default");
     assert_eq!(
         at.session_state().get::<Option<&str>>("size"),
