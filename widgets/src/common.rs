@@ -52,8 +52,28 @@ pub trait WidgetOptions: Sized {
     /// The shared options, for the provided methods.
     fn common(&mut self) -> &mut Common;
 
-    /// Sets the key: the widget keeps its state while its label or default
-    /// changes, and its value is `session_state[key]`.
+    /// Sets the key: the widget's value is `session_state[key]`, and the key
+    /// alone is the widget's identity (with its kind and its form).
+    ///
+    /// Without a key, a widget is identified by its label and parameters:
+    /// change any of them (the options, a bound, the default) and it is a
+    /// new widget, back at its default. With a key, changing the label,
+    /// default, help, placeholder, options, min, max, step or format keeps
+    /// the value as long as it is still valid; a value that is not is
+    /// clamped into the new bounds (numbers, dates, text past `max_chars`)
+    /// or falls back to the default (an option that is gone), and the
+    /// script, the window and session state all get the corrected value.
+    /// A value the script writes to the key is checked the same way, with a
+    /// warning naming the key when it had to be corrected.
+    ///
+    /// ```no_run
+    /// # use brook_widgets::prelude::*;
+    /// # fn script(st: &brook_engine::St, newest: chrono::NaiveDate) {
+    /// // Keeps the chosen date when newer rows move `max`; clamps it only
+    /// // when the date falls past the new max.
+    /// let from = st.date_input("From").max(newest).key("from").show();
+    /// # }
+    /// ```
     #[must_use]
     fn key(mut self, key: impl Into<String>) -> Self {
         self.common().key = Some(key.into());
