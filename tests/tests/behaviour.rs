@@ -80,6 +80,8 @@ mod lifecycle;
 mod rerun;
 #[path = "behaviour/session_state.rs"]
 mod session_state;
+#[path = "behaviour/streamlit_port.rs"]
+mod streamlit_port;
 #[path = "behaviour/widget_state.rs"]
 mod widget_state;
 #[path = "behaviour/widgets.rs"]
