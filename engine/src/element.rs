@@ -231,6 +231,11 @@ pub enum WidgetSpec {
         step: f64,
         /// Values are integers.
         integer: bool,
+        /// How the value is shown: a printf-style format ("%d", "%.2f",
+        /// "%.1f%%", "%e"), already checked by the widget; `None` shows
+        /// the value plainly.
+        #[serde(default)]
+        format: Option<String>,
     },
     /// A numeric input with + and - buttons.
     NumberInput {
@@ -242,6 +247,11 @@ pub enum WidgetSpec {
         step: f64,
         /// Values are integers.
         integer: bool,
+        /// How the value is shown: a printf-style format ("%d", "%.2f",
+        /// "%.1f%%", "%e"), already checked by the widget; `None` shows
+        /// the value plainly.
+        #[serde(default)]
+        format: Option<String>,
     },
     /// A single-line text field.
     TextInput {
@@ -302,6 +312,11 @@ pub enum WidgetSpec {
         step: f64,
         /// Values are integers.
         integer: bool,
+        /// How the value is shown: a printf-style format ("%d", "%.2f",
+        /// "%.1f%%", "%e"), already checked by the widget; `None` shows
+        /// the value plainly.
+        #[serde(default)]
+        format: Option<String>,
     },
     /// A colour picker.
     ColorPicker,

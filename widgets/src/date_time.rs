@@ -334,8 +334,7 @@ impl TimeInput<'_> {
                 TimeCodec,
             ),
             |id| {
-                id.param("step", step_secs)
-                    .param("default", self.default);
+                id.param("step", step_secs).param("default", self.default);
             },
         )
     }
@@ -523,8 +522,7 @@ impl ZonedDateTimeInput<'_> {
                 )
             },
             |id| {
-                id.param("zone", zone.name())
-                    .param("default", default_wall);
+                id.param("zone", zone.name()).param("default", default_wall);
             },
         );
         let at = value.0.with_timezone(&zone);
