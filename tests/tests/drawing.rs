@@ -681,20 +681,6 @@ fn an_image_width_that_is_not_a_positive_number_is_the_available_width() {
     }
 }
 
-// Issue 11, case 10
-#[test]
-fn a_progress_fraction_that_is_not_a_number_is_drawn_as_zero() {
-    for fraction in [f32::NAN, f32::INFINITY, -3.0, 7.0] {
-        draw(
-            &tree_of(vec![Element::Progress {
-                fraction,
-                text: None,
-            }]),
-            &sweep(),
-        );
-    }
-}
-
 fn chart_of(values: &[f64]) -> Element {
     let rows = values
         .iter()
@@ -790,27 +776,6 @@ fn numeric_widgets_with_nan_infinite_or_reversed_bounds_are_drawn_without_a_pani
             draw(&tree_of(elements), &sweep());
         }
     }
-}
-
-// Issue 11, case 10
-#[test]
-fn a_slider_over_one_value_and_a_select_slider_of_one_option_are_drawn() {
-    let elements = vec![
-        widget_of("s", slider(5.0, 5.0, 1.0), Value::Float(5.0)),
-        widget_of(
-            "o",
-            WidgetSpec::SelectSlider {
-                options: vec!["only".into()],
-            },
-            Value::Index(0),
-        ),
-        widget_of(
-            "e",
-            WidgetSpec::SelectSlider { options: vec![] },
-            Value::Index(0),
-        ),
-    ];
-    draw(&tree_of(elements), &sweep());
 }
 
 // Issue 11, case 10

@@ -21,8 +21,13 @@ pub trait FeedbackExt {
 
 impl FeedbackExt for St {
     fn progress_bar(&self, fraction: f32, text: Option<&str>) {
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         self.emit(Element::Progress {
-            fraction: progress_fraction(fraction),
+            fraction,
             text: text.map(str::to_owned),
         });
     }
@@ -44,20 +49,9 @@ impl FeedbackExt for St {
     }
 }
 
-/// A progress bar's fraction: clamped to 0..=1, and 0 when it is not a
-/// number.
-fn progress_fraction(fraction: f32) -> f32 {
-    if fraction.is_finite() {
-        fraction.clamp(0.0, 1.0)
-    } else {
-        0.0
-    }
-}
-
-/// Draws a progress bar (a fraction out of 0..=1 drawn as its nearest end,
-/// NaN as 0).
+/// Draws a progress bar.
 pub(crate) fn progress_ui(ui: &mut Ui, fraction: f32, text: Option<&str>) {
-    let mut bar = egui::ProgressBar::new(progress_fraction(fraction)).show_percentage();
+    let mut bar = egui::ProgressBar::new(fraction).show_percentage();
     if let Some(text) = text {
         bar = bar.text(text);
     }

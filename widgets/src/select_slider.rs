@@ -348,11 +348,6 @@ pub(crate) fn select_slider_ui(
     };
     let mut index = current;
     let shown = options.get(current).cloned().unwrap_or_default();
-    if last == 0 {
-        // One option (or none): nothing to slide over, and egui's slider
-        // divides by the range's width.
-        return ui.add_enabled(false, egui::Label::new(shown));
-    }
     let response = ui.add(
         egui::Slider::new(&mut index, 0..=last)
             .show_value(false)

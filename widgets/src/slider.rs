@@ -256,9 +256,9 @@ fn format_of(format: Option<&str>) -> Option<NumberFormat> {
 }
 
 /// Draws a slider. The value is sent when a drag ends (or on a click or key).
-/// Bounds or a step that cannot be used draw a message instead; a range of
-/// one value draws the value; a value outside the range is drawn clamped
-/// (and not sent: only the person changes values).
+/// Bounds or a step that cannot be used draw a message instead; a value
+/// outside the range or off the steps is drawn clamped or snapped, and not
+/// sent: only the person changes values.
 pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
     let WidgetSpec::Slider {
         min,
@@ -275,15 +275,7 @@ pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
         return bounds_problem_ui(ui, widget, &problem);
     }
     let format = format_of(format.as_deref());
-    let show = |v: f64| match &format {
-        Some(format) => format.format(v),
-        None => v.to_string(),
-    };
     label_ui(ui, &widget.label);
-    if min >= max {
-        // egui's slider divides by the range's width.
-        return ui.add_enabled(false, egui::Label::new(show(min)));
-    }
     let current = match frame.value(widget) {
         #[allow(clippy::cast_precision_loss, reason = "slider ranges")]
         Value::Int(v) => v as f64,
