@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// The identity of a widget, stable across runs for the same inputs.
 ///
-/// Built by [`crate::state::widget_id`] from the widget's kind, its key, its
+/// Built by [`crate::state::IdBuilder`] from the widget's kind, its key, its
 /// form, and its identity parameters. Thread-safe plain data.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct WidgetId(pub String);

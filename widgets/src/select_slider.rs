@@ -97,7 +97,7 @@ impl<T: OptionValue> SelectSlider<'_, T> {
         let labels: Vec<String> = self.options.iter().map(ToString::to_string).collect();
         let hash = options_hash(&self.options);
         let default_text = default.as_ref().map(ToString::to_string);
-        let value = self.st.widget(
+        self.st.widget(
             WidgetCall {
                 adopt: Some(adopt_option::<T>),
                 ..self.common.call(
@@ -112,12 +112,13 @@ impl<T: OptionValue> SelectSlider<'_, T> {
                     },
                 )
             },
-            // The options constrain valid values: a change resets (B116).
+            // Without a key, other options make another widget; with one,
+            // the value is kept while it is still an option (the codec's
+            // check).
             |id| {
                 id.param("options", hash).param("default", &default_text);
             },
-        );
-        value
+        )
     }
 }
 
@@ -270,7 +271,9 @@ impl<T: OptionValue> SelectRangeSlider<'_, T> {
                 self.default.is_some(),
                 codec,
             ),
-            // The options constrain valid values: a change resets (B116).
+            // Without a key, other options make another widget; with one,
+            // the value is kept while it is still an option (the codec's
+            // check).
             |id| {
                 id.param("options", hash).param("default", &default_text);
             },

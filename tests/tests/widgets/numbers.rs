@@ -405,8 +405,10 @@ fn a_range_slider_over_nan_bounds_is_disabled_and_moving_it_does_not_kill_the_ru
 #[test]
 fn numeric_widgets_with_bounds_that_cannot_be_used_are_drawn_disabled_with_a_message() {
     let at = run(|st| {
+        // Bounds from data: the first day after the last one.
+        let (first, last) = (10, 1);
         let _ = st.range_slider("Price", f64::NAN..=f64::NAN).show();
-        let _ = st.slider("Days", 10..=1).show();
+        let _ = st.slider("Days", first..=last).show();
         let _ = st.slider("Ratio", 0.0..=f64::INFINITY).show();
         let _ = st.number_input("Qty").min(5).max(1).show();
         let _ = st.slider("Step", 0..=10).step(0).show();
@@ -431,7 +433,8 @@ fn numeric_widgets_with_bounds_that_cannot_be_used_are_drawn_disabled_with_a_mes
 #[test]
 fn a_slider_with_reversed_or_nan_bounds_returns_its_default_or_a_number() {
     let at = run(|st| {
-        let a = st.slider("A", 10..=1).default(4).show();
+        let (first, last) = (10, 1);
+        let a = st.slider("A", first..=last).default(4).show();
         let b = st.slider("B", f64::NAN..=3.0).show();
         let c = st.slider("C", f64::NAN..=f64::NAN).default(f64::NAN).show();
         st.text(format!("{a} {b} {c}"));
