@@ -463,10 +463,13 @@ impl<'a> WidgetHandle<'a> {
     pub fn value<T: Clone + 'static>(&self) -> T {
         let id = &self.element.id;
         let found = self.at.session.with_state(|state| {
-            state.widgets.get(id).map(|w| {
-                let got = w.returned.as_ref().unwrap_or(&w.value);
-                crate::state::coerce::<T>(got.as_any()).ok_or(got.type_name())
-            })
+            state
+                .widgets
+                .get(id)
+                .map(|w| {
+                    let got = w.returned.as_ref().unwrap_or(&w.value);
+                    crate::state::coerce::<T>(got.as_any()).ok_or(got.type_name())
+                })
         });
         match found {
             Some(Ok(value)) => value,

@@ -334,7 +334,8 @@ impl TimeInput<'_> {
                 TimeCodec,
             ),
             |id| {
-                id.param("step", step_secs).param("default", self.default);
+                id.param("step", step_secs)
+                    .param("default", self.default);
             },
         )
     }
@@ -522,7 +523,8 @@ impl ZonedDateTimeInput<'_> {
                 )
             },
             |id| {
-                id.param("zone", zone.name()).param("default", default_wall);
+                id.param("zone", zone.name())
+                    .param("default", default_wall);
             },
         );
         let at = value.0.with_timezone(&zone);

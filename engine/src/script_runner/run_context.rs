@@ -1068,7 +1068,9 @@ impl RunCtx {
             spec: call.spec,
             value: ui_value,
         };
-        if from_user && let (Some(reason), Some(key)) = (invalid, &call.key) {
+        if from_user
+            && let (Some(reason), Some(key)) = (invalid, &call.key)
+        {
             self.push_main(Element::Alert {
                 level: AlertLevel::Warning,
                 body: format!(
@@ -1100,10 +1102,7 @@ impl RunCtx {
 fn checked<T: WidgetValue>(widget: &mut WidgetState, value: T) -> (T, Option<String>) {
     match widget.codec.check(widget.value.as_any()) {
         Checked::Valid => (value, None),
-        Checked::Fixed {
-            value: fixed,
-            reason,
-        } => match coerce::<T>(fixed.as_any()) {
+        Checked::Fixed { value: fixed, reason } => match coerce::<T>(fixed.as_any()) {
             Some(typed) => {
                 widget.value = fixed;
                 (typed, Some(reason))
