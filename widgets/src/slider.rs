@@ -20,7 +20,7 @@ pub trait SliderExt {
     /// A slider over `range`; returns its value (default: the range's
     /// start). A range whose ends are not numbers, are infinite or are in
     /// reverse order (`10..=1`) draws the slider disabled with a message
-    /// naming it; it then returns its default (or the first end that is a
+    /// naming it; it then starts at its default (or the first end that is a
     /// number, or zero).
     fn slider<N: Number>(
         &self,
@@ -87,7 +87,8 @@ impl<N> WidgetOptions for Slider<'_, N> {
 }
 
 /// What a slider and a range slider place: their bounds as the window sees
-/// them, the codec of one end, the step, the format and the options.
+/// them, the step, the format (or why it cannot be used), the codec of one
+/// end, and the common options (disabled when the bounds cannot be used).
 struct Placed<N> {
     min: f64,
     max: f64,
