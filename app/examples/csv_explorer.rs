@@ -102,10 +102,12 @@ pub fn app(st: &St) {
         if numeric.contains(&filter_column) {
             let (lo, hi) = bounds(&table, column);
             let min = row[1]
-                .number_input(format!("Minimum {filter_column}"), lo)
+                .number_input(format!("Minimum {filter_column}"))
+                .default(lo)
                 .show();
             let max = row[2]
-                .number_input(format!("Maximum {filter_column}"), hi)
+                .number_input(format!("Maximum {filter_column}"))
+                .default(hi)
                 .show();
             view = view.filter(|cells| {
                 cells[column]

@@ -109,11 +109,7 @@ pub fn run(title: &str, script: impl Fn(&St) + Send + Sync + 'static) -> anyhow:
     let (settings, warning) = settings::load(&settings_path);
     let size = settings.window_size.unwrap_or([1000.0, 720.0]);
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size(size)
-            .with_min_inner_size([360.0, 240.0])
-            .with_drag_and_drop(true),
+        viewport: shell::window(title, size).with_drag_and_drop(true),
         ..Default::default()
     };
     let app_title = title.to_owned();

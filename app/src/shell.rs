@@ -28,6 +28,20 @@ pub const CHANNEL: &str = env!("BROOK_CHANNEL");
 /// How long a toast stays up.
 const TOAST_SECS: f32 = 4.0;
 
+/// The smallest a brook window can be made, in points: below it egui's
+/// scroll bars have no room for their handle (pressing one panics in
+/// egui 0.37).
+pub(crate) const MIN_WINDOW_SIZE: [f32; 2] = [360.0, 240.0];
+
+/// A window of brook's: titled, of `size` at first, never smaller than
+/// [`MIN_WINDOW_SIZE`].
+pub(crate) fn window(title: &str, size: [f32; 2]) -> egui::ViewportBuilder {
+    egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_inner_size(size)
+        .with_min_inner_size(MIN_WINDOW_SIZE)
+}
+
 /// One window's session and what the window keeps of it.
 pub struct SessionView {
     session: Session,
@@ -582,28 +596,22 @@ impl BrookApp {
         for (index, (id, view)) in self.windows.iter().enumerate() {
             let view = Arc::clone(view);
             let title = format!("{} ({})", self.title, index + 2);
-            ctx.show_viewport_deferred(
-                *id,
-                egui::ViewportBuilder::default()
-                    .with_title(title)
-                    .with_inner_size([900.0, 680.0]),
-                move |ui, _class| {
-                    let mut view = view.lock();
-                    view.apply_deltas();
-                    if ui.ctx().input(|i| i.viewport().close_requested()) {
-                        view.closed = true;
-                    }
-                    egui::Panel::top("brook-window-top").show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            if ui.button("Rerun").clicked() {
-                                view.send(Event::Rerun);
-                            }
-                            view.running_ui(ui);
-                        });
+            ctx.show_viewport_deferred(*id, window(&title, [900.0, 680.0]), move |ui, _class| {
+                let mut view = view.lock();
+                view.apply_deltas();
+                if ui.ctx().input(|i| i.viewport().close_requested()) {
+                    view.closed = true;
+                }
+                egui::Panel::top("brook-window-top").show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button("Rerun").clicked() {
+                            view.send(Event::Rerun);
+                        }
+                        view.running_ui(ui);
                     });
-                    view.page_ui(ui, wide);
-                },
-            );
+                });
+                view.page_ui(ui, wide);
+            });
         }
     }
 
@@ -651,5 +659,17 @@ impl eframe::App for BrookApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    // Issue 11, case 10
+    #[test]
+    fn every_window_has_the_minimum_size_the_page_is_drawn_at() {
+        let builder = window("t", [900.0, 680.0]);
+        assert_eq!(builder.min_inner_size, Some(MIN_WINDOW_SIZE.into()));
     }
 }

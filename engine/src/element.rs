@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// The identity of a widget, stable across runs for the same inputs.
 ///
-/// Built by [`crate::state::widget_id`] from the widget's kind, its key, its
+/// Built by [`crate::state::IdBuilder`] from the widget's kind, its key, its
 /// form, and its identity parameters. Thread-safe plain data.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct WidgetId(pub String);
@@ -231,6 +231,11 @@ pub enum WidgetSpec {
         step: f64,
         /// Values are integers.
         integer: bool,
+        /// How the value is shown: a printf-style format ("%d", "%.2f",
+        /// "%.1f%%", "%e"), already checked by the widget; `None` shows
+        /// the value plainly.
+        #[serde(default)]
+        format: Option<String>,
     },
     /// A numeric input with + and - buttons.
     NumberInput {
@@ -242,6 +247,11 @@ pub enum WidgetSpec {
         step: f64,
         /// Values are integers.
         integer: bool,
+        /// How the value is shown: a printf-style format ("%d", "%.2f",
+        /// "%.1f%%", "%e"), already checked by the widget; `None` shows
+        /// the value plainly.
+        #[serde(default)]
+        format: Option<String>,
     },
     /// A single-line text field.
     TextInput {
@@ -302,6 +312,11 @@ pub enum WidgetSpec {
         step: f64,
         /// Values are integers.
         integer: bool,
+        /// How the value is shown: a printf-style format ("%d", "%.2f",
+        /// "%.1f%%", "%e"), already checked by the widget; `None` shows
+        /// the value plainly.
+        #[serde(default)]
+        format: Option<String>,
     },
     /// A colour picker.
     ColorPicker,

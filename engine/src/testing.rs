@@ -703,6 +703,7 @@ impl<'a> WidgetHandle<'a> {
             max,
             step,
             integer,
+            ..
         } = self.element.spec.clone()
         else {
             return self.at;

@@ -21,6 +21,8 @@ mod examples;
 mod file_uploader;
 #[path = "widgets/gallery.rs"]
 mod gallery;
+#[path = "widgets/numbers.rs"]
+mod numbers;
 #[path = "widgets/range_slider.rs"]
 mod range_slider;
 #[path = "widgets/select_slider.rs"]

@@ -33,7 +33,7 @@ fn mixed(st: &St) {
         let _ = st.text_input(format!("text {i}")).show();
         let _ = st.button(format!("button {i}")).show();
         let _ = st.selectbox(format!("select {i}"), ["a", "b", "c"]).show();
-        let _ = st.number_input(format!("number {i}"), 1.5).show();
+        let _ = st.number_input(format!("number {i}")).default(1.5).show();
         st.caption(format!("caption {i}"));
     }
 }

@@ -482,6 +482,33 @@ struct Prepared {
     axis: XAxis,
     series: Vec<(String, Vec<[f64; 2]>)>,
     bar_width: f64,
+    /// Values to include on the x and y axes so that neither is thin at a
+    /// magnitude where egui_plot cannot widen it ([`widening`]).
+    include: [Option<[f64; 2]>; 2],
+    /// The largest magnitude of any coordinate.
+    magnitude: f64,
+}
+
+/// The largest magnitude a chart draws: past it, egui_plot's bounds
+/// arithmetic (margins, widening) overflows to infinity.
+const MAX_MAGNITUDE: f64 = 1e100;
+
+/// Two values to include on an axis whose `values` all (nearly) coincide
+/// at a magnitude of 2^50 or more: egui_plot widens a thin axis by ±0.5,
+/// which such a magnitude rounds away (its bounds stay empty, a panic in
+/// debug builds). `None` when the axis is wide enough or small enough for
+/// egui_plot.
+fn widening(values: impl Iterator<Item = f64>) -> Option<[f64; 2]> {
+    let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let magnitude = min.abs().max(max.abs());
+    if !(min.is_finite() && max.is_finite()) || magnitude < 1e15 || max - min > magnitude * 1e-9 {
+        return None;
+    }
+    let pad = magnitude * 1e-6;
+    let center = min / 2.0 + max / 2.0;
+    Some([center - pad, center + pad])
 }
 
 impl Prepared {
@@ -501,6 +528,14 @@ impl Prepared {
             .collect();
         #[allow(clippy::cast_precision_loss, reason = "a handful of series")]
         let bar_width = 0.8 * x_spacing(&xs) / series.len().max(1) as f64;
+        let points = || series.iter().flat_map(|(_, points)| points.iter());
+        let include = [
+            widening(points().map(|p| p[0])),
+            widening(points().map(|p| p[1])),
+        ];
+        let magnitude = points()
+            .flat_map(|p| [p[0].abs(), p[1].abs()])
+            .fold(0.0, f64::max);
         Self {
             rows: Arc::clone(&table.rows),
             x: x.map(str::to_owned),
@@ -508,6 +543,8 @@ impl Prepared {
             axis,
             series,
             bar_width,
+            include,
+            magnitude,
         }
     }
 
@@ -527,6 +564,17 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
             prepared
         }
     };
+    if prepared.magnitude > MAX_MAGNITUDE {
+        let colour = ui.visuals().warn_fg_color;
+        ui.label(
+            egui::RichText::new(format!(
+                "This chart has values beyond ±{MAX_MAGNITUDE:e} ({:e}), too large to draw.",
+                prepared.magnitude
+            ))
+            .color(colour),
+        );
+        return;
+    }
     let axis = prepared.axis.clone();
     let bar_width = prepared.bar_width;
     let mut plot = Plot::new(ui.scope_id().with("brook-chart"))
@@ -563,6 +611,12 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
             )),
             HoverPosition::Elsewhere { .. } => None,
         });
+    }
+    if let Some([low, high]) = prepared.include[0] {
+        plot = plot.include_x(low).include_x(high);
+    }
+    if let Some([low, high]) = prepared.include[1] {
+        plot = plot.include_y(low).include_y(high);
     }
     plot.show(ui, |plot| {
         for (index, (name, points)) in prepared.series.iter().cloned().enumerate() {

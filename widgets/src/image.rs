@@ -40,7 +40,7 @@ impl ImageExt for St {
     }
 }
 
-/// Draws an image, scaled down to the available width.
+/// Draws an image, scaled down to the available width (or to `width`).
 pub(crate) fn image_ui(
     ui: &mut Ui,
     uri: &str,
@@ -54,9 +54,13 @@ pub(crate) fn image_ui(
         }
         None => egui::Image::from_uri(uri.to_owned()),
     };
+    // A width that is not a positive number (from any tree) is the
+    // available width.
+    let available = ui.available_width().max(0.0);
     let max = width
-        .unwrap_or(ui.available_width())
-        .min(ui.available_width());
+        .filter(|w| w.is_finite() && *w >= 0.0)
+        .unwrap_or(available)
+        .min(available);
     ui.add(image.max_width(max).fit_to_original_size(1.0));
     if let Some(caption) = caption {
         ui.label(RichText::new(caption).small().weak());

@@ -44,10 +44,7 @@ impl LayoutExt for St {
         self.columns_weighted(&vec![1.0; n.max(1)])
     }
     fn columns_weighted(&self, weights: &[f32]) -> Vec<St> {
-        let weights: Vec<f32> = weights
-            .iter()
-            .map(|w| if w.is_finite() && *w > 0.0 { *w } else { 1.0 })
-            .collect();
+        let weights: Vec<f32> = weights.iter().copied().map(column_weight).collect();
         let row = self.open(ContainerKind::Columns {
             weights: weights.clone(),
         });
@@ -184,7 +181,24 @@ fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<
     }
 }
 
+/// A column's relative width: a weight that is not a positive number
+/// counts as 1.
+fn column_weight(weight: f32) -> f32 {
+    if weight.is_finite() && weight > 0.0 {
+        weight
+    } else {
+        1.0
+    }
+}
+
+/// Draws a row of columns. Weights that are not positive numbers (from any
+/// tree) count as 1, as [`LayoutExt::columns_weighted`] makes them.
 fn columns_ui(ui: &mut Ui, weights: &[f32], children: &[Node], frame: &mut Frame<'_>) {
+    let weights: Vec<f32> = weights.iter().copied().map(column_weight).collect();
+    // Relative to the largest, so that the sum stays finite (weights near
+    // f32::MAX would overflow it).
+    let largest = weights.iter().copied().fold(f32::MIN_POSITIVE, f32::max);
+    let weights: Vec<f32> = weights.iter().map(|w| w / largest).collect();
     let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
     let gap = ui.spacing().item_spacing.x * 2.0;
     let count = weights.len().max(1);
@@ -193,7 +207,7 @@ fn columns_ui(ui: &mut Ui, weights: &[f32], children: &[Node], frame: &mut Frame
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = gap;
         for (index, weight) in weights.iter().enumerate() {
-            let column_width = width * weight / total;
+            let column_width = (width * (weight / total)).max(0.0);
             ui.push_id(index, |ui| {
                 ui.allocate_ui_with_layout(
                     egui::vec2(column_width, 0.0),

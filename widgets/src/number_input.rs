@@ -5,25 +5,42 @@ use brook_engine::element::{Value, WidgetElement, WidgetSpec};
 use egui::{Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
-use crate::number::{Number, NumberCodec, bits};
+use crate::format::{NumberFormat, parse_number};
+use crate::number::{
+    Number, NumberCodec, bits, bounds_problem, bounds_problem_ui, checked_format, decimals, fit,
+    plain, step_by, warn_format,
+};
 use crate::render::{Frame, label_ui};
 
 /// Number inputs on [`St`]. In the prelude.
 pub trait NumberInputExt {
-    /// A number input starting at `default`; returns its value. The type of
-    /// `default` is the type returned.
-    fn number_input<N: Number>(&self, label: impl Into<String>, default: N) -> NumberInput<'_, N>;
+    /// A number input; returns its value, as Streamlit's `st.number_input`.
+    /// It starts at its [`NumberInput::default`], else at its minimum, else
+    /// at zero. The type returned (`i64`, `f64`, ... any [`Number`]) is the
+    /// type of the default, bounds or step given, or of the use:
+    ///
+    /// ```
+    /// use brook_widgets::prelude::*;
+    /// # brook_engine::testing::AppTest::new(|st| {
+    /// let amount = st.number_input("Amount").default(2.5).step(0.5).show();
+    /// let items: i64 = st.number_input("Items").min(1).show();
+    /// let price = st.number_input::<f64>("Price").format("%.2f").show();
+    /// # let _ = (amount, items, price);
+    /// # }).run();
+    /// ```
+    fn number_input<N: Number>(&self, label: impl Into<String>) -> NumberInput<'_, N>;
 }
 
 impl NumberInputExt for St {
-    fn number_input<N: Number>(&self, label: impl Into<String>, default: N) -> NumberInput<'_, N> {
+    fn number_input<N: Number>(&self, label: impl Into<String>) -> NumberInput<'_, N> {
         NumberInput {
             st: self,
             label: label.into(),
-            default,
+            default: None,
             min: None,
             max: None,
             step: None,
+            format: None,
             common: Common::default(),
         }
     }
@@ -34,10 +51,11 @@ impl NumberInputExt for St {
 pub struct NumberInput<'a, N> {
     st: &'a St,
     label: String,
-    default: N,
+    default: Option<N>,
     min: Option<N>,
     max: Option<N>,
     step: Option<N>,
+    format: Option<String>,
     common: Common,
 }
 
@@ -48,64 +66,101 @@ impl<N> WidgetOptions for NumberInput<'_, N> {
 }
 
 impl<N: Number> NumberInput<'_, N> {
-    /// The lowest accepted value.
+    /// The value before any interaction (clamped into the bounds). Without
+    /// one the input starts at its minimum, else at zero, and a value set
+    /// through session state under its key raises no warning.
+    pub fn default(mut self, value: N) -> Self {
+        self.default = Some(value);
+        self
+    }
+
+    /// The lowest accepted value. A minimum that is not a number, is
+    /// infinite or is above the maximum draws the input disabled, with a
+    /// message naming it.
     pub fn min(mut self, min: N) -> Self {
         self.min = Some(min);
         self
     }
 
-    /// The highest accepted value.
+    /// The highest accepted value (see [`NumberInput::min`] for bounds that
+    /// cannot be used).
     pub fn max(mut self, max: N) -> Self {
         self.max = Some(max);
         self
     }
 
-    /// The step of the - and + buttons (default 1, or 0.01 for floats).
+    /// The step of the - and + buttons (default 1, or 0.01 for floats);
+    /// must be a positive number. Values reached by steps are exact to the
+    /// step's decimals (three steps of 0.1 give 0.3), and the box shows at
+    /// least as many decimals as the step (step 0.25: "0.50").
     pub fn step(mut self, step: N) -> Self {
         self.step = Some(step);
         self
     }
 
-    /// Places the number input; returns its value.
+    /// How the box shows the value, printf-style as Streamlit's `format`:
+    /// `"%d"`, `"%.2f"`, `"%.1f%%"` (a percent sign after), `"%e"`, `"%g"`,
+    /// with text around the number if wanted (`"%.0f kg"`). A format that
+    /// cannot be used (`"%s"`, two numbers) shows a warning beside the
+    /// input, which then shows its value plainly. The value itself is not
+    /// rounded to the format.
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.format = Some(format.into());
+        self
+    }
+
+    /// Places the number input; returns its value: always a number (never
+    /// NaN or infinite) within the bounds, whatever was written to its key
+    /// through session state.
     pub fn show(self) -> N {
         let min = self.min.map(Number::to_f64);
         let max = self.max.map(Number::to_f64);
-        let clamp = |v: N| {
-            N::from_f64(
-                v.to_f64()
-                    .max(min.unwrap_or(f64::NEG_INFINITY))
-                    .min(max.unwrap_or(f64::INFINITY)),
-            )
-        };
-        let default = clamp(self.default);
         let step = self.step.unwrap_or_else(N::default_step);
+        let codec = NumberCodec::<N>::new(min, max);
+        let default = fit(
+            &codec,
+            self.default
+                .or(self.min)
+                .unwrap_or_else(|| N::from_f64(0.0)),
+            &[self.min, self.max]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>(),
+        );
+        let (format, format_problem) = checked_format(self.format);
+        let mut common = self.common;
+        common.disabled |= bounds_problem(min, max, step.to_f64()).is_some();
+        let label = self.label;
         let value = self.st.widget(
-            self.common.call(
+            common.call(
                 WidgetSpec::NumberInput {
                     min,
                     max,
                     step: step.to_f64(),
                     integer: N::INTEGER,
+                    format: format.clone(),
                 },
-                self.label,
+                label.clone(),
                 default,
-                true,
-                NumberCodec::<N>::new(min, max),
+                self.default.is_some(),
+                codec,
             ),
-            // Min and max are not constraints of identity: a keyed number
-            // input keeps its value when they change (B116), clamped below.
             |id| {
                 id.param("default", bits(default))
                     .param("min", min.map(f64::to_bits))
                     .param("max", max.map(f64::to_bits))
-                    .param("step", bits(step));
+                    .param("step", bits(step))
+                    .param("format", &format);
             },
         );
-        clamp(value)
+        warn_format(self.st, "number_input", &label, format_problem);
+        value
     }
 }
 
-/// Draws a number input; a typed value is sent when editing ends.
+/// Draws a number input; a typed value is sent when editing ends. Bounds
+/// or a step that cannot be used draw a message instead; a value that is
+/// not a number is drawn as the minimum (or zero).
 pub(crate) fn number_input_ui(
     ui: &mut Ui,
     widget: &WidgetElement,
@@ -116,34 +171,51 @@ pub(crate) fn number_input_ui(
         max,
         step,
         integer,
-    } = widget.spec
+        format,
+    } = &widget.spec
     else {
         return ui.label("?");
     };
+    let (min, max, step, integer) = (*min, *max, *step, *integer);
+    if let Some(problem) = bounds_problem(min, max, step) {
+        return bounds_problem_ui(ui, widget, &problem);
+    }
     label_ui(ui, &widget.label);
+    let (low, high) = (
+        min.unwrap_or(f64::NEG_INFINITY),
+        max.unwrap_or(f64::INFINITY),
+    );
     let mut value = match frame.value(widget) {
         #[allow(clippy::cast_precision_loss, reason = "number input values")]
         Value::Int(v) => v as f64,
-        Value::Float(v) => v,
+        Value::Float(v) if v.is_finite() => v,
         _ => 0.0,
-    };
-    let range = min.unwrap_or(f64::NEG_INFINITY)..=max.unwrap_or(f64::INFINITY);
+    }
+    .max(low)
+    .min(high);
+    let format = format.as_deref().and_then(|f| NumberFormat::parse(f).ok());
+    let shown_decimals = if integer { 0 } else { decimals(step) };
     let mut commit = false;
     let response = ui
         .horizontal(|ui| {
-            let mut drag = egui::DragValue::new(&mut value)
-                .range(range.clone())
-                .speed(step);
-            if integer {
-                drag = drag.fixed_decimals(0);
-            }
+            let drag = egui::DragValue::new(&mut value)
+                .range(low..=high)
+                .speed(step)
+                .custom_formatter(|v, _| match &format {
+                    Some(format) => format.format(v),
+                    None => plain(v, shown_decimals),
+                })
+                .custom_parser(|text| match &format {
+                    Some(format) => format.parse_input(text),
+                    None => parse_number(text),
+                });
             let response = ui.add_sized([120.0, ui.spacing().interact_size.y], drag);
             if ui.small_button("−").clicked() {
-                value = (value - step).max(*range.start());
+                value = step_by(value, -step).max(low);
                 commit = true;
             }
             if ui.small_button("+").clicked() {
-                value = (value + step).min(*range.end());
+                value = step_by(value, step).min(high);
                 commit = true;
             }
             if response.changed() && !response.has_focus() && !response.dragged() {

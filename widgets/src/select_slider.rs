@@ -5,7 +5,7 @@
 use std::any::Any;
 
 use brook_engine::element::{Value, WidgetElement, WidgetSpec};
-use brook_engine::state::{Codec, DynValue};
+use brook_engine::state::{Checked, Codec, DynValue};
 use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
@@ -85,7 +85,9 @@ impl<T: OptionValue> SelectSlider<'_, T> {
         self
     }
 
-    /// Places the select slider; returns the chosen option.
+    /// Places the select slider; returns the chosen option: always one of
+    /// the options when there are any, whatever was written to its key
+    /// through session state.
     pub fn show(self) -> Option<T> {
         let default = self
             .default
@@ -95,7 +97,7 @@ impl<T: OptionValue> SelectSlider<'_, T> {
         let labels: Vec<String> = self.options.iter().map(ToString::to_string).collect();
         let hash = options_hash(&self.options);
         let default_text = default.as_ref().map(ToString::to_string);
-        let value = self.st.widget(
+        self.st.widget(
             WidgetCall {
                 adopt: Some(adopt_option::<T>),
                 ..self.common.call(
@@ -103,19 +105,51 @@ impl<T: OptionValue> SelectSlider<'_, T> {
                     self.label,
                     default,
                     self.default.is_some(),
-                    OptionsCodec {
-                        options: self.options.clone(),
+                    SelectSliderCodec {
+                        options: OptionsCodec {
+                            options: self.options.clone(),
+                        },
                     },
                 )
             },
-            // The options constrain valid values: a change resets (B116).
+            // Without a key, other options make another widget; with one,
+            // the value is kept while it is still an option (the codec's
+            // check).
             |id| {
                 id.param("options", hash).param("default", &default_text);
             },
-        );
-        value
-            .filter(|v| self.options.contains(v))
-            .or_else(|| self.options.first().cloned())
+        )
+    }
+}
+
+/// Maps window positions to options as a selectbox does, and checks the
+/// value held: a select slider holds one of its options whenever it has
+/// any (never none, never one that is gone).
+struct SelectSliderCodec<T> {
+    options: OptionsCodec<T>,
+}
+
+impl<T: OptionValue> Codec for SelectSliderCodec<T> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        match value {
+            Value::Index(_) => self.options.decode(value),
+            _ => None,
+        }
+    }
+    fn encode(&self, value: &dyn Any) -> Value {
+        self.options.encode(value)
+    }
+    fn check(&self, value: &dyn Any) -> Checked {
+        let options = &self.options.options;
+        match value.downcast_ref::<Option<T>>() {
+            Some(Some(chosen)) if !options.contains(chosen) => Checked::Invalid {
+                reason: format!("{chosen} is not one of its options"),
+            },
+            Some(None) if !options.is_empty() => Checked::Invalid {
+                reason: "it has options but none is chosen".into(),
+            },
+            _ => Checked::Valid,
+        }
     }
 }
 
@@ -167,6 +201,28 @@ impl<T: OptionValue> Codec for OptionRangeCodec<T> {
             _ => None,
         }
     }
+    fn check(&self, value: &dyn Any) -> Checked {
+        let position = |option: &T| self.options.iter().position(|o| o == option);
+        match value.downcast_ref::<Option<(T, T)>>() {
+            Some(Some((low, high))) => match (position(low), position(high)) {
+                (Some(a), Some(b)) if a > b => Checked::Fixed {
+                    value: Box::new(Some((high.clone(), low.clone()))),
+                    reason: "its ends were in reverse order".into(),
+                },
+                (Some(_), Some(_)) => Checked::Valid,
+                (None, _) => Checked::Invalid {
+                    reason: format!("{low} is not one of its options"),
+                },
+                (_, None) => Checked::Invalid {
+                    reason: format!("{high} is not one of its options"),
+                },
+            },
+            Some(None) if !self.options.is_empty() => Checked::Invalid {
+                reason: "it has options but no range is chosen".into(),
+            },
+            _ => Checked::Valid,
+        }
+    }
     fn encode(&self, value: &dyn Any) -> Value {
         let position = |option: &T| self.options.iter().position(|o| o == option);
         match value.downcast_ref::<Option<(T, T)>>() {
@@ -187,7 +243,9 @@ impl<T: OptionValue> SelectRangeSlider<'_, T> {
         self
     }
 
-    /// Places the slider; returns the two chosen options, earlier first.
+    /// Places the slider; returns the two chosen options, earlier first:
+    /// always options of the slider when there are any, whatever was
+    /// written to its key through session state.
     pub fn show(self) -> Option<(T, T)> {
         let codec = OptionRangeCodec {
             options: self.options.clone(),
@@ -205,7 +263,7 @@ impl<T: OptionValue> SelectRangeSlider<'_, T> {
         let labels: Vec<String> = self.options.iter().map(ToString::to_string).collect();
         let hash = options_hash(&self.options);
         let default_text = default.as_ref().map(|(a, b)| format!("{a}..{b}"));
-        let value: Option<(T, T)> = self.st.widget(
+        self.st.widget(
             self.common.call(
                 WidgetSpec::SelectRangeSlider { options: labels },
                 self.label,
@@ -213,14 +271,13 @@ impl<T: OptionValue> SelectRangeSlider<'_, T> {
                 self.default.is_some(),
                 codec,
             ),
-            // The options constrain valid values: a change resets (B116).
+            // Without a key, other options make another widget; with one,
+            // the value is kept while it is still an option (the codec's
+            // check).
             |id| {
                 id.param("options", hash).param("default", &default_text);
             },
-        );
-        value
-            .filter(|(a, b)| self.options.contains(a) && self.options.contains(b))
-            .or(default)
+        )
     }
 }
 
@@ -237,17 +294,22 @@ pub(crate) fn select_range_slider_ui(
     label_ui(ui, &widget.label);
     #[allow(clippy::cast_precision_loss, reason = "option positions are small")]
     let last = options.len().saturating_sub(1) as f64;
-    let current = match frame.value(widget) {
-        Value::Range(ends) => ends,
-        _ => [0.0, last],
-    };
-    let mut ends = current;
     let scale = Scale {
         min: 0.0,
         max: last,
         step: 1.0,
         integer: true,
     };
+    // Positions off the options (from any tree) are drawn on them, and not
+    // sent: only the person changes values.
+    let current = match frame.value(widget) {
+        Value::Range(ends) => {
+            let [a, b] = ends.map(|end| scale.snap(end));
+            if a <= b { [a, b] } else { [b, a] }
+        }
+        _ => [0.0, last],
+    };
+    let mut ends = current;
     let rail = ui
         .horizontal(|ui| {
             let rail = two_thumb_rail(ui, &widget.label, scale, &mut ends);
@@ -282,12 +344,12 @@ pub(crate) fn select_slider_ui(
         return ui.label("?");
     };
     label_ui(ui, &widget.label);
+    let last = options.len().saturating_sub(1);
     let current = match frame.value(widget) {
-        Value::Index(i) => i,
+        Value::Index(i) => i.min(last),
         _ => 0,
     };
     let mut index = current;
-    let last = options.len().saturating_sub(1);
     let shown = options.get(current).cloned().unwrap_or_default();
     let response = ui.add(
         egui::Slider::new(&mut index, 0..=last)

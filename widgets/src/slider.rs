@@ -8,12 +8,20 @@ use brook_engine::element::{Value, WidgetElement, WidgetSpec};
 use egui::{Response, Sense, Stroke, Ui, Vec2};
 
 use crate::common::{Common, WidgetOptions};
-use crate::number::{Number, NumberCodec, RangeCodec, bits};
+use crate::format::{NumberFormat, parse_number};
+use crate::number::{
+    Number, NumberCodec, RangeCodec, bits, bounds_problem, bounds_problem_ui, checked_format,
+    clean, fit, warn_format,
+};
 use crate::render::{Frame, label_ui};
 
 /// Sliders on [`St`]. In the prelude.
 pub trait SliderExt {
-    /// A slider over `range`; returns its value (default: the range's start).
+    /// A slider over `range`; returns its value (default: the range's
+    /// start). A range whose ends are not numbers, are infinite or are in
+    /// reverse order (`10..=1`) draws the slider disabled with a message
+    /// naming it; it then starts at its default (or the first end that is a
+    /// number, or zero).
     fn slider<N: Number>(
         &self,
         label: impl Into<String>,
@@ -21,6 +29,8 @@ pub trait SliderExt {
     ) -> Slider<'_, N>;
     /// A slider with two thumbs over `range`; returns `(low, high)`, low
     /// first (default: the whole range). For filters: "price between".
+    /// Ranges that cannot be used (the min and max of an empty column are
+    /// NaN) are drawn as for [`SliderExt::slider`].
     fn range_slider<N: Number>(
         &self,
         label: impl Into<String>,
@@ -41,6 +51,7 @@ impl SliderExt for St {
             max: *range.end(),
             default: None,
             step: None,
+            format: None,
             common: Common::default(),
         }
     }
@@ -65,6 +76,7 @@ pub struct Slider<'a, N> {
     max: N,
     default: Option<N>,
     step: Option<N>,
+    format: Option<String>,
     common: Common,
 }
 
@@ -74,24 +86,37 @@ impl<N> WidgetOptions for Slider<'_, N> {
     }
 }
 
+/// What a slider and a range slider place: their bounds as the window sees
+/// them, the step, the format (or why it cannot be used), the codec of one
+/// end, and the common options (disabled when the bounds cannot be used).
+struct Placed<N> {
+    min: f64,
+    max: f64,
+    step: N,
+    format: Option<String>,
+    format_problem: Option<String>,
+    codec: NumberCodec<N>,
+    common: Common,
+}
+
 impl<N: Number> Slider<'_, N> {
-    /// The range low end first, and `value` clamped into it.
-    fn bounds(&self) -> (N, N, impl Fn(N) -> N + use<N>) {
-        let (min, max) = if self.min <= self.max {
-            (self.min, self.max)
-        } else {
-            (self.max, self.min)
-        };
-        let clamp = move |v: N| {
-            if v < min {
-                min
-            } else if v > max {
-                max
-            } else {
-                v
-            }
-        };
-        (min, max, clamp)
+    /// Checks the bounds, step and format; bounds or a step that cannot be
+    /// used make the slider disabled.
+    fn place(&mut self) -> Placed<N> {
+        let (min, max) = (self.min.to_f64(), self.max.to_f64());
+        let step = self.step.unwrap_or_else(N::default_step);
+        let (format, format_problem) = checked_format(self.format.take());
+        let mut common = std::mem::take(&mut self.common);
+        common.disabled |= bounds_problem(Some(min), Some(max), step.to_f64()).is_some();
+        Placed {
+            min,
+            max,
+            step,
+            format,
+            format_problem,
+            codec: NumberCodec::new(Some(min), Some(max)),
+            common,
+        }
     }
 
     /// The value before any interaction (clamped into the range).
@@ -100,37 +125,55 @@ impl<N: Number> Slider<'_, N> {
         self
     }
 
-    /// The step between values (default 1, or 0.01 for floats).
+    /// The step between values (default 1, or 0.01 for floats); must be a
+    /// positive number.
     pub fn step(mut self, step: N) -> Self {
         self.step = Some(step);
         self
     }
 
-    /// Places the slider; returns its value.
-    pub fn show(self) -> N {
-        let (min, max, clamp) = self.bounds();
-        let default = self.default.map_or(min, clamp);
-        let step = self.step.unwrap_or_else(N::default_step);
-        self.st.widget(
-            self.common.call(
+    /// How the value is shown, printf-style as Streamlit's `format`:
+    /// `"%d"`, `"%.2f"`, `"%.1f%%"`, `"%e"` (see
+    /// [`crate::number_input::NumberInput::format`]).
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.format = Some(format.into());
+        self
+    }
+
+    /// Places the slider; returns its value: a number within the range,
+    /// whatever was written to its key through session state.
+    pub fn show(mut self) -> N {
+        let placed = self.place();
+        let default = fit(
+            &placed.codec,
+            self.default.unwrap_or(self.min),
+            &[self.min, self.max],
+        );
+        let label = self.label;
+        let value = self.st.widget(
+            placed.common.call(
                 WidgetSpec::Slider {
-                    min: min.to_f64(),
-                    max: max.to_f64(),
-                    step: step.to_f64(),
+                    min: placed.min,
+                    max: placed.max,
+                    step: placed.step.to_f64(),
                     integer: N::INTEGER,
+                    format: placed.format.clone(),
                 },
-                self.label,
+                label.clone(),
                 default,
                 self.default.is_some(),
-                NumberCodec::<N>::new(Some(min.to_f64()), Some(max.to_f64())),
+                placed.codec,
             ),
             |id| {
-                id.param("min", bits(min))
-                    .param("max", bits(max))
-                    .param("step", bits(step))
-                    .param("default", bits(default));
+                id.param("min", placed.min.to_bits())
+                    .param("max", placed.max.to_bits())
+                    .param("step", bits(placed.step))
+                    .param("default", bits(default))
+                    .param("format", &placed.format);
             },
-        )
+        );
+        warn_format(self.st, "slider", &label, placed.format_problem);
+        value
     }
 }
 
@@ -155,70 +198,101 @@ impl<N: Number> RangeSlider<'_, N> {
         self
     }
 
-    /// The step between values (default 1, or 0.01 for floats).
+    /// The step between values (default 1, or 0.01 for floats); must be a
+    /// positive number.
     pub fn step(mut self, step: N) -> Self {
         self.slider.step = Some(step);
         self
     }
 
-    /// Places the slider; returns `(low, high)`.
+    /// How the ends are shown, printf-style (see [`Slider::format`]).
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.slider.format = Some(format.into());
+        self
+    }
+
+    /// Places the slider; returns `(low, high)`, low first, both within
+    /// the range, whatever was written to its key through session state.
     pub fn show(self) -> (N, N) {
-        let slider = self.slider;
-        let (min, max, clamp) = slider.bounds();
-        let default = match self.default {
-            Some((a, b)) if b < a => (clamp(b), clamp(a)),
-            Some((a, b)) => (clamp(a), clamp(b)),
-            None => (min, max),
-        };
-        let step = slider.step.unwrap_or_else(N::default_step);
-        slider.st.widget(
-            slider.common.call(
+        let mut slider = self.slider;
+        let placed = slider.place();
+        let (min, max) = (slider.min, slider.max);
+        let (a, b) = self.default.unwrap_or((min, max));
+        let (a, b) = (
+            fit(&placed.codec, a, &[min, max]),
+            fit(&placed.codec, b, &[max, min]),
+        );
+        let default = if b < a { (b, a) } else { (a, b) };
+        let label = slider.label;
+        let value = slider.st.widget(
+            placed.common.call(
                 WidgetSpec::RangeSlider {
-                    min: min.to_f64(),
-                    max: max.to_f64(),
-                    step: step.to_f64(),
+                    min: placed.min,
+                    max: placed.max,
+                    step: placed.step.to_f64(),
                     integer: N::INTEGER,
+                    format: placed.format.clone(),
                 },
-                slider.label,
+                label.clone(),
                 default,
                 self.default.is_some(),
-                RangeCodec::<N> {
-                    min: min.to_f64(),
-                    max: max.to_f64(),
-                    _type: std::marker::PhantomData,
-                },
+                RangeCodec::new(placed.codec),
             ),
             |id| {
-                id.param("min", bits(min))
-                    .param("max", bits(max))
-                    .param("step", bits(step))
-                    .param("default", (bits(default.0), bits(default.1)));
+                id.param("min", placed.min.to_bits())
+                    .param("max", placed.max.to_bits())
+                    .param("step", bits(placed.step))
+                    .param("default", (bits(default.0), bits(default.1)))
+                    .param("format", &placed.format);
             },
-        )
+        );
+        warn_format(slider.st, "range_slider", &label, placed.format_problem);
+        value
     }
 }
 
+/// The format of a slider's value, when it has one that can be used.
+fn format_of(format: Option<&str>) -> Option<NumberFormat> {
+    format.and_then(|f| NumberFormat::parse(f).ok())
+}
+
 /// Draws a slider. The value is sent when a drag ends (or on a click or key).
+/// Bounds or a step that cannot be used draw a message instead; a value
+/// outside the range or off the steps is drawn clamped or snapped, and not
+/// sent: only the person changes values.
 pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
     let WidgetSpec::Slider {
         min,
         max,
         step,
         integer,
-    } = widget.spec
+        format,
+    } = &widget.spec
     else {
         return ui.label("?");
     };
+    let (min, max, step, integer) = (*min, *max, *step, *integer);
+    if let Some(problem) = bounds_problem(Some(min), Some(max), step) {
+        return bounds_problem_ui(ui, widget, &problem);
+    }
+    let format = format_of(format.as_deref());
     label_ui(ui, &widget.label);
-    let mut value = match frame.value(widget) {
+    let current = match frame.value(widget) {
         #[allow(clippy::cast_precision_loss, reason = "slider ranges")]
         Value::Int(v) => v as f64,
-        Value::Float(v) => v,
+        Value::Float(v) if v.is_finite() => v,
         _ => min,
-    };
+    }
+    .clamp(min, max);
+    let mut value = current;
     let mut slider = egui::Slider::new(&mut value, min..=max).step_by(step);
     if integer {
         slider = slider.integer();
+    }
+    if let Some(format) = &format {
+        slider = slider
+            .custom_formatter(|v, _| format.format(v))
+            .custom_parser(|text| format.parse_input(text));
     }
     let response = ui.add(slider);
     #[allow(clippy::cast_possible_truncation, reason = "integer slider values")]
@@ -227,10 +301,15 @@ pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
     } else {
         Value::Float(value)
     };
+    // egui snaps a value off the steps onto them when drawing it: only a
+    // change the person made is sent.
+    let by_person = response.interact_pointer_pos().is_some()
+        || response.has_focus()
+        || response.drag_stopped();
     frame.slide(
         widget,
         new,
-        response.changed(),
+        response.changed() && by_person && value != current,
         response.dragged(),
         response.drag_stopped(),
     );
@@ -254,29 +333,45 @@ pub(crate) fn range_slider_ui(
         max,
         step,
         integer,
-    } = widget.spec
+        format,
+    } = &widget.spec
     else {
         return ui.label("?");
     };
+    let (min, max, step, integer) = (*min, *max, *step, *integer);
+    if let Some(problem) = bounds_problem(Some(min), Some(max), step) {
+        return bounds_problem_ui(ui, widget, &problem);
+    }
     label_ui(ui, &widget.label);
-    let mut ends = match frame.value(widget) {
-        Value::Range(ends) => ends,
-        _ => [min, max],
-    };
     let scale = Scale {
         min,
         max,
         step,
         integer,
     };
+    let current = match frame.value(widget) {
+        Value::Range([a, b]) => {
+            let end = |v: f64, or: f64| if v.is_finite() { v.clamp(min, max) } else { or };
+            let (a, b) = (end(a, min), end(b, max));
+            if a <= b { [a, b] } else { [b, a] }
+        }
+        _ => [min, max],
+    };
+    let mut ends = current;
+    let format = format_of(format.as_deref());
     let inner = ui.horizontal(|ui| {
         let rail = two_thumb_rail(ui, &widget.label, scale, &mut ends);
-        let span = (max - min).max(f64::EPSILON);
-        let speed = if step > 0.0 { step } else { span / 100.0 };
         let number = |ui: &mut Ui, value: &mut f64, range: RangeInclusive<f64>| {
-            let mut drag = egui::DragValue::new(value).range(range).speed(speed);
+            let mut drag = egui::DragValue::new(value).range(range).speed(step);
             if integer {
                 drag = drag.fixed_decimals(0);
+            }
+            if let Some(format) = &format {
+                drag = drag
+                    .custom_formatter(|v, _| format.format(v))
+                    .custom_parser(|text| format.parse_input(text));
+            } else {
+                drag = drag.custom_parser(parse_number);
             }
             ui.add(drag)
         };
@@ -286,11 +381,18 @@ pub(crate) fn range_slider_ui(
         (rail, low_box, high_box)
     });
     let (rail, low_box, high_box) = inner.inner;
-    let new = Value::Range(ends.map(|end| scale.snap(end)));
+    // Compared snapped to snapped: a value off the steps is not sent unless
+    // the person moves it.
+    let ends = ends.map(|end| scale.snap(end));
     let dragging = rail.dragged() || low_box.dragged() || high_box.dragged();
     let stopped = rail.drag_stopped() || low_box.drag_stopped() || high_box.drag_stopped();
-    let changed = new != frame.value(widget);
-    frame.slide(widget, new, changed, dragging, stopped);
+    frame.slide(
+        widget,
+        Value::Range(ends),
+        ends != current.map(|end| scale.snap(end)),
+        dragging,
+        stopped,
+    );
     rail.union(low_box).union(high_box)
 }
 
@@ -304,14 +406,15 @@ pub(crate) struct Scale {
 }
 
 impl Scale {
-    /// The nearest value on the scale's steps, within it.
+    /// The nearest value on the scale's steps, within it, without binary
+    /// noise. Never panics, whatever the scale (NaN included).
     pub(crate) fn snap(self, value: f64) -> f64 {
         let snapped = if self.step > 0.0 {
-            self.min + ((value - self.min) / self.step).round() * self.step
+            clean(self.min + ((value - self.min) / self.step).round() * self.step)
         } else {
             value
         };
-        let snapped = snapped.clamp(self.min, self.max);
+        let snapped = snapped.max(self.min).min(self.max);
         if self.integer {
             snapped.round()
         } else {

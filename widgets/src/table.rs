@@ -146,7 +146,14 @@ pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool) {
                 row.col(|ui| {
                     ui.label(RichText::new(index.to_string()).weak());
                 });
-                for cell in table.rows.get(index).map(Vec::as_slice).unwrap_or_default() {
+                // One cell per column: a short row ends in empty cells, and
+                // cells past the columns (a ragged row) have no column.
+                let cells = table.rows.get(index).map(Vec::as_slice).unwrap_or_default();
+                for column in 0..table.columns.len() {
+                    let Some(cell) = cells.get(column) else {
+                        row.col(|_| {});
+                        continue;
+                    };
                     row.col(|ui| {
                         let text =
                             brook_engine::time::show_cell(cell).unwrap_or_else(|| cell_text(cell));

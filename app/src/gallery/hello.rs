@@ -26,7 +26,8 @@ pub fn hello(st: &St) {
         .on_click(|st| add(st, 1))
         .show();
     let step = cols[1]
-        .number_input("Step", 5_i64)
+        .number_input("Step")
+        .default(5_i64)
         .min(1)
         .max(100)
         .key("step")

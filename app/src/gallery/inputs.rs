@@ -66,7 +66,8 @@ pub fn inputs(st: &St) {
         .key("inputs.float_slider")
         .show();
     let amount = st
-        .number_input("Number input", 3_i64)
+        .number_input("Number input")
+        .default(3_i64)
         .min(0)
         .max(10)
         .key("inputs.number")

@@ -36,7 +36,8 @@ fn b85_every_value_widget_supports_on_change() {
         st.multiselect("multiselect", ["a", "b"])
             .on_change(hit("multiselect"))
             .show();
-        st.number_input("number_input", 0_i64)
+        st.number_input("number_input")
+            .default(0_i64)
             .on_change(hit("number_input"))
             .show();
         st.radio("radio", ["a", "b"]).on_change(hit("radio")).show();

@@ -98,7 +98,7 @@ fn e3_2_a_conditional_widget_pre_seeded_with_get_or_insert_takes_the_seed() {
     let mut at = AppTest::new(|st: &St| {
         st.session_state().get_or_insert("x", 5_i64);
         if st.checkbox("Show").show() {
-            let x = st.number_input("X", 0_i64).key("x").show();
+            let x = st.number_input("X").default(0_i64).key("x").show();
             st.text(format!("x={x}"));
         }
     });

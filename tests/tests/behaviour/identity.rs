@@ -172,7 +172,8 @@ fn b116_with_a_key_the_key_alone_is_identity() {
     assert_eq!(clamped, 5);
     // A number input's min/max do not.
     let bounds = after_change("number_input", |st, c| {
-        st.number_input("Q", 0_i64)
+        st.number_input("Q")
+            .default(0_i64)
             .min(0)
             .max(if c { 20 } else { 10 })
             .key("k")
@@ -187,7 +188,8 @@ fn b116_with_a_key_the_key_alone_is_identity() {
 #[test]
 fn b117_brook_keeps_a_keyed_widget_whose_label_changes() {
     let renamed = after_change("number_input", |st, c| {
-        st.number_input(if c { "Beta" } else { "Alpha" }, 0_i64)
+        st.number_input(if c { "Beta" } else { "Alpha" })
+            .default(0_i64)
             .key("A")
             .show()
     });

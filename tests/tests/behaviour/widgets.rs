@@ -70,7 +70,7 @@ fn b108_the_first_call_returns_the_default() {
         let days = st.slider("Days", 1..=365).default(30).show();
         let agree = st.checkbox("Agree").show();
         let on = st.toggle("On").default(true).show();
-        let qty = st.number_input("Qty", 5_i64).show();
+        let qty = st.number_input("Qty").default(5_i64).show();
         let name = st.text_input("Name").default("x").show();
         let tags: Vec<&str> = st.multiselect("Tags", ["a", "b"]).show();
         let go = st.button("Go").show();

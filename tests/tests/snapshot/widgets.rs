@@ -110,7 +110,8 @@ fn number_input() {
         "number_input",
         200.0,
         |st, label, key, disabled| {
-            st.number_input(label, 5_i64)
+            st.number_input(label)
+                .default(5_i64)
                 .min(0)
                 .max(100)
                 .key(key)

@@ -106,8 +106,8 @@ fn a_dialog_shows_while_the_script_draws_it() {
 fn columns_expanders_and_containers_hold_widgets() {
     let mut at = run(|st| {
         let row = st.columns_weighted(&[2.0, 1.0]);
-        let a = row[0].number_input("A", 1_i64).show();
-        let b = row[1].number_input("B", 2_i64).show();
+        let a = row[0].number_input("A").default(1_i64).show();
+        let b = row[1].number_input("B").default(2_i64).show();
         let more = st.expander("More");
         let c = more.checkbox("C").show();
         let boxed = st.bordered();

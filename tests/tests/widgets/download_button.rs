@@ -7,7 +7,7 @@ use brook::testing::AppTest;
 use super::run;
 
 fn report(st: &St) {
-    let rows = st.number_input("Rows", 2_i64).key("rows").show();
+    let rows = st.number_input("Rows").default(2_i64).key("rows").show();
     let csv: String = std::iter::once("n\n".to_owned())
         .chain((1..=rows).map(|n| format!("{n}\n")))
         .collect();
