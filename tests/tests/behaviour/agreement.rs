@@ -502,3 +502,20 @@ fn staged_selections_build_on_a_forms_waiting_value() {
     at.widget("Go").click().run();
     assert_eq!(at.text(), ["[\"zero\", \"one\"]"]);
 }
+
+// Issue 11, case 17 (sibling: steps build on the staged value too)
+#[test]
+fn two_staged_increments_on_a_number_input_take_two_steps() {
+    let mut at = AppTest::new(|st: &St| {
+        let n = st.number_input("N").step(0.1).show();
+        st.text(format!("{n}"));
+    });
+    at.run();
+    at.widget("N").increment();
+    at.widget("N").increment();
+    at.widget("N").increment().run();
+    assert_eq!(at.text(), ["0.3"]);
+    at.widget("N").decrement();
+    at.widget("N").decrement().run();
+    assert_eq!(at.text(), ["0.1"]);
+}
