@@ -16,6 +16,15 @@ use super::SessionState;
 /// A restored value and its type's name.
 type Restored = (Box<dyn Any + Send>, &'static str);
 
+/// The version of a user value restored from the file: the file holds it.
+pub(crate) const RESTORED: u64 = 0;
+
+/// A new version number for a user value just written (never [`RESTORED`]).
+pub(crate) fn next_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(RESTORED + 1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// How one persisted key is written and read back.
 #[derive(Clone, Copy)]
 pub(crate) struct PersistCodec {
@@ -43,6 +52,8 @@ pub(crate) struct PersistStore {
     pub(crate) path: Option<PathBuf>,
     /// Key to RON text, as last read or written.
     pub(crate) stored: BTreeMap<String, String>,
+    /// Keys whose stored text could not be restored (warned once).
+    restore_failed: std::collections::HashSet<String>,
 }
 
 impl PersistStore {
@@ -51,7 +62,7 @@ impl PersistStore {
     pub(crate) fn open(path: PathBuf) -> (Self, Option<String>) {
         let mut store = Self {
             path: Some(path.clone()),
-            stored: BTreeMap::new(),
+            ..Self::default()
         };
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -94,6 +105,12 @@ impl PersistStore {
                 (store, Some(warning))
             }
         }
+    }
+
+    /// Whether this is the first time the stored text of `key` could not
+    /// be restored in this session (its warning is shown once).
+    pub(crate) fn first_failure(&mut self, key: &str) -> bool {
+        self.restore_failed.insert(key.to_owned())
     }
 
     /// Writes the persisted keys if any changed. Keys stored earlier but
