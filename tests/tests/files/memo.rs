@@ -135,10 +135,8 @@ fn memo_huge(x: u32) -> Vec<u32> {
 #[test]
 fn a_huge_bad_memo_file_gives_a_short_warning() {
     let path = memo_path(__brook_cache_of_memo_huge().info().function_key(), 1);
-    let huge = format!(
-        "(format:2,function:\"memo_huge\",value:{},replay:[])",
-        "x".repeat(1 << 20)
-    );
+    // ron's error quotes a bad identifier whole.
+    let huge = "x".repeat(1 << 20);
     std::fs::write(&path, &huge).unwrap();
     let _ = memo_huge(1);
     let copies = set_aside_copies(&path);

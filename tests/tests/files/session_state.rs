@@ -136,23 +136,6 @@ fn a_saved_value_of_another_type_is_kept_in_the_file_until_the_key_is_set() {
     );
 }
 
-// Issue 11, case 12
-#[test]
-fn a_huge_damaged_session_state_file_gives_a_short_warning() {
-    let path = state_file("huge");
-    let huge = format!("{{\"visits\": {}}}", "x".repeat(1 << 20));
-    std::fs::write(&path, &huge).unwrap();
-    let mut at = AppTest::with_persist_path(counter, path.clone());
-    at.run();
-    let warnings = at.warning();
-    assert_eq!(warnings.len(), 1);
-    assert!(warnings[0].len() < 1000, "{} bytes", warnings[0].len());
-    assert_eq!(
-        std::fs::read_to_string(&set_aside_copies(&path)[0]).unwrap(),
-        huge
-    );
-}
-
 /// A value whose `Serialize` panics.
 #[derive(Clone, Debug, Deserialize)]
 struct Bomb(i64);
