@@ -180,7 +180,8 @@ impl SessionView {
             egui::Panel::top(("brook-notice", notice.as_str())).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(ui.visuals().warn_fg_color, "Warning:");
-                    ui.label(notice.as_str());
+                    // Plain text: the backticks around paths are markdown.
+                    ui.label(notice.replace('`', ""));
                     if ui.small_button("Dismiss").clicked() {
                         self.notices.retain(|n| *n != notice);
                     }
