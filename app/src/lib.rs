@@ -75,7 +75,8 @@ use std::sync::Arc;
 
 pub use brook_engine::caching::{Cached, progress};
 pub use brook_engine::{
-    BrookError, Event, Script, Session, SessionOptions, St, caching, data, element, state, time,
+    BrookError, Event, Script, Session, SessionOptions, St, caching, data, element, files, notices,
+    state, time,
 };
 pub use brook_macros::{cache_data, cache_resource};
 pub use brook_widgets as widgets;
@@ -91,7 +92,10 @@ pub mod prelude {
 }
 
 /// Opens a window titled `title` running `script`, and returns when the
-/// window is closed.
+/// window is closed and the session state is saved.
+///
+/// Installs brook's logger first ([`init_logging`]): warnings are printed
+/// to stderr unless `RUST_LOG` says otherwise.
 ///
 /// Run by `brook snapshot <example>` (with [`snapshot::SNAPSHOT_ENV`] set),
 /// it opens no window: it renders the script's first frame to a PNG and
@@ -101,26 +105,36 @@ pub mod prelude {
 /// When the window cannot be opened (no display, no OpenGL), or the
 /// snapshot asked for fails.
 pub fn run(title: &str, script: impl Fn(&St) + Send + Sync + 'static) -> anyhow::Result<()> {
+    init_logging();
     let script: Script = Arc::new(script);
     if let Some(snapshot) = snapshot::from_env(&script) {
         return snapshot;
     }
     let settings_path = settings::config_dir(title).join("settings.ron");
-    let (settings, warning) = settings::load(&settings_path);
-    let size = settings.window_size.unwrap_or([1000.0, 720.0]);
+    let loaded = settings::load(&settings_path);
+    let size = loaded.settings.window_size.unwrap_or([1000.0, 720.0]);
     let options = eframe::NativeOptions {
         viewport: shell::window(title, size).with_drag_and_drop(true),
         ..Default::default()
     };
     let app_title = title.to_owned();
-    eframe::run_native(
+    let result = eframe::run_native(
         title,
         options,
-        Box::new(move |cc| {
-            Ok(Box::new(BrookApp::new(
-                cc, app_title, script, settings, warning,
-            )?))
-        }),
-    )
-    .map_err(|err| anyhow::anyhow!("cannot open the brook window: {err}"))
+        Box::new(move |cc| Ok(Box::new(BrookApp::new(cc, app_title, script, loaded)?))),
+    );
+    // The last runs' session state is written before the process may end.
+    brook_engine::state::wait_for_saves();
+    result.map_err(|err| anyhow::anyhow!("cannot open the brook window: {err}"))
+}
+
+/// Installs brook's logger (`env_logger`, to stderr): the level comes from
+/// `RUST_LOG` (e.g. `RUST_LOG=brook=debug`), warnings and errors by default.
+/// Does nothing when a logger is installed already (yours wins).
+/// [`run`] calls it; call it yourself when you drive sessions without a
+/// window (a `Session`, a benchmark) and want brook's warnings.
+pub fn init_logging() {
+    let env = env_logger::Env::default().default_filter_or("warn");
+    // An error means a logger is there already: keep it.
+    let _ = env_logger::Builder::from_env(env).try_init();
 }

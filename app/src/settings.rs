@@ -1,8 +1,9 @@
 //! Window settings remembered across restarts: theme, layout, window size.
 //! Stored as RON in the platform config folder
 //! (`$XDG_CONFIG_HOME/brook/<app>/settings.ron`, else
-//! `~/.config/brook/<app>/settings.ron`). A file that cannot be read is
-//! renamed aside with a visible warning and never overwritten.
+//! `~/.config/brook/<app>/settings.ron`). A file that cannot be used is
+//! renamed aside with a visible warning and never overwritten; writes are
+//! atomic and durable.
 
 use std::path::{Path, PathBuf};
 
@@ -78,52 +79,76 @@ pub fn config_dir(title: &str) -> PathBuf {
         .join(slug.trim_matches('-'))
 }
 
-/// Reads the settings at `path`: defaults when there is no file; when the
-/// file is bad, defaults and a warning (the bad file is renamed aside).
-pub fn load(path: &Path) -> (Settings, Option<String>) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return (Settings::default(), None);
-        }
-        Err(err) => {
-            return (
-                Settings::default(),
-                Some(format!(
-                    "Your settings could not be read ({err}); defaults are used. {}",
-                    path.display()
-                )),
-            );
-        }
+/// What [`load`] found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The settings read, or the defaults.
+    pub settings: Settings,
+    /// Why the file could not be used, for the window (also logged).
+    pub warning: Option<String>,
+    /// Whether [`save`] may write the file: false when a file is there that
+    /// could not be used nor set aside, so it is never written over.
+    pub writable: bool,
+}
+
+/// Reads the settings at `path`: defaults when there is no file. A file
+/// that cannot be used (unreadable, not UTF-8, damaged, empty, a folder) is
+/// renamed to a unique name beside it (see [`brook_engine::files`]) and the
+/// defaults are used, with a warning that is also logged.
+pub fn load(path: &Path) -> Loaded {
+    use brook_engine::files::FileText;
+    let problem = match brook_engine::files::read_text(path) {
+        FileText::Missing => return Loaded::fine(Settings::default()),
+        FileText::Unusable(reason) => reason,
+        FileText::Text(text) => match ron::from_str(&text) {
+            Ok(settings) => return Loaded::fine(settings),
+            Err(_) if text.trim().is_empty() => "it is empty".to_owned(),
+            Err(err) => format!(
+                "it is damaged ({})",
+                brook_engine::notices::shorten(&err.to_string())
+            ),
+        },
     };
-    match ron::from_str(&text) {
-        Ok(settings) => (settings, None),
-        Err(err) => {
-            let stamp = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            let aside = path.with_extension(format!("ron.bad-{stamp}"));
-            let kept = match std::fs::rename(path, &aside) {
-                Ok(()) => format!("it was kept as {}", aside.display()),
-                Err(rename) => {
-                    format!("it could not be moved aside ({rename}) and will not be overwritten")
-                }
-            };
-            (
-                Settings::default(),
-                Some(format!(
-                    "Your settings file was damaged ({err}); {kept}; defaults are used."
-                )),
-            )
+    let (kept, writable) = match brook_engine::files::set_aside(path) {
+        Ok(aside) => (format!("it was kept as `{}`", aside.display()), true),
+        Err(err) => (
+            format!(
+                "it could not be moved aside ({err}), so it is left as it is and your settings are \
+                 not saved. `{}`",
+                path.display()
+            ),
+            false,
+        ),
+    };
+    let warning =
+        format!("Your settings file could not be used: {problem}; {kept}; defaults are used.");
+    log::warn!(target: "brook", "{warning}");
+    Loaded {
+        settings: Settings::default(),
+        warning: Some(warning),
+        writable,
+    }
+}
+
+impl Loaded {
+    fn fine(settings: Settings) -> Self {
+        Self {
+            settings,
+            warning: None,
+            writable: true,
         }
     }
 }
 
-/// Writes the settings atomically.
+/// Writes the settings atomically and durably.
+///
+/// # Errors
+/// When the file cannot be written (see
+/// [`brook_engine::files::write_atomically`]); it is then as it was.
 pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
     let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
         .map_err(|err| std::io::Error::other(err.to_string()))?;
-    brook_engine::caching::write_atomically(path, text.as_bytes())
+    brook_engine::files::write_atomically(path, text.as_bytes())
 }
 
 #[cfg(test)]
@@ -148,16 +173,16 @@ mod tests {
             display_zone: Some("Europe/Oslo".into()),
         };
         save(&path, &settings).ok();
-        assert_eq!(load(&path), (settings, None));
+        assert_eq!(load(&path), Loaded::fine(settings));
     }
 
     #[test]
     fn a_corrupt_file_is_kept_aside_with_a_warning() {
         let path = temp("corrupt");
         std::fs::write(&path, "(theme: Purple, wide: maybe").ok();
-        let (settings, warning) = load(&path);
-        assert_eq!(settings, Settings::default());
-        let warning = warning.unwrap_or_default();
+        let loaded = load(&path);
+        assert_eq!(loaded.settings, Settings::default());
+        let warning = loaded.warning.unwrap_or_default();
         assert!(warning.contains("damaged"), "{warning}");
         assert!(
             !path.exists(),

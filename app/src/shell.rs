@@ -194,7 +194,8 @@ impl SessionView {
             egui::Panel::top(("brook-notice", notice.as_str())).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(ui.visuals().warn_fg_color, "Warning:");
-                    ui.label(notice.as_str());
+                    // Plain text: the backticks around paths are markdown.
+                    ui.label(notice.replace('`', ""));
                     if ui.small_button("Dismiss").clicked() {
                         self.notices.retain(|n| *n != notice);
                     }
@@ -355,7 +356,10 @@ fn pick_files(
                 bytes: bytes.into(),
             }),
             Err(err) => {
-                log::warn!("cannot read {}: {err}", path.display());
+                brook_engine::notices::report(format!(
+                    "The file you picked could not be read ({err}). `{}`",
+                    path.display()
+                ));
                 None
             }
         })
@@ -373,8 +377,22 @@ fn save_file(file_name: &str, data: &[u8]) {
     let Some(path) = rfd::FileDialog::new().set_file_name(file_name).save_file() else {
         return;
     };
-    if let Err(err) = brook_engine::caching::write_atomically(&path, data) {
-        log::error!("cannot save {}: {err}", path.display());
+    if let Err(err) = brook_engine::files::write_atomically(&path, data) {
+        brook_engine::notices::report(format!(
+            "The download could not be saved ({err}). `{}`",
+            path.display()
+        ));
+    }
+}
+
+/// Moves brook's warnings for the person reported since `seen` (a file set
+/// aside, a save that failed) into a window's notices.
+fn take_notices(notices: &mut Vec<String>, seen: &mut u64) {
+    for notice in brook_engine::notices::since(*seen) {
+        *seen = notice.seq;
+        if !notices.contains(&notice.message) {
+            notices.push(notice.message);
+        }
     }
 }
 
@@ -387,7 +405,13 @@ pub struct BrookApp {
     next_window: u64,
     settings: Settings,
     settings_path: PathBuf,
+    /// False when a settings file is there that could not be used nor set
+    /// aside: it is never written over.
+    settings_writable: bool,
     state_path: PathBuf,
+    /// The last of brook's warnings for the person (`brook_engine::notices`)
+    /// shown in the main window.
+    notices_seen: u64,
     show_about: bool,
     /// The search text of the display-timezone list.
     zone_search: String,
@@ -400,15 +424,20 @@ pub struct BrookApp {
 
 impl BrookApp {
     /// Starts the main window's session for `script` and asks for its first
-    /// run. `settings` were read by [`crate::run`]; `warning` is shown when
-    /// they could not be.
+    /// run. `loaded` is what [`crate::run`] read of the settings file; its
+    /// warning is shown, and a file that could not be set aside is not
+    /// written.
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         title: String,
         script: Script,
-        settings: Settings,
-        warning: Option<String>,
+        loaded: settings::Loaded,
     ) -> std::io::Result<Self> {
+        let settings::Loaded {
+            settings,
+            warning,
+            writable,
+        } = loaded;
         egui_extras::install_image_loaders(&cc.egui_ctx);
         brook_widgets::fonts::install(&cc.egui_ctx);
         cc.egui_ctx.set_theme(settings.theme.preference());
@@ -433,7 +462,9 @@ impl BrookApp {
             next_window: 1,
             settings,
             settings_path: dir.join("settings.ron"),
+            settings_writable: writable,
             state_path,
+            notices_seen: 0,
             show_about: false,
             zone_search: String::new(),
             frames: 0,
@@ -443,10 +474,18 @@ impl BrookApp {
     }
 
     fn save_settings(&mut self) {
+        if !self.settings_writable {
+            return;
+        }
         if let Err(err) = settings::save(&self.settings_path, &self.settings) {
-            self.main
-                .notices
-                .push(format!("Cannot save your settings: {err}"));
+            let message = format!(
+                "Your settings could not be saved ({err}). `{}`",
+                self.settings_path.display()
+            );
+            log::warn!(target: "brook", "{message}");
+            if !self.main.notices.contains(&message) {
+                self.main.notices.push(message);
+            }
         }
     }
 
@@ -641,6 +680,7 @@ impl eframe::App for BrookApp {
             );
         }
         let finished = self.main.apply_deltas();
+        take_notices(&mut self.main.notices, &mut self.notices_seen);
         self.remember_window_size(&ctx);
         egui::Panel::top("brook-top").show(ui, |ui| self.menu_ui(ui));
         self.main.page_ui(ui, self.settings.wide);
@@ -663,7 +703,7 @@ impl eframe::App for BrookApp {
 }
 
 #[cfg(test)]
-mod window_tests {
+mod tests {
     use super::*;
 
     // Issue 11, case 10
@@ -671,5 +711,18 @@ mod window_tests {
     fn every_window_has_the_minimum_size_the_page_is_drawn_at() {
         let builder = window("t", [900.0, 680.0]);
         assert_eq!(builder.min_inner_size, Some(MIN_WINDOW_SIZE.into()));
+    }
+
+    // Issue 11, case 15
+    #[test]
+    fn a_reported_warning_reaches_the_window_once() {
+        let mut notices = Vec::new();
+        let mut seen = 0;
+        let text = "shell test: a file was set aside";
+        brook_engine::notices::report(text);
+        take_notices(&mut notices, &mut seen);
+        take_notices(&mut notices, &mut seen);
+        assert_eq!(notices.iter().filter(|n| n.as_str() == text).count(), 1);
+        assert!(seen > 0);
     }
 }

@@ -34,6 +34,8 @@ fn persisted_keys_survive_a_restart_and_others_do_not() {
         at.widget("name").input("Ada").run();
         assert_eq!(at.text(), ["visit 2 by \"Ada\""]);
     }
+    // Files are written by a background thread: wait for its writes.
+    brook::state::wait_for_saves();
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("visits") && saved.contains("Ada"), "{saved}");
     assert!(!saved.contains("scratch"));

@@ -322,6 +322,8 @@ fn a_zoned_widget_value_survives_persistence_with_its_zone() {
         at.run();
         at.widget("call").set_value("2026-02-02 10:00").run();
     }
+    // The file is written by brook's background writer: wait for it.
+    brook::state::wait_for_saves();
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("Asia/Tokyo"), "{saved}");
     let mut at = AppTest::with_persist_path(script, path);

@@ -1,13 +1,19 @@
 //! Persisted `cache_data` entries (B42, B43): one RON file per entry,
-//! `<function key>-<value key>.memo`, written atomically. A file that cannot
-//! be read is set aside (renamed `.bad`) with a warning and recomputed.
+//! `<function key>-<value key>.memo`, written atomically and durably. A file
+//! that cannot be used is set aside (renamed `.memo.bad-…`, see
+//! [`crate::files`]) with a warning in the log and the window, and the value
+//! is computed again.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use parking_lot::RwLock;
+use ahash::HashSet;
+use parking_lot::{Mutex, RwLock};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use crate::files::FileText;
+use crate::notices;
 
 /// The version of the file layout; other versions are recomputed.
 const FORMAT: u32 = 2;
@@ -52,22 +58,34 @@ type Loaded<V> = Result<(u32, String, V, Vec<ReplayOp>), String>;
 pub struct DiskCodec<V> {
     save: fn(&V, &[ReplayOp], &str) -> Result<String, String>,
     load: fn(&str) -> Loaded<V>,
+    /// Files that could not be used nor set aside: never written over.
+    stuck: Mutex<HashSet<PathBuf>>,
 }
 
-/// The codec of `cache_data(persist = "disk")` for a value type.
+/// The codec of `cache_data(persist = "disk")` for a value type. The
+/// value's `Serialize` and `Deserialize` run inside the panic guard: a
+/// panic there is a value not saved, or a file not used.
 pub fn disk_codec<T: Serialize + DeserializeOwned + Send + Sync + 'static>() -> DiskCodec<Arc<T>> {
     DiskCodec {
         save: |value, replay, function| {
-            ron::to_string(&Memo {
+            let memo = Memo {
                 format: FORMAT,
                 function: function.to_owned(),
                 value: &**value,
                 replay: replay.to_vec(),
-            })
-            .map_err(|e| e.to_string())
+            };
+            match crate::guard::quietly(|| ron::to_string(&memo)) {
+                Ok(text) => text.map_err(|e| e.to_string()),
+                Err(panic) => Err(format!("its Serialize implementation panicked: {panic}")),
+            }
         },
         load: |text| {
-            let memo: Memo<T> = ron::from_str(text).map_err(|e| e.to_string())?;
+            let memo: Memo<T> = match crate::guard::quietly(|| ron::from_str(text)) {
+                Ok(memo) => memo.map_err(|e| e.to_string())?,
+                Err(panic) => {
+                    return Err(format!("its Deserialize implementation panicked: {panic}"));
+                }
+            };
             Ok((
                 memo.format,
                 memo.function,
@@ -75,79 +93,81 @@ pub fn disk_codec<T: Serialize + DeserializeOwned + Send + Sync + 'static>() -> 
                 memo.replay,
             ))
         },
+        stuck: Mutex::new(HashSet::default()),
     }
+}
+
+/// What the file of one entry gave.
+pub(crate) enum DiskRead<V> {
+    /// The stored value and its recorded elements.
+    Hit(V, Vec<ReplayOp>),
+    /// Nothing usable: compute the value (a bad file was set aside).
+    Miss,
 }
 
 impl<V> DiskCodec<V> {
-    pub(crate) fn load(&self, path: &Path, function: &str) -> Option<(V, Vec<ReplayOp>)> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(err) => {
-                log::warn!(
-                    "cannot read the cached value of '{function}': {err}; recomputing. {}",
-                    path.display()
-                );
-                return None;
-            }
+    /// Reads the entry at `path`. A file that cannot be used is set aside
+    /// (renamed to a unique name) and reported once; if it cannot be moved,
+    /// it is left alone and never written over.
+    pub(crate) fn load(&self, path: &Path, function: &str) -> DiskRead<V> {
+        let problem = match crate::files::read_text(path) {
+            FileText::Missing => return DiskRead::Miss,
+            FileText::Unusable(reason) => reason,
+            FileText::Text(text) => match (self.load)(&text) {
+                Ok((FORMAT, stored, value, replay)) if stored == function => {
+                    return DiskRead::Hit(value, replay);
+                }
+                Ok((format, stored, _, _)) => {
+                    format!("it holds format {format} of the function '{stored}'")
+                }
+                Err(_) if text.trim().is_empty() => "it is empty".to_owned(),
+                Err(err) => format!("it is damaged ({})", notices::shorten(&err)),
+            },
         };
-        match (self.load)(&text) {
-            Ok((FORMAT, stored, value, replay)) if stored == function => Some((value, replay)),
-            Ok((format, stored, _, _)) => {
-                log::warn!(
-                    "the cached value of '{function}' is in format {format} of '{stored}'; recomputing. {}",
-                    path.display()
-                );
-                set_aside(path);
-                None
-            }
+        match crate::files::set_aside(path) {
+            Ok(aside) => notices::report(format!(
+                "The saved value of the cached function '{function}' could not be used: {problem}. It \
+                 was set aside as `{}` and is computed again.",
+                aside.display()
+            )),
             Err(err) => {
-                log::warn!(
-                    "the cached value of '{function}' is corrupt ({err}); set aside and recomputing. {}",
+                self.stuck.lock().insert(path.to_owned());
+                notices::report(format!(
+                    "The saved value of the cached function '{function}' could not be used: {problem}, \
+                     and it could not be set aside ({err}). It is computed again and not saved, so \
+                     the file stays as it is: `{}`",
                     path.display()
-                );
-                set_aside(path);
-                None
+                ));
             }
         }
+        DiskRead::Miss
     }
 
+    /// Writes the entry at `path`; a failure (or a panic in the value's
+    /// `Serialize`) is reported once and the value stays in memory.
     pub(crate) fn save(&self, path: &Path, value: &V, replay: &[ReplayOp], function: &str) {
-        let text = match (self.save)(value, replay, function) {
-            Ok(text) => text,
-            Err(err) => {
-                log::warn!("cannot persist the value of '{function}': {err}");
-                return;
-            }
-        };
-        if let Err(err) = write_atomically(path, text.as_bytes()) {
-            log::warn!(
-                "cannot persist the value of '{function}': {err}. {}",
-                path.display()
-            );
+        if self.stuck.lock().contains(path) {
+            return;
+        }
+        let result = (self.save)(value, replay, function)
+            .and_then(|text| write_atomically(path, text.as_bytes()).map_err(|e| e.to_string()));
+        if let Err(err) = result {
+            notices::report(format!(
+                "A value of the cached function '{function}' could not be saved to disk: {}. It is \
+                 kept in memory only.",
+                notices::shorten(&err)
+            ));
         }
     }
-}
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over
-/// `path`: a reader sees the old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let unique = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = path.with_extension(format!("tmp-{}-{unique}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
-}
-
-fn set_aside(path: &Path) {
-    let aside = path.with_extension("memo.bad");
-    if let Err(err) = std::fs::rename(path, &aside) {
-        log::warn!("cannot set aside {}: {err}", path.display());
+    /// Forgets the files that could not be set aside (a clear removed
+    /// them, or tried to).
+    pub(crate) fn forget_stuck(&self) {
+        self.stuck.lock().clear();
     }
 }
+
+pub use crate::files::write_atomically;
 
 /// Removes a function's persisted entries.
 pub(crate) fn remove_function_files(function_key: u64) {

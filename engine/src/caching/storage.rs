@@ -4,7 +4,6 @@
 //! Thread-safe: any session's runner thread may call into it at once; each
 //! key computes on one thread while the others wait (B28).
 
-use std::any::Any;
 use std::num::NonZeroUsize;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -17,7 +16,7 @@ use lru::LruCache;
 use parking_lot::{Condvar, Mutex};
 
 use super::clock;
-use super::disk::DiskCodec;
+use super::disk::{DiskCodec, DiskRead};
 use crate::BrookError;
 use crate::script_runner::{CacheScope, ReplayOp, St};
 
@@ -278,13 +277,28 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     fn release(&self, value: Option<V>) {
         if let (Some(on_release), Some(value)) = (self.on_release, value) {
             // A failing release hook is logged and the clear goes on (B51).
-            if std::panic::catch_unwind(AssertUnwindSafe(|| on_release(&value))).is_err() {
+            if let Err(panic) = crate::guard::quietly(|| on_release(&value)) {
                 log::warn!(
-                    "on_release of the cached function '{}' panicked",
+                    "on_release of the cached function '{}' panicked: {panic}",
                     self.info.name
                 );
             }
         }
+    }
+
+    /// Whether `value` passes the function's `validate` hook (none: it
+    /// does). A panicking hook counts as a failed check, logged.
+    fn valid(&self, value: &V) -> bool {
+        let Some(validate) = self.validate else {
+            return true;
+        };
+        crate::guard::quietly(|| validate(value)).unwrap_or_else(|panic| {
+            log::warn!(
+                "validate of the cached function '{}' panicked: {panic}; the entry is computed again",
+                self.info.name
+            );
+            false
+        })
     }
 
     fn disk_path(&self, key: u64) -> Option<PathBuf> {
@@ -437,7 +451,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         };
         let age = clock::now().saturating_sub(entry.stored_at);
         let expired = hard_bound.is_some_and(|bound| age >= bound);
-        let invalid = !expired && self.validate.is_some_and(|valid| !valid(&entry.value));
+        let invalid = !expired && !self.valid(&entry.value);
         if !expired && !invalid {
             let (value, replay) = (entry.value.clone(), Arc::clone(&entry.replay));
             let stale = self.info.ttl.is_some_and(|ttl| age >= ttl);
@@ -510,7 +524,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     /// foreground); a value not stored is released. A failure is logged and
     /// cools the key down for [`REFRESH_COOLDOWN`].
     fn refresh(&self, session: u64, key: u64, stale: Duration, compute: impl FnOnce() -> V) {
-        let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
+        let result = crate::guard::quietly(compute);
         // Held while storing, so a clear either cancels this refresh first
         // or removes what it stored; what is displaced is released after,
         // unlocked (an on_release hook may call into the cache).
@@ -529,12 +543,11 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                 released = self.store_entry(session, key, value, Arc::from([]));
             }
             Ok(value) => released.push(value),
-            Err(payload) => {
+            Err(panic) => {
                 log::warn!(
-                    "The background refresh of the cached function '{}' panicked: {}; the stale \
+                    "The background refresh of the cached function '{}' panicked: {panic}; the stale \
                      value stays, and this entry is not refreshed again for {} s.",
                     self.info.name,
-                    panic_text(&*payload),
                     REFRESH_COOLDOWN.as_secs()
                 );
                 // A clear since then reset the key: no cooldown for it.
@@ -628,7 +641,9 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
 
     fn load_from_disk(&self, session: u64, key: u64) -> Option<(V, Replay)> {
         let (disk, path) = (self.disk.as_ref()?, self.disk_path(key)?);
-        let (value, replay) = disk.load(&path, self.info.name)?;
+        let DiskRead::Hit(value, replay) = disk.load(&path, self.info.name) else {
+            return None;
+        };
         let replay: Replay = Arc::from(replay);
         self.insert(session, key, value.clone(), Arc::clone(&replay));
         Some((value, replay))
@@ -642,6 +657,14 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         flight: &Flight<V>,
         compute: impl FnOnce() -> V,
     ) -> V {
+        // Whatever happens below, even a panic where none is expected, the
+        // waiters are released and the flight retired when this is dropped.
+        let mut lead = Lead {
+            flights: &self.flights,
+            id: (session, key),
+            flight,
+            finished: false,
+        };
         let scope = CacheScope::enter(self.info.name, self.info.spinner, self.info.show_time, st);
         let result = std::panic::catch_unwind(AssertUnwindSafe(compute));
         let replay: Replay = Arc::from(scope.finish());
@@ -653,17 +676,16 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                     disk.save(&path, &value, &replay, self.info.name);
                 }
                 self.insert(session, key, value.clone(), Arc::clone(&replay));
-                flight.finish(Outcome::Value(value.clone(), replay));
-                self.flights.lock().remove(&(session, key));
+                lead.finish(Outcome::Value(value.clone(), replay));
                 value
             }
             Err(payload) => {
-                flight.finish(if crate::script_runner::is_abort(&*payload) {
+                lead.finish(if crate::script_runner::is_abort(&*payload) {
                     Outcome::Abandoned
                 } else {
-                    Outcome::Panicked(panic_text(&*payload))
+                    Outcome::Panicked(crate::guard::panic_text(&*payload))
                 });
-                self.flights.lock().remove(&(session, key));
+                drop(lead);
                 std::panic::resume_unwind(payload)
             }
         }
@@ -678,8 +700,9 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                 self.release(Some(entry.value));
             }
         }
-        if self.disk.is_some() {
+        if let Some(disk) = &self.disk {
             super::disk::remove_function_files(self.function_key);
+            disk.forget_stuck();
         }
     }
 
@@ -753,10 +776,29 @@ pub(crate) fn mark_session_ended(session: u64) {
     ended_sessions().lock().insert(session);
 }
 
-fn panic_text(payload: &(dyn Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic with a non-text payload".into())
+/// The leader of a computation: releases its waiters and retires its
+/// flight when dropped, on every path out of the computation (a value, a
+/// panic, a stop, or a failure while storing).
+struct Lead<'a, V: Clone> {
+    flights: &'a Mutex<Flights<V>>,
+    id: (u64, u64),
+    flight: &'a Flight<V>,
+    finished: bool,
+}
+
+impl<V: Clone> Lead<'_, V> {
+    fn finish(&mut self, outcome: Outcome<V>) {
+        self.finished = true;
+        self.flight.finish(outcome);
+    }
+}
+
+impl<V: Clone> Drop for Lead<'_, V> {
+    fn drop(&mut self) {
+        if !self.finished {
+            // Nothing stored: a waiter computes the value itself.
+            self.flight.finish(Outcome::Abandoned);
+        }
+        self.flights.lock().remove(&self.id);
+    }
 }

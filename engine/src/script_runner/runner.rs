@@ -151,10 +151,19 @@ pub struct Session {
 }
 
 /// Events that wait at most this long in the mailbox (the window keeps its
-/// own values, so a full mailbox only delays a rerun).
+/// own values, so a full mailbox only delays a rerun). A bounded channel
+/// holds its slots from the start: 1,024 events cost about 100 KB a session.
 const EVENT_CAPACITY: usize = 1024;
-/// Deltas in flight to the window before the runner waits for it.
-const DELTA_CAPACITY: usize = 1 << 16;
+// Deltas go to the window on an unbounded channel. A bounded one holds all
+// its slots from the start (65,536 deltas were 18 MB a session, idle or
+// not); an unbounded one grows by blocks of 31 as deltas wait and gives them
+// back as they are read, so an idle session holds one block. It never
+// blocks the runner, so a runner holding the state lock can never wait for
+// a window that waits for that lock. What waits is bounded by what the
+// runs draw between two frames: the window drains every delta each frame,
+// and asks for a frame when the first one arrives (eframe still runs the UI
+// of a minimized window, at a slower pace); AppTest reads them after each
+// batch, and a dropped session's receiver goes with it.
 
 impl Session {
     /// Starts a session running `script` on a new runner thread. Nothing
@@ -176,7 +185,7 @@ impl Session {
         let stop = Arc::new(AtomicBool::new(false));
         let runner_stop = Arc::clone(&stop);
         let (events_tx, events_rx) = crossbeam_channel::bounded(EVENT_CAPACITY);
-        let (deltas_tx, deltas_rx) = crossbeam_channel::bounded(DELTA_CAPACITY);
+        let (deltas_tx, deltas_rx) = crossbeam_channel::unbounded();
         let notified = Arc::new(AtomicBool::new(false));
         let sink = DeltaSink {
             tx: deltas_tx,

@@ -4,6 +4,7 @@ mod persist;
 mod session_state;
 mod widgets;
 
+pub use persist::wait_for_saves;
 pub(crate) use persist::{PersistStore, codec as persist_codec};
 #[cfg(feature = "experimental")]
 pub(crate) use session_state::Fragment;

@@ -1,37 +1,89 @@
 //! Session state that survives a restart, opted into per key with
 //! `st.session_state().persist::<T>("key")`. Stored as one RON file (a map
-//! of key to the RON text of the value), written atomically after each run
-//! that changed a persisted value. A file that cannot be read is renamed
-//! aside (`.bad`) with a visible warning, and never overwritten.
+//! of key to the RON text of the value).
+//!
+//! After each run only the keys whose value was set since they were last
+//! saved are serialized (on the runner thread, inside the panic guard); the
+//! file itself is written by one background thread, `brook-persist`,
+//! atomically and durably, the newest version of each file winning. A file
+//! that cannot be used is set aside (see [`crate::files`]) with a visible
+//! warning and never written over.
 
 use std::any::Any;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
+use ahash::{HashMap, HashSet};
+use parking_lot::{Condvar, Mutex};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::SessionState;
+use crate::files::FileText;
+use crate::notices;
 
 /// A restored value and its type's name.
 type Restored = (Box<dyn Any + Send>, &'static str);
 
+/// The version of a user value restored from the file: the file holds it.
+pub(crate) const RESTORED: u64 = 0;
+
+/// A new version number for a user value just written (never [`RESTORED`]).
+pub(crate) fn next_version() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(RESTORED + 1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Why a persisted key could not be written.
+pub(crate) enum SaveError {
+    /// The key holds another type than the one it was persisted as.
+    WrongType(String),
+    /// The value's `Serialize` failed or panicked.
+    Serialize(String),
+}
+
 /// How one persisted key is written and read back.
 #[derive(Clone, Copy)]
 pub(crate) struct PersistCodec {
-    pub(crate) save: fn(&SessionState, &str) -> Option<String>,
+    /// The RON text of the key's value; `Ok(None)` when the key is not set.
+    pub(crate) save: fn(&SessionState, &str) -> Result<Option<String>, SaveError>,
+    /// The value of a RON text, or `None` when it is not one (or its
+    /// `Deserialize` panicked).
     pub(crate) load: fn(&str) -> Option<Restored>,
 }
 
-/// The codec of a value type.
+/// The codec of a value type. The type's `Serialize` and `Deserialize` run
+/// inside the panic guard.
 pub(crate) fn codec<T: Serialize + DeserializeOwned + Clone + Send + 'static>() -> PersistCodec {
     PersistCodec {
         save: |state, key| {
-            let value: T = state.get(key).ok()?;
-            ron::to_string(&value).ok()
+            let serialize = |value: &T| match crate::guard::quietly(|| ron::to_string(value)) {
+                Ok(Ok(text)) => Ok(Some(text)),
+                Ok(Err(err)) => Err(SaveError::Serialize(err.to_string())),
+                Err(panic) => Err(SaveError::Serialize(format!(
+                    "its Serialize implementation panicked: {panic}"
+                ))),
+            };
+            // A user value is serialized where it is, not copied first.
+            if let Some(value) = state
+                .user
+                .get(key)
+                .and_then(|user| user.value.downcast_ref::<T>())
+            {
+                return serialize(value);
+            }
+            if !state.contains(key) {
+                return Ok(None);
+            }
+            match state.get::<T>(key) {
+                Ok(value) => serialize(&value),
+                Err(err) => Err(SaveError::WrongType(err.to_string())),
+            }
         },
         load: |text| {
-            let value: T = ron::from_str(text).ok()?;
+            let value: T = crate::guard::quietly(|| ron::from_str(text)).ok()?.ok()?;
             Some((Box::new(value), std::any::type_name::<T>()))
         },
     }
@@ -40,96 +92,272 @@ pub(crate) fn codec<T: Serialize + DeserializeOwned + Clone + Send + 'static>() 
 /// The persisted file of a session.
 #[derive(Default)]
 pub(crate) struct PersistStore {
+    /// Where the file is written; `None` keeps the keys in memory only (no
+    /// file given, or one there that could not be set aside).
     pub(crate) path: Option<PathBuf>,
-    /// Key to RON text, as last read or written.
-    pub(crate) stored: BTreeMap<String, String>,
+    /// Key to RON text: what the file holds once the writes asked for are
+    /// done.
+    pub(crate) stored: BTreeMap<String, Arc<str>>,
+    /// Key to the version of the user value last serialized.
+    saved: HashMap<String, u64>,
+    /// Keys whose stored text is not a value of their type: kept in the
+    /// file until the key is set.
+    kept: HashSet<String>,
+    /// Keys whose save failed, reported once until one succeeds.
+    failing: HashSet<String>,
+    /// Keys whose stored text could not be restored (warned once).
+    restore_failed: HashSet<String>,
 }
 
 impl PersistStore {
-    /// Reads the file at `path`. A bad file is renamed aside; the returned
-    /// warning says so.
+    /// Reads the file at `path` (waiting for a write of it still in
+    /// progress). A file that cannot be used is set aside; the returned
+    /// warning says so, and is logged.
     pub(crate) fn open(path: PathBuf) -> (Self, Option<String>) {
+        writer().wait_for(Some(path.as_path()));
         let mut store = Self {
             path: Some(path.clone()),
-            stored: BTreeMap::new(),
+            ..Self::default()
         };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return (store, None),
+        let problem = match crate::files::read_text(&path) {
+            FileText::Missing => return (store, None),
+            FileText::Unusable(reason) => reason,
+            FileText::Text(text) => match ron::from_str::<BTreeMap<String, String>>(&text) {
+                Ok(stored) => {
+                    store.stored = stored
+                        .into_iter()
+                        .map(|(key, text)| (key, Arc::from(text)))
+                        .collect();
+                    return (store, None);
+                }
+                Err(_) if text.trim().is_empty() => "it is empty".to_owned(),
+                Err(err) => format!("it is damaged ({})", notices::shorten(&err.to_string())),
+            },
+        };
+        let warning = match crate::files::set_aside(&path) {
+            Ok(aside) => format!(
+                "The saved session state could not be used: {problem}. It was kept aside as `{}` and \
+                 the app started without it.",
+                aside.display()
+            ),
             Err(err) => {
-                // Unreadable: keep it where it is and do not write over it.
                 store.path = None;
-                return (
-                    store,
-                    Some(format!(
-                        "The saved session state could not be read ({err}); it was left untouched and \
-                         nothing will be saved this session. `{}`",
-                        path.display()
-                    )),
-                );
+                format!(
+                    "The saved session state could not be used: {problem}, and it could not be moved \
+                     aside ({err}). It was left untouched and nothing will be saved this session. `{}`",
+                    path.display()
+                )
             }
         };
-        match ron::from_str::<BTreeMap<String, String>>(&text) {
-            Ok(stored) => {
-                store.stored = stored;
-                (store, None)
-            }
-            Err(err) => {
-                let aside = set_aside(&path);
-                let warning = match aside {
-                    Some(aside) => format!(
-                        "The saved session state was damaged ({err}); it was kept aside as `{}` and the \
-                         app started without it.",
-                        aside.display()
-                    ),
-                    None => {
-                        store.path = None;
-                        format!(
-                            "The saved session state was damaged ({err}) and could not be moved aside; \
-                             nothing will be saved this session. `{}`",
-                            path.display()
-                        )
-                    }
-                };
-                (store, Some(warning))
-            }
-        }
+        log::warn!(target: "brook", "{warning}");
+        (store, Some(warning))
     }
 
-    /// Writes the persisted keys if any changed. Keys stored earlier but
-    /// not declared in this session are kept as they were.
+    /// Serializes the persisted keys set since they were last saved and,
+    /// if the file's content changed, hands it to the writer thread. Keys
+    /// stored earlier but not declared in this session are kept as they
+    /// were; so is a stored value that is not of its key's type, until the
+    /// key is set.
     pub(crate) fn save(&mut self, state: &SessionState) {
         let Some(path) = self.path.clone() else {
             return;
         };
-        let mut next = self.stored.clone();
+        let mut changed = false;
         for (key, codec) in &state.persisted {
-            match (codec.save)(state, key) {
-                Some(text) => {
-                    next.insert(key.clone(), text);
+            let version = state.user.get(key).map(|user| user.version);
+            if let Some(version) = version {
+                let unchanged = self.saved.get(key) == Some(&version)
+                    || (version == RESTORED && self.stored.contains_key(key));
+                if unchanged {
+                    continue;
                 }
-                None => {
-                    next.remove(key);
+            }
+            match (codec.save)(state, key) {
+                Ok(Some(text)) => {
+                    self.kept.remove(key);
+                    self.failing.remove(key);
+                    if self.stored.get(key).map(|t| &**t) != Some(text.as_str()) {
+                        self.stored.insert(key.clone(), Arc::from(text));
+                        changed = true;
+                    }
+                }
+                Ok(None) => {
+                    if self.stored.contains_key(key) && !self.keeps(key, codec) {
+                        // The script removed the key: so does the file.
+                        self.stored.remove(key);
+                        changed = true;
+                    }
+                }
+                Err(err) => self.failed(key, &err),
+            }
+            match version {
+                Some(version) => self.saved.insert(key.clone(), version),
+                None => self.saved.remove(key),
+            };
+        }
+        if changed {
+            writer().submit(path, self.stored.clone());
+        }
+    }
+
+    /// Whether the stored text of `key`, now unset, is kept: it is when it
+    /// is not a value of the key's type (it was never restored).
+    fn keeps(&mut self, key: &str, codec: &PersistCodec) -> bool {
+        if self.kept.contains(key) {
+            return true;
+        }
+        let loads = self
+            .stored
+            .get(key)
+            .is_some_and(|text| (codec.load)(text).is_some());
+        if !loads {
+            self.kept.insert(key.to_owned());
+        }
+        !loads
+    }
+
+    /// Whether this is the first time the stored text of `key` could not
+    /// be restored in this session (its warning is shown once).
+    pub(crate) fn first_failure(&mut self, key: &str) -> bool {
+        self.restore_failed.insert(key.to_owned())
+    }
+
+    /// Reports a key that could not be saved, once until it saves again.
+    fn failed(&mut self, key: &str, err: &SaveError) {
+        if !self.failing.insert(key.to_owned()) {
+            return;
+        }
+        let why = match err {
+            SaveError::WrongType(why) | SaveError::Serialize(why) => notices::shorten(why),
+        };
+        notices::report(format!(
+            "`session_state[\"{key}\"]` could not be saved: {why}. The value saved before, if any, is \
+             kept."
+        ));
+    }
+}
+
+/// Blocks until every session-state file handed to the writer thread so
+/// far is written (or failed). `brook::run` calls it before it returns; a
+/// program that drives sessions itself calls it before it exits, and a test
+/// before it reads a session's file.
+pub fn wait_for_saves() {
+    writer().wait_for(None);
+}
+
+/// The process's session-state writer: the newest content of each file
+/// waits here until the `brook-persist` thread writes it.
+struct Writer {
+    jobs: Mutex<Jobs>,
+    /// Signalled when a job arrives.
+    work: Condvar,
+    /// Signalled when a job is done.
+    done: Condvar,
+}
+
+#[derive(Default)]
+struct Jobs {
+    /// The newest content of each file, not yet taken.
+    pending: HashMap<PathBuf, BTreeMap<String, Arc<str>>>,
+    /// Files being written now.
+    writing: HashSet<PathBuf>,
+    /// Files whose last write failed (reported once until one succeeds).
+    failing: HashSet<PathBuf>,
+    /// The thread is running (it could be started).
+    started: bool,
+}
+
+fn writer() -> &'static Writer {
+    static WRITER: OnceLock<Writer> = OnceLock::new();
+    WRITER.get_or_init(|| Writer {
+        jobs: Mutex::new(Jobs::default()),
+        work: Condvar::new(),
+        done: Condvar::new(),
+    })
+}
+
+impl Writer {
+    /// Asks for `path` to hold `content`, replacing any content asked for
+    /// before and not yet written.
+    fn submit(&'static self, path: PathBuf, content: BTreeMap<String, Arc<str>>) {
+        let mut jobs = self.jobs.lock();
+        if !jobs.started {
+            let spawned = std::thread::Builder::new()
+                .name("brook-persist".into())
+                .spawn(move || self.main());
+            match spawned {
+                Ok(_) => jobs.started = true,
+                Err(err) => {
+                    log::warn!(target: "brook", "cannot start the session-state writer ({err}); saving on the runner thread");
+                    drop(jobs);
+                    let ok = write(&path, &content);
+                    self.finished(&mut self.jobs.lock(), &path, ok);
+                    return;
                 }
             }
         }
-        if next == self.stored {
-            return;
+        jobs.pending.insert(path, content);
+        self.work.notify_one();
+    }
+
+    fn main(&self) {
+        let mut jobs = self.jobs.lock();
+        loop {
+            let next = jobs.pending.keys().next().cloned();
+            let Some(path) = next else {
+                self.work.wait(&mut jobs);
+                continue;
+            };
+            let Some(content) = jobs.pending.remove(&path) else {
+                continue;
+            };
+            jobs.writing.insert(path.clone());
+            drop(jobs);
+            let ok = write(&path, &content);
+            jobs = self.jobs.lock();
+            self.finished(&mut jobs, &path, ok);
         }
-        match ron::ser::to_string_pretty(&next, ron::ser::PrettyConfig::default()) {
-            Ok(text) => match crate::caching::write_atomically(&path, text.as_bytes()) {
-                Ok(()) => self.stored = next,
-                Err(err) => log::warn!("cannot save session state: {err}. {}", path.display()),
-            },
-            Err(err) => log::warn!("cannot save session state: {err}"),
+    }
+
+    fn finished(&self, jobs: &mut Jobs, path: &Path, result: Result<(), String>) {
+        jobs.writing.remove(path);
+        match result {
+            Ok(()) => {
+                jobs.failing.remove(path);
+            }
+            Err(err) => {
+                if jobs.failing.insert(path.to_owned()) {
+                    notices::report(format!(
+                        "Your session state could not be saved ({err}); the app goes on, and saving is \
+                         tried again after the next change. `{}`",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        self.done.notify_all();
+    }
+
+    /// Waits until nothing is pending or being written for `path` (every
+    /// file when `None`).
+    fn wait_for(&self, path: Option<&Path>) {
+        let mut jobs = self.jobs.lock();
+        loop {
+            let busy = match path {
+                Some(path) => jobs.pending.contains_key(path) || jobs.writing.contains(path),
+                None => !jobs.pending.is_empty() || !jobs.writing.is_empty(),
+            };
+            if !busy {
+                return;
+            }
+            self.done.wait(&mut jobs);
         }
     }
 }
 
-fn set_aside(path: &Path) -> Option<PathBuf> {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let aside = path.with_extension(format!("ron.bad-{stamp}"));
-    std::fs::rename(path, &aside).ok().map(|()| aside)
+/// Writes one file's content.
+fn write(path: &Path, content: &BTreeMap<String, Arc<str>>) -> Result<(), String> {
+    let text = ron::ser::to_string_pretty(content, ron::ser::PrettyConfig::default())
+        .map_err(|err| err.to_string())?;
+    crate::files::write_atomically(path, text.as_bytes()).map_err(|err| err.to_string())
 }

@@ -16,6 +16,9 @@ use crate::state::widgets::{Callback, Codec, DynValue, coerce};
 pub(crate) struct UserValue {
     pub(crate) value: Box<dyn Any + Send>,
     pub(crate) type_name: &'static str,
+    /// Changes with every write of the key: persistence saves only keys
+    /// whose version changed since their last save.
+    pub(crate) version: u64,
 }
 
 /// The state of one live widget.
@@ -129,6 +132,7 @@ impl SessionState {
             UserValue {
                 value: Box::new(value),
                 type_name: std::any::type_name::<T>(),
+                version: super::persist::next_version(),
             },
         );
         Ok(())
@@ -222,10 +226,18 @@ impl SessionState {
         };
         match (codec.load)(&text) {
             Some((value, type_name)) => {
-                self.user
-                    .insert(key.to_owned(), UserValue { value, type_name });
+                let version = super::persist::RESTORED;
+                self.user.insert(
+                    key.to_owned(),
+                    UserValue {
+                        value,
+                        type_name,
+                        version,
+                    },
+                );
                 Ok(true)
             }
+            None if !self.store.first_failure(key) => Ok(false),
             None => {
                 self.notices_pending.push(format!(
                     "The saved value of `session_state[\"{key}\"]` is not a `{}`; it was not restored and \

@@ -153,9 +153,22 @@ fn b43_a_corrupt_file_is_set_aside_and_the_value_computed_again() {
         child.contains(&("value".into(), "[3, 3]".into())),
         "{child:?}"
     );
-    let aside = file.with_extension("memo.bad");
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let aside: Vec<_> = std::fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{name}.bad-"))
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let aside = &aside[0];
     assert_eq!(
-        std::fs::read_to_string(&aside).unwrap(),
+        std::fs::read_to_string(aside).unwrap(),
         "this is not RON {{{",
         "the bad file is kept beside, renamed"
     );

@@ -1,0 +1,65 @@
+//! The panic guard for calls into user code made outside a run: a
+//! `Serialize` or `Deserialize` impl while saving or loading, a cache's
+//! `validate` or `on_release` hook. A panic there is caught and turned into
+//! its message, printed by no panic hook (the caller reports it its own
+//! way), and never ends the thread that made the call.
+
+use std::cell::Cell;
+use std::panic::AssertUnwindSafe;
+
+thread_local! {
+    /// Guarded calls in progress on this thread.
+    static QUIET: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Installs (once) a panic hook that stays silent inside [`quietly`] and
+/// defers to the hook installed before it everywhere else.
+fn install_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(Cell::get) == 0 {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f`; a panic in it comes back as `Err` with its message (brook's
+/// own aborts, such as the stop button's, keep unwinding).
+pub(crate) fn quietly<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    install_hook();
+    QUIET.with(|q| q.set(q.get().saturating_add(1)));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(q.get().saturating_sub(1)));
+    result.map_err(|payload| {
+        if crate::script_runner::is_abort(&*payload) {
+            std::panic::resume_unwind(payload);
+        }
+        panic_text(&*payload)
+    })
+}
+
+/// The text of a panic payload.
+pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic with a non-text payload".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 11, case 11
+    #[test]
+    fn a_panic_comes_back_as_its_message_and_the_thread_goes_on() {
+        let caught = quietly(|| -> u8 { panic!("bad impl") });
+        assert_eq!(caught, Err("bad impl".to_owned()));
+        assert_eq!(quietly(|| 7), Ok(7));
+        assert_eq!(QUIET.with(Cell::get), 0, "the guard is left");
+    }
+}
