@@ -17,8 +17,9 @@
 //! 3. Then the old name is removed.
 //!
 //! Items and their stages:
-//! - [`FragmentExt::fragment`], [`FragmentExt::fragment_every`],
-//!   [`FragmentExt::rerun_fragment`]: experimental since 0.1.
+//! - [`FragmentExt::fragment`], `FragmentExt::fragment_every` and
+//!   `FragmentExt::rerun_fragment` (the last two with the feature on):
+//!   experimental since 0.1.
 //!   Fragments rerun on their own (SPEC 3.8).
 #![cfg_attr(
     not(feature = "experimental"),

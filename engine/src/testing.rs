@@ -45,6 +45,9 @@ pub struct AppTest {
     progress: Vec<Option<crate::element::Progress>>,
     staged: Vec<Event>,
     timeout: Duration,
+    /// Session state is persisted to a file: a run returns once the file
+    /// is written, so a test reads on disk what the session holds.
+    persists: bool,
 }
 
 impl AppTest {
@@ -59,6 +62,8 @@ impl AppTest {
     /// A test whose persisted session-state keys live in the RON file at
     /// `path` (as a window's do in the config folder), to test restarts:
     /// a second `AppTest` with the same path sees what the first saved.
+    /// Each run returns once the file is written, so the file on disk is
+    /// what session state holds.
     ///
     /// # Panics
     /// If the runner thread cannot be started.
@@ -67,11 +72,13 @@ impl AppTest {
         path: impl Into<Option<std::path::PathBuf>>,
     ) -> Self {
         let clock = SessionClock::manual();
+        let path = path.into();
+        let persists = path.is_some();
         let session = Session::start(
             std::sync::Arc::new(script),
             SessionOptions {
                 clock: Some(clock.clone()),
-                persist_path: path.into(),
+                persist_path: path,
                 ..SessionOptions::default()
             },
         )
@@ -82,6 +89,7 @@ impl AppTest {
             progress: Vec::new(),
             staged: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
+            persists,
         }
     }
 
@@ -159,7 +167,12 @@ impl AppTest {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.session.deltas().recv_timeout(left) {
-                Ok(Delta::Status(SessionStatus::Idle)) => return Ok(self),
+                Ok(Delta::Status(SessionStatus::Idle)) => {
+                    if self.persists {
+                        crate::state::wait_for_saves();
+                    }
+                    return Ok(self);
+                }
                 Ok(Delta::Progress(progress)) => self.progress.push(progress),
                 Ok(_) => {}
                 Err(crossbeam_channel::RecvTimeoutError::Timeout) => {

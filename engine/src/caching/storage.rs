@@ -154,20 +154,31 @@ struct Flight<V> {
 }
 
 impl<V: Clone> Flight<V> {
-    fn wait(&self) -> Outcome<V> {
+    /// Waits for the computation's outcome; `None` when the stop button
+    /// was pressed first (the waiting run then ends; the computation goes
+    /// on for its own caller).
+    fn wait(&self) -> Option<Outcome<V>> {
         let mut outcome = self.outcome.lock();
         self.waiting
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         while outcome.is_none() {
-            self.done.wait(&mut outcome);
+            let timed_out = self
+                .done
+                .wait_for(&mut outcome, std::time::Duration::from_millis(50))
+                .timed_out();
+            if timed_out && outcome.is_none() && crate::script_runner::stop_requested() {
+                self.waiting
+                    .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                return None;
+            }
         }
         self.waiting
             .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
-        match outcome.as_ref() {
+        Some(match outcome.as_ref() {
             Some(Outcome::Value(v, replay)) => Outcome::Value(v.clone(), Arc::clone(replay)),
             Some(Outcome::Panicked(m)) => Outcome::Panicked(m.clone()),
             Some(Outcome::Abandoned) | None => Outcome::Abandoned,
-        }
+        })
     }
 
     fn finish(&self, outcome: Outcome<V>) {
@@ -363,6 +374,10 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
                     CacheScope::enter(self.info.name, self.info.spinner, self.info.show_time, None);
                 let outcome = flight.wait();
                 drop(scope.finish());
+                let Some(outcome) = outcome else {
+                    // Stop pressed while waiting: end this run.
+                    crate::script_runner::abort_stopped()
+                };
                 match outcome {
                     Outcome::Value(value, replay) => {
                         if let Some(st) = st {

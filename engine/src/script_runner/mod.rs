@@ -5,5 +5,7 @@ mod run_context;
 mod runner;
 
 pub use run_context::{CacheScope, ReplayOp, SessionStateRef, St, WidgetCall};
-pub(crate) use run_context::{current_session_id, is_abort, report_progress};
+pub(crate) use run_context::{
+    abort_stopped, current_session_id, is_abort, report_progress, stop_requested,
+};
 pub use runner::{Event, EventSender, Script, Session, SessionClock, SessionOptions};

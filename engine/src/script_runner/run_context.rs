@@ -821,6 +821,17 @@ pub(crate) fn current_session_id() -> Option<u64> {
     with_current(|ctx| ctx.session_id)
 }
 
+/// Whether the stop button was pressed during the run in progress on this
+/// thread.
+pub(crate) fn stop_requested() -> bool {
+    with_current(|ctx| ctx.stop.load(Ordering::Acquire)) == Some(true)
+}
+
+/// Ends the run in progress as the stop button does (what it drew stays).
+pub(crate) fn abort_stopped() -> ! {
+    abort(Abort::Interrupt)
+}
+
 /// Whether a panic payload is one of brook's aborts (not a user panic).
 pub(crate) fn is_abort(payload: &(dyn Any + Send)) -> bool {
     payload.is::<Abort>()

@@ -197,3 +197,48 @@ fn waiting_threads_get_the_panic_of_the_computing_thread() {
     assert_eq!(THREAD_WAIT_RUNS.load(SeqCst), 1, "no waiter computed again");
     assert_eq!(fails_for_thread_waiters::len(), 0);
 }
+
+static STOP_ENTERED: Latch = Latch::new();
+static STOP_RELEASE: Latch = Latch::new();
+static STOP_CALLING: Latch = Latch::new();
+
+#[cache_data]
+fn slow_for_a_stopped_waiter(x: u32) -> u32 {
+    STOP_ENTERED.open();
+    STOP_RELEASE.wait();
+    x
+}
+
+// Issue 11, case 11: Stop ends a run that waits on another caller's
+// computation; the computation goes on for its own caller.
+#[test]
+fn stop_ends_a_wait_on_another_callers_computation() {
+    let _guard = shared();
+    let leader = std::thread::Builder::new()
+        .name("leader".into())
+        .spawn(|| *slow_for_a_stopped_waiter(5))
+        .unwrap();
+    assert!(STOP_ENTERED.wait());
+    let waiter = AppTest::new(|st: &St| {
+        STOP_CALLING.open();
+        let value = slow_for_a_stopped_waiter(5);
+        st.text(format!("value {}", *value));
+    });
+    waiter.session().send(brook::Event::Rerun).unwrap();
+    assert!(STOP_CALLING.wait());
+    until_waiting(slow_for_a_stopped_waiter::__cache(), 1);
+    waiter.session().send(brook::Event::Stop).unwrap();
+    crate::wait_idle(waiter.session());
+    assert_eq!(
+        slow_for_a_stopped_waiter::__cache().waiting(),
+        0,
+        "the stopped run no longer waits"
+    );
+    assert!(waiter.text().is_empty(), "the run ended at the wait");
+    STOP_RELEASE.open();
+    assert_eq!(
+        leader.join().unwrap(),
+        5,
+        "the computing caller gets its value"
+    );
+}
