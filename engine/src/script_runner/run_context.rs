@@ -286,20 +286,9 @@ impl RunCtx {
                 .map(|label| format!("\"{label}\""))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let cursor = Cursor {
-                root: path.root,
-                indices: path.indices,
-                form: None,
-                placeholder: false,
-            };
-            self.push(
-                &cursor,
-                Element::Alert {
-                    level: AlertLevel::Error,
-                    body: format!(
-                        "The form was not submitted: fix {fields} first, then submit again."
-                    ),
-                },
+            self.push_error_into(
+                path,
+                format!("The form was not submitted: fix {fields} first, then submit again."),
             );
         }
         if !complete {
@@ -312,23 +301,31 @@ impl RunCtx {
             .map(|(key, info)| (key.clone(), info.path.clone()))
             .collect();
         for (key, path) in missing {
-            let cursor = Cursor {
-                root: path.root,
-                indices: path.indices,
-                form: None,
-                placeholder: false,
-            };
-            self.push(
-                &cursor,
-                Element::Alert {
-                    level: AlertLevel::Error,
-                    body: format!(
-                        "Missing submit button: the form \"{key}\" has no form_submit_button, so its \
-                         values can never be sent. Add `form.form_submit_button(\"Submit\")`."
-                    ),
-                },
+            self.push_error_into(
+                path,
+                format!(
+                    "Missing submit button: the form \"{key}\" has no form_submit_button, so its \
+                     values can never be sent. Add `form.form_submit_button(\"Submit\")`."
+                ),
             );
         }
+    }
+
+    /// Appends an error alert at the end of the container at `path`.
+    fn push_error_into(&mut self, path: Path, body: String) {
+        let cursor = Cursor {
+            root: path.root,
+            indices: path.indices,
+            form: None,
+            placeholder: false,
+        };
+        self.push(
+            &cursor,
+            Element::Alert {
+                level: AlertLevel::Error,
+                body,
+            },
+        );
     }
 }
 
