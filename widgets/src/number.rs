@@ -128,6 +128,17 @@ pub(crate) fn plain(value: f64, min_decimals: usize) -> String {
 /// above the maximum, a step that is not a positive number. `None` when
 /// they are fine.
 pub(crate) fn bounds_problem(min: Option<f64>, max: Option<f64>, step: f64) -> Option<String> {
+    // The common case first, without building any text: finite bounds in
+    // order and a positive step (this runs for every numeric widget on
+    // every run).
+    let finite_or_none = |bound: Option<f64>| bound.is_none_or(f64::is_finite);
+    let ordered = match (min, max) {
+        (Some(min), Some(max)) => min <= max,
+        _ => true,
+    };
+    if finite_or_none(min) && finite_or_none(max) && ordered && step.is_finite() && step > 0.0 {
+        return None;
+    }
     for (name, bound) in [("minimum", min), ("maximum", max)] {
         match bound {
             Some(v) if v.is_nan() => return Some(format!("its {name} is not a number")),
@@ -208,7 +219,12 @@ impl<N: Number> NumberCodec<N> {
     /// A codec for values within `min` and `max` (either may be absent).
     /// Bounds that cannot be used ([`bounds_problem`]) bound nothing.
     pub(crate) fn new(min: Option<f64>, max: Option<f64>) -> Self {
-        let usable = bounds_problem(min, max, 1.0).is_none();
+        Self::with_usable(min, max, bounds_problem(min, max, 1.0).is_none())
+    }
+
+    /// A codec whose bounds were already checked: `usable` says whether
+    /// they bound anything.
+    pub(crate) fn with_usable(min: Option<f64>, max: Option<f64>, usable: bool) -> Self {
         Self {
             min: min.filter(|_| usable),
             max: max.filter(|_| usable),

@@ -130,7 +130,7 @@ impl<N: Number> NumberInput<'_, N> {
         let (format, format_problem) = checked_format(self.format);
         let mut common = self.common;
         common.disabled |= bounds_problem(min, max, step.to_f64()).is_some();
-        let label = self.label;
+        let warning = format_problem.map(|why| (why, self.label.clone()));
         let value = self.st.widget(
             common.call(
                 WidgetSpec::NumberInput {
@@ -140,7 +140,7 @@ impl<N: Number> NumberInput<'_, N> {
                     integer: N::INTEGER,
                     format: format.clone(),
                 },
-                label.clone(),
+                self.label,
                 default,
                 self.default.is_some(),
                 codec,
@@ -153,7 +153,9 @@ impl<N: Number> NumberInput<'_, N> {
                     .param("format", &format);
             },
         );
-        warn_format(self.st, "number_input", &label, format_problem);
+        if let Some((why, label)) = warning {
+            warn_format(self.st, "number_input", &label, Some(why));
+        }
         value
     }
 }

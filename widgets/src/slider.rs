@@ -107,14 +107,17 @@ impl<N: Number> Slider<'_, N> {
         let step = self.step.unwrap_or_else(N::default_step);
         let (format, format_problem) = checked_format(self.format.take());
         let mut common = std::mem::take(&mut self.common);
-        common.disabled |= bounds_problem(Some(min), Some(max), step.to_f64()).is_some();
+        // Bounds that cannot be used disable the slider and bound nothing.
+        let usable = bounds_problem(Some(min), Some(max), step.to_f64()).is_none();
+        common.disabled |= !usable;
+        let bounds_usable = usable || bounds_problem(Some(min), Some(max), 1.0).is_none();
         Placed {
             min,
             max,
             step,
             format,
             format_problem,
-            codec: NumberCodec::new(Some(min), Some(max)),
+            codec: NumberCodec::with_usable(Some(min), Some(max), bounds_usable),
             common,
         }
     }
@@ -149,7 +152,8 @@ impl<N: Number> Slider<'_, N> {
             self.default.unwrap_or(self.min),
             &[self.min, self.max],
         );
-        let label = self.label;
+        // The label is copied only to name a format that cannot be used.
+        let warning = placed.format_problem.map(|why| (why, self.label.clone()));
         let value = self.st.widget(
             placed.common.call(
                 WidgetSpec::Slider {
@@ -159,7 +163,7 @@ impl<N: Number> Slider<'_, N> {
                     integer: N::INTEGER,
                     format: placed.format.clone(),
                 },
-                label.clone(),
+                self.label,
                 default,
                 self.default.is_some(),
                 placed.codec,
@@ -172,7 +176,9 @@ impl<N: Number> Slider<'_, N> {
                     .param("format", &placed.format);
             },
         );
-        warn_format(self.st, "slider", &label, placed.format_problem);
+        if let Some((why, label)) = warning {
+            warn_format(self.st, "slider", &label, Some(why));
+        }
         value
     }
 }
@@ -223,7 +229,7 @@ impl<N: Number> RangeSlider<'_, N> {
             fit(&placed.codec, b, &[max, min]),
         );
         let default = if b < a { (b, a) } else { (a, b) };
-        let label = slider.label;
+        let warning = placed.format_problem.map(|why| (why, slider.label.clone()));
         let value = slider.st.widget(
             placed.common.call(
                 WidgetSpec::RangeSlider {
@@ -233,7 +239,7 @@ impl<N: Number> RangeSlider<'_, N> {
                     integer: N::INTEGER,
                     format: placed.format.clone(),
                 },
-                label.clone(),
+                slider.label,
                 default,
                 self.default.is_some(),
                 RangeCodec::new(placed.codec),
@@ -246,7 +252,9 @@ impl<N: Number> RangeSlider<'_, N> {
                     .param("format", &placed.format);
             },
         );
-        warn_format(slider.st, "range_slider", &label, placed.format_problem);
+        if let Some((why, label)) = warning {
+            warn_format(slider.st, "range_slider", &label, Some(why));
+        }
         value
     }
 }

@@ -1084,21 +1084,18 @@ impl RunCtx {
         // the script gets, what the window draws and what session state
         // holds are one value (a kept value clamped or fallen back when the
         // bounds or options changed; a written one checked like input).
-        let (value, invalid) = match state.widgets.get_mut(&id) {
+        let (value, invalid, ui_value) = match state.widgets.get_mut(&id) {
             Some(widget) => {
                 let (value, invalid) = checked(widget, value);
-                widget.returned = Some(Box::new(value.clone()));
-                (value, invalid)
+                widget.returned = None;
+                let ui_value = widget.codec.encode(widget.value.as_any());
+                (value, invalid, ui_value)
             }
-            None => (value, None),
+            None => (value, None, Value::None),
         };
         if let Some(key) = &call.key {
             state.keys.insert(key.clone(), id.clone());
         }
-        let ui_value = state
-            .widgets
-            .get(&id)
-            .map_or(Value::None, |w| w.codec.encode(w.value.as_any()));
         if warn_duplication {
             state.duplication_warned = true;
         }

@@ -37,8 +37,9 @@ pub(crate) struct WidgetState {
     pub(crate) rejection: Option<String>,
     /// The run that last produced this widget.
     pub(crate) run: u64,
-    /// What the script got from the widget in that run (a button's click
-    /// and a cleared form's submitted values outlive their reset here).
+    /// What the script got from the widget in its last run, when the
+    /// value was reset after the run (a button's click, a cleared form's
+    /// submitted values); `None` when `value` is what it got.
     pub(crate) returned: Option<Box<dyn DynValue>>,
 }
 
@@ -341,10 +342,17 @@ impl SessionState {
             .collect()
     }
 
-    /// Resets one-run trigger values (buttons) after a run.
+    /// Resets one-run trigger values (buttons) after a run; a click the
+    /// script got stays readable as what it got.
     pub(crate) fn reset_triggers(&mut self) {
+        let run = self.run;
         for widget in self.widgets.values_mut().filter(|w| w.trigger) {
-            widget.value = Box::new(false);
+            if widget.value.as_any().downcast_ref::<bool>() == Some(&true) {
+                let clicked = std::mem::replace(&mut widget.value, Box::new(false));
+                if widget.run == run {
+                    widget.returned = Some(clicked);
+                }
+            }
         }
     }
 
@@ -400,7 +408,8 @@ impl SessionState {
         for form in std::mem::take(&mut self.clear_after_run) {
             for widget in self.widgets.values_mut() {
                 if widget.form.as_deref() == Some(form.as_str()) && !widget.trigger {
-                    widget.value = widget.default.clone();
+                    let submitted = std::mem::replace(&mut widget.value, widget.default.clone());
+                    widget.returned = Some(submitted);
                 }
             }
         }

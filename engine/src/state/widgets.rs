@@ -205,15 +205,47 @@ impl IdBuilder {
 
     /// The id. Keyed ids end with the key, for readable debugging.
     pub fn finish(&self, key: Option<&str>) -> WidgetId {
-        WidgetId(format!(
-            "$$ID-{:016x}-{}",
-            self.hasher.finish(),
-            key.unwrap_or("")
-        ))
+        // Written digit by digit: this runs for every widget on every run,
+        // and `format!` costs several times more.
+        let hash = self.hasher.finish();
+        let key = key.unwrap_or("");
+        let mut id = String::with_capacity(RESERVED_ID_PREFIX.len() + 17 + key.len());
+        id.push_str(RESERVED_ID_PREFIX);
+        for shift in (0..16_u32).rev() {
+            let nibble = u32::try_from((hash >> (shift * 4)) & 0xf).unwrap_or(0);
+            id.push(char::from_digit(nibble, 16).unwrap_or('0'));
+        }
+        id.push('-');
+        id.push_str(key);
+        WidgetId(id)
     }
 }
+
+/// What every widget id starts with (see [`crate::state::RESERVED_PREFIX`]).
+const RESERVED_ID_PREFIX: &str = "$$ID-";
 
 /// Hashes an `f64` for identity (bit pattern; `-0.0` and `0.0` differ).
 pub fn float_bits(value: f64) -> u64 {
     value.to_bits()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::hash::Hasher;
+
+    use super::IdBuilder;
+
+    #[test]
+    fn an_id_is_the_prefix_sixteen_hex_digits_and_the_key() {
+        for key in [None, Some("k"), Some("a key-with ünïcode")] {
+            let mut builder = IdBuilder::new("slider", key, None);
+            builder.param("label", "Days");
+            let expected = format!(
+                "$$ID-{:016x}-{}",
+                builder.hasher.finish(),
+                key.unwrap_or("")
+            );
+            assert_eq!(builder.finish(key).0, expected);
+        }
+    }
 }
