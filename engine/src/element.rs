@@ -53,6 +53,32 @@ pub enum Value {
     Range([f64; 2]),
 }
 
+impl Value {
+    /// The value as a person would read it in a message: text in quotes,
+    /// an option by its position counted from one, numbers plainly.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::None => "nothing".to_owned(),
+            Self::Bool(v) => v.to_string(),
+            Self::Int(v) => v.to_string(),
+            Self::Float(v) => v.to_string(),
+            Self::Text(v) => format!("\"{v}\""),
+            Self::Index(i) => format!("option {}", i.saturating_add(1)),
+            Self::Indices(v) => {
+                let positions: Vec<String> =
+                    v.iter().map(|i| i.saturating_add(1).to_string()).collect();
+                format!("options {}", positions.join(", "))
+            }
+            Self::Color([r, g, b, _]) => format!("#{r:02x}{g:02x}{b:02x}"),
+            Self::Files(files) => {
+                let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+                names.join(", ")
+            }
+            Self::Range([low, high]) => format!("{low} to {high}"),
+        }
+    }
+}
+
 /// A file given to a file uploader.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadedFile {
@@ -413,7 +439,8 @@ pub struct WidgetElement {
     pub form: Option<String>,
     /// What the widget is.
     pub spec: WidgetSpec,
-    /// The value the script saw in this run.
+    /// The value to draw: what the script saw in this run, or, for a form
+    /// field, the value waiting for the form's submit.
     pub value: Value,
 }
 

@@ -513,15 +513,30 @@ impl<'a> WidgetHandle<'a> {
         }
         let waiting = self.element.form.as_ref().and_then(|form| {
             self.at.session.with_state(|state| {
-                state
+                let typed = state
                     .pending
                     .get(form)?
                     .iter()
                     .find(|(member, _)| member == id)
-                    .map(|(_, value)| value.clone())
+                    .map(|(_, typed)| typed)?;
+                Some(state.widgets.get(id)?.codec.encode(typed.as_any()))
             })
         });
         waiting.unwrap_or_else(|| self.element.value.clone())
+    }
+
+    /// Whether a value the person gave this form field waits for the
+    /// form's submit (the window draws it; the script does not have it yet).
+    pub fn is_waiting(&self) -> bool {
+        let id = &self.element.id;
+        self.element.form.as_ref().is_some_and(|form| {
+            self.at.session.with_state(|state| {
+                state
+                    .pending
+                    .get(form)
+                    .is_some_and(|pending| pending.iter().any(|(member, _)| member == id))
+            })
+        })
     }
 
     /// Stages a new value in the window's form ([`Value`]); it takes effect

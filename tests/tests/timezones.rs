@@ -220,7 +220,10 @@ fn inputs_return_naive_values_by_default_and_survive_reruns() {
 }
 
 #[test]
-fn a_date_outside_min_max_is_clamped_and_a_bad_date_is_refused_with_a_message() {
+// Issue 11: a date typed outside min..max is refused beside the field (the
+// field would otherwise show the typed date while the script got the
+// clamped one); the value is kept.
+fn a_date_outside_min_max_or_unparsable_is_refused_with_a_message() {
     let mut at = AppTest::new(|st| {
         let day = st
             .date_input("Day")
@@ -233,9 +236,25 @@ fn a_date_outside_min_max_is_clamped_and_a_bad_date_is_refused_with_a_message() 
     });
     at.run();
     at.widget("day").set_value("2026-02-15").run();
+    assert_eq!(at.text(), ["2026-01-10"], "kept");
+    assert!(
+        at.error()[0].contains("2026-02-15")
+            && at.error()[0].contains("latest date")
+            && at.error()[0].contains("2026-01-31")
+            && at.error()[0].contains("\"Day\""),
+        "{:?}",
+        at.error()
+    );
+    at.widget("day").set_value("2026-01-31").run();
     assert_eq!(at.text(), ["2026-01-31"]);
+    assert!(at.error().is_empty(), "{:?}", at.error());
     at.widget("day").set_value("15/02/2026").run();
     assert_eq!(at.text(), ["2026-01-31"], "kept");
+    assert!(
+        !at.error()[0].contains("Text("),
+        "no Rust debug text: {:?}",
+        at.error()
+    );
     assert!(
         at.error()[0].contains("YYYY-MM-DD") && at.error()[0].contains("Day"),
         "{:?}",

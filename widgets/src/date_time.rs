@@ -144,7 +144,13 @@ impl DateCodec {
 impl Codec for DateCodec {
     fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
         match value {
-            Value::Text(text) => Some(Box::new(self.clamp(parse_date(text)?))),
+            // A date outside the bounds is refused (and said beside the
+            // field), not silently moved: the field would show one date
+            // while the script got another.
+            Value::Text(text) => {
+                let date = parse_date(text)?;
+                (self.clamp(date) == date).then(|| Box::new(date) as Box<dyn DynValue>)
+            }
             _ => None,
         }
     }
@@ -154,8 +160,25 @@ impl Codec for DateCodec {
             .map_or(Value::None, |d| Value::Text(d.format(DATE).to_string()))
     }
     fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
+        if let Value::Text(text) = value
+            && let Some(date) = parse_date(text)
+        {
+            let shown = date.format(DATE);
+            return Some(match (self.min, self.max) {
+                (Some(min), _) if date < min => format!(
+                    "{shown} is before the earliest date \"{label}\" takes, {}; it keeps its value.",
+                    min.format(DATE)
+                ),
+                (_, Some(max)) => format!(
+                    "{shown} is after the latest date \"{label}\" takes, {}; it keeps its value.",
+                    max.format(DATE)
+                ),
+                _ => format!("{shown} is not a date \"{label}\" takes; it keeps its value."),
+            });
+        }
         Some(format!(
-            "{value:?} is not a date for \"{label}\": write it as YYYY-MM-DD."
+            "{} is not a date for \"{label}\": write it as YYYY-MM-DD.",
+            value.describe()
         ))
     }
     /// A date outside `[min, max]` (the bounds moved, or a session-state
@@ -266,7 +289,8 @@ impl Codec for RangeCodec {
     }
     fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
         Some(format!(
-            "{value:?} is not a date range for \"{label}\": write it as YYYY-MM-DD..YYYY-MM-DD."
+            "{} is not a date range for \"{label}\": write it as YYYY-MM-DD..YYYY-MM-DD.",
+            value.describe()
         ))
     }
 }
@@ -322,7 +346,8 @@ impl Codec for TimeCodec {
     }
     fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
         Some(format!(
-            "{value:?} is not a time for \"{label}\": write it as HH:MM or HH:MM:SS."
+            "{} is not a time for \"{label}\": write it as HH:MM or HH:MM:SS.",
+            value.describe()
         ))
     }
 }
@@ -389,7 +414,8 @@ impl Codec for DateTimeCodec {
     }
     fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
         Some(format!(
-            "{value:?} is not a date and time for \"{label}\": write it as YYYY-MM-DD HH:MM."
+            "{} is not a date and time for \"{label}\": write it as YYYY-MM-DD HH:MM.",
+            value.describe()
         ))
     }
 }

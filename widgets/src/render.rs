@@ -14,6 +14,11 @@ struct LocalEdit {
     value: Value,
     /// Already sent to the runner.
     sent: bool,
+    /// The run being drawn when it was sent: a node of a later run carries
+    /// the runner's answer (the value taken, the value a form holds for its
+    /// submit, or the value kept after a refusal), which the window then
+    /// shows instead.
+    sent_run: u64,
     /// The element's value when the edit began; if the script moves the
     /// value elsewhere, the script wins.
     base: Value,
@@ -58,6 +63,8 @@ pub struct Frame<'a> {
     memory: &'a mut UiMemory,
     /// The run being streamed: older nodes are drawn faded.
     pub run: u64,
+    /// The run of the node being drawn.
+    node_run: u64,
 }
 
 impl<'a> Frame<'a> {
@@ -69,13 +76,18 @@ impl<'a> Frame<'a> {
             drop_targets: Vec::new(),
             memory,
             run,
+            node_run: run,
         }
     }
 
     /// The value to show: a local edit, unless the script moved the value.
     pub fn value(&mut self, widget: &WidgetElement) -> Value {
         match self.memory.local.get(&widget.id) {
-            Some(edit) if edit.base == widget.value => edit.value.clone(),
+            Some(edit)
+                if edit.base == widget.value && !(edit.sent && self.node_run > edit.sent_run) =>
+            {
+                edit.value.clone()
+            }
             Some(_) => {
                 self.memory.local.remove(&widget.id);
                 widget.value.clone()
@@ -92,6 +104,7 @@ impl<'a> Frame<'a> {
                 value,
                 base: widget.value.clone(),
                 sent: false,
+                sent_run: self.run,
             },
         );
     }
@@ -105,6 +118,7 @@ impl<'a> Frame<'a> {
             return;
         }
         edit.sent = true;
+        edit.sent_run = self.run;
         self.events.push(Event::WidgetChanged {
             id: widget.id.clone(),
             value: edit.value.clone(),
@@ -151,6 +165,7 @@ pub fn nodes_ui(ui: &mut Ui, nodes: &[Node], frame: &mut Frame<'_>) {
             if node.run < frame.run {
                 ui.multiply_opacity(0.35);
             }
+            frame.node_run = node.run;
             element_ui(ui, &node.element, frame);
         });
     }
@@ -245,5 +260,54 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
 pub(crate) fn label_ui(ui: &mut Ui, label: &str) {
     if !label.is_empty() {
         ui.label(label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use brook_engine::element::{Value, WidgetElement, WidgetId, WidgetSpec};
+
+    use super::{Frame, UiMemory};
+
+    fn selectbox(value: Value) -> WidgetElement {
+        WidgetElement {
+            id: WidgetId("$$ID-0000000000000001-item".into()),
+            key: Some("item".into()),
+            label: "Item".into(),
+            help: None,
+            disabled: false,
+            form: Some("f".into()),
+            spec: WidgetSpec::Selectbox {
+                options: vec!["Bolts".into(), "Nuts".into(), "Washers".into()],
+                placeholder: String::new(),
+            },
+            value,
+        }
+    }
+
+    // Issue 11, case 4: a sent choice is shown until the runner answers; a
+    // node of a later run carries the answer (here the form dropped the
+    // choice, so the element still holds the value the edit began from),
+    // and the window shows it instead of a stale position.
+    #[test]
+    fn a_sent_edit_gives_way_to_the_next_runs_value_even_when_it_is_unchanged() {
+        let mut memory = UiMemory::default();
+        let mut events = Vec::new();
+        let before = selectbox(Value::Index(0));
+        {
+            let mut frame = Frame::new(&mut events, &mut memory, 1);
+            frame.commit(&before, Value::Index(2));
+            assert_eq!(frame.value(&before), Value::Index(2), "shown while waiting");
+        }
+        assert_eq!(events.len(), 1, "sent once");
+        let mut frame = Frame::new(&mut events, &mut memory, 2);
+        frame.node_run = 1;
+        assert_eq!(
+            frame.value(&before),
+            Value::Index(2),
+            "the old node: still the edit"
+        );
+        frame.node_run = 2;
+        assert_eq!(frame.value(&before), Value::Index(0), "the answer wins");
     }
 }

@@ -1084,11 +1084,24 @@ impl RunCtx {
         // the script gets, what the window draws and what session state
         // holds are one value (a kept value clamped or fallen back when the
         // bounds or options changed; a written one checked like input).
+        let waiting = form
+            .as_ref()
+            .and_then(|form| state.pending.get_mut(form))
+            .and_then(|pending| pending.iter().position(|(member, _)| *member == id))
+            .zip(form.as_ref());
         let (value, invalid, ui_value) = match state.widgets.get_mut(&id) {
             Some(widget) => {
                 let (value, invalid) = checked(widget, value);
                 widget.returned = None;
-                let ui_value = widget.codec.encode(widget.value.as_any());
+                // A form field shows what waits for the submit, checked
+                // against this run's options and bounds.
+                let shown = match waiting {
+                    Some((index, form)) => {
+                        drawn_waiting(widget, state.pending.get_mut(form), index)
+                    }
+                    None => None,
+                };
+                let ui_value = shown.unwrap_or_else(|| widget.codec.encode(widget.value.as_any()));
                 (value, invalid, ui_value)
             }
             None => (value, None, Value::None),
@@ -1132,6 +1145,35 @@ impl RunCtx {
             );
         }
         Ok((value, element))
+    }
+}
+
+/// The drawn value of a form field's value waiting for the submit (entry
+/// `index` of its form's `pending`), checked like the value it holds: a
+/// fixed value replaces it; one that is no longer valid (an option that is
+/// gone) is dropped, the field says so and the submit waits until the person
+/// chooses again. `None` to draw the value the field holds.
+fn drawn_waiting(
+    widget: &mut WidgetState,
+    pending: Option<&mut crate::state::Waiting>,
+    index: usize,
+) -> Option<Value> {
+    let pending = pending?;
+    let (_, typed) = pending.get_mut(index)?;
+    match widget.codec.check(typed.as_any()) {
+        Checked::Valid => Some(widget.codec.encode(typed.as_any())),
+        Checked::Fixed { value, .. } => {
+            *typed = value;
+            Some(widget.codec.encode(typed.as_any()))
+        }
+        Checked::Invalid { reason } => {
+            pending.remove(index);
+            widget.rejection = Some(format!(
+                "What was chosen in \"{}\" can no longer be taken ({reason}); choose again.",
+                widget.label
+            ));
+            None
+        }
     }
 }
 

@@ -359,12 +359,13 @@ fn absorb(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
             };
             if let Some(form) = widget.form.clone() {
                 // Batched until the form's submit button (B104, B141). A
-                // value the widget cannot take is said at once, and blocks
-                // the submit until it is fixed.
-                state.check_ui_value(&id, &value);
-                let pending = state.pending.entry(form).or_default();
-                pending.retain(|(other, _)| *other != id);
-                pending.push((id, value));
+                // value the widget cannot take is said at once (a run shows
+                // or clears the refusal; the script sees no change), and
+                // blocks the submit until it is fixed.
+                let fragment = widget.fragment.clone();
+                if state.stage_form_value(&form, &id, &value) {
+                    work.request(fragment.as_ref());
+                }
                 return;
             }
             let fragment = widget.fragment.clone();
@@ -395,9 +396,7 @@ fn absorb(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
                 state.form_refusals.remove(&form);
                 // Submit: every batched value of the form lands at once,
                 // before the submit callback runs (B103).
-                for (member, value) in state.pending.remove(&form).unwrap_or_default() {
-                    state.apply_ui_value(&member, &value);
-                }
+                state.submit_form(&form);
             }
             if let Some(widget) = state.widgets.get_mut(&id) {
                 work.touch(&id, widget.value.as_ref());

@@ -43,6 +43,9 @@ pub(crate) struct WidgetState {
     pub(crate) returned: Option<Box<dyn DynValue>>,
 }
 
+/// The values of a form's fields waiting for its submit, typed.
+pub(crate) type Waiting = Vec<(WidgetId, Box<dyn DynValue>)>;
+
 /// The prefix reserved for brook's widget ids (B81).
 pub const RESERVED_PREFIX: &str = "$$ID";
 
@@ -57,7 +60,10 @@ pub struct SessionState {
     /// Form keys created in the current run.
     pub(crate) forms_this_run: HashSet<String>,
     /// Values changed in the window inside a form, waiting for its submit (B104).
-    pub(crate) pending: HashMap<String, Vec<(WidgetId, Value)>>,
+    /// Held as the widget's typed value, decoded when it arrived, so a
+    /// choice stays the option chosen when the options move before the
+    /// submit.
+    pub(crate) pending: HashMap<String, Waiting>,
     /// Forms submitted with `clear_on_submit`, to reset after this run.
     pub(crate) clear_after_run: HashSet<String>,
     pub(crate) duplication_warned: bool,
@@ -321,25 +327,44 @@ impl SessionState {
         true
     }
 
-    /// Checks a value from the window without applying it (a form field
-    /// before its submit): sets or clears the widget's refusal.
-    pub(crate) fn check_ui_value(&mut self, id: &WidgetId, value: &Value) {
-        if let Some(widget) = self.widgets.get_mut(id) {
-            decode_or_refuse(widget, value);
+    /// Holds a value from the window for a field of `form` until the
+    /// form's submit: decoded now (a refused value is said beside the
+    /// field and blocks the submit). Returns whether the field's refusal
+    /// appeared, changed or went away, so a run shows it.
+    pub(crate) fn stage_form_value(&mut self, form: &str, id: &WidgetId, value: &Value) -> bool {
+        let Some(widget) = self.widgets.get_mut(id) else {
+            return false;
+        };
+        let before = widget.rejection.clone();
+        let typed = decode_or_refuse(widget, value);
+        let changed = widget.rejection != before;
+        let pending = self.pending.entry(form.to_owned()).or_default();
+        pending.retain(|(other, _)| other != id);
+        if let Some(typed) = typed {
+            pending.push((id.clone(), typed));
         }
+        changed
     }
 
-    /// The labels of the fields of `form` whose waiting value was refused.
+    /// The labels of the fields of `form` whose input was refused.
     pub(crate) fn refused_in_form(&self, form: &str) -> Vec<String> {
-        let Some(pending) = self.pending.get(form) else {
-            return Vec::new();
-        };
-        pending
-            .iter()
-            .filter_map(|(id, _)| self.widgets.get(id))
-            .filter(|widget| widget.rejection.is_some())
+        let mut labels: Vec<String> = self
+            .widgets
+            .values()
+            .filter(|widget| widget.form.as_deref() == Some(form) && widget.rejection.is_some())
             .map(|widget| widget.label.clone())
-            .collect()
+            .collect();
+        labels.sort_unstable();
+        labels
+    }
+
+    /// Submits `form`: every value waiting for it lands at once.
+    pub(crate) fn submit_form(&mut self, form: &str) {
+        for (id, typed) in self.pending.remove(form).unwrap_or_default() {
+            if let Some(widget) = self.widgets.get_mut(&id) {
+                widget.value = typed;
+            }
+        }
     }
 
     /// Resets one-run trigger values (buttons) after a run; a click the
@@ -431,8 +456,10 @@ fn decode_or_refuse(widget: &mut WidgetState, value: &Value) -> Option<Box<dyn D
                     .reject_reason(value, &widget.label)
                     .unwrap_or_else(|| {
                         format!(
-                            "{value:?} does not fit \"{}\"; the {} keeps its value.",
-                            widget.label, widget.kind
+                            "{} does not fit \"{}\"; the {} keeps its value.",
+                            value.describe(),
+                            widget.label,
+                            widget.kind
                         )
                     }),
             );

@@ -519,3 +519,106 @@ fn two_staged_increments_on_a_number_input_take_two_steps() {
     at.widget("N").decrement().run();
     assert_eq!(at.text(), ["0.1"]);
 }
+
+/// A form whose item selectbox offers the item types in session state, and
+/// a button outside it that removes one type (found by a new user: the
+/// waiting choice was kept by position, so it moved to another item).
+fn inventory(st: &St) {
+    let ss = st.session_state();
+    let items: Vec<String> = ss.get_or_insert(
+        "items",
+        vec!["Bolts".to_owned(), "Nuts".to_owned(), "Washers".to_owned()],
+    );
+    let remove = st.selectbox("Remove", items.clone()).key("remove").show();
+    if st.button("Remove it").show()
+        && let Some(gone) = remove
+    {
+        let kept: Vec<String> = items.iter().filter(|i| **i != gone).cloned().collect();
+        st.session_state().set("items", kept);
+        st.rerun();
+    }
+    let form = st.form("delivery");
+    let item = form.selectbox("Item", items).key("item").show();
+    if form.form_submit_button("Record").show() {
+        log(st, format!("recorded {item:?}"));
+    }
+}
+
+// Issue 11, case 4 (sibling found by a new user: a form's waiting choice
+// stays the option chosen when the options move before the submit)
+#[test]
+fn a_forms_waiting_choice_stays_the_option_chosen_when_another_is_removed() {
+    let mut at = AppTest::new(inventory);
+    at.run();
+    at.widget("item").select("Washers").run();
+    at.widget("remove").select("Nuts");
+    at.widget("Remove it").click().run();
+    // The window draws Washers at its new position.
+    assert_eq!(at.widget("item").element().value, Value::Index(1));
+    at.widget("Record").click().run();
+    assert_eq!(log_of(&at), ["recorded Some(\"Washers\")"]);
+}
+
+// Issue 11, case 4 (sibling: a form's waiting choice that is removed is
+// said beside the field and blocks the submit until chosen again)
+#[test]
+fn a_forms_waiting_choice_that_is_removed_blocks_the_submit_until_chosen_again() {
+    let mut at = AppTest::new(inventory);
+    at.run();
+    at.widget("item").select("Washers").run();
+    at.widget("remove").select("Washers");
+    at.widget("Remove it").click().run();
+    assert_eq!(
+        alerts_mentioning(&at, &["\"Item\"", "choose again"]),
+        1,
+        "{:?}",
+        at.all_text()
+    );
+    // The window draws what the field holds (the default), not a stale pick.
+    assert_eq!(at.widget("item").element().value, Value::Index(0));
+    at.widget("Record").click().run();
+    assert!(
+        log_of(&at).is_empty(),
+        "nothing recorded: {:?}",
+        log_of(&at)
+    );
+    assert_eq!(alerts_mentioning(&at, &["not submitted", "\"Item\""]), 1);
+    at.widget("item").select("Nuts");
+    at.widget("Record").click().run();
+    assert_eq!(log_of(&at), ["recorded Some(\"Nuts\")"]);
+    assert_eq!(alerts_mentioning(&at, &["choose again"]), 0);
+}
+
+// Issue 11, case 1 (sibling: in the window a form field's change sends no
+// run, but a refusal appearing or going away gets one, so the message
+// beside the field is never stale)
+#[test]
+fn fixing_a_refused_form_field_clears_its_message_without_a_submit() {
+    let mut at = AppTest::new(berlin_form);
+    at.run();
+    let when = at.widget("when").element().id.clone();
+    let runs = at.session().run_count();
+    at.session()
+        .send(brook::Event::WidgetChanged {
+            id: when.clone(),
+            value: Value::Text("2026-03-29T02:30".into()),
+        })
+        .unwrap();
+    crate::wait_idle(&at);
+    assert_eq!(
+        at.session().run_count(),
+        runs + 1,
+        "a run shows the refusal"
+    );
+    assert_eq!(alerts_mentioning(&at, &["2026-03-29 02:30", "When"]), 1);
+    at.session()
+        .send(brook::Event::WidgetChanged {
+            id: when,
+            value: Value::Text("2026-03-29T03:30".into()),
+        })
+        .unwrap();
+    crate::wait_idle(&at);
+    assert_eq!(at.session().run_count(), runs + 2, "a run clears it");
+    assert_eq!(alerts_mentioning(&at, &["2026-03-29 02:30"]), 0);
+    assert!(log_of(&at).is_empty(), "nothing was submitted");
+}
