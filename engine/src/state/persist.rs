@@ -293,8 +293,8 @@ impl PersistStore {
     fn set_aside_value(&mut self, key: &str, reason: &str, type_name: &str) -> String {
         let reason = notices::shorten(reason);
         let problem = format!(
-            "The saved value of `session_state[\"{key}\"]` could not be restored: {reason} (it was \
-             read as a `{type_name}`)"
+            "The saved value of `session_state[\"{key}\"]` could not be restored: {reason} (it should be \
+             a `{type_name}`)"
         );
         let (Some(path), Some(text)) = (self.path.clone(), self.stored.get(key).cloned()) else {
             // Nothing is written: nothing can be lost.
