@@ -50,16 +50,8 @@ pub fn read_text(path: &Path) -> FileText {
 /// When the rename fails (no permission on the folder, a read-only file
 /// system); the file stays where it was.
 pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
     loop {
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let aside = path.with_file_name(format!("{name}.bad-{stamp}-{}-{n}", std::process::id()));
+        let aside = aside_name(path, None);
         // The name carries this process's id and a counter of its own, so
         // only a file left by an earlier process of the same id can be
         // there: skip it rather than replace it.
@@ -68,6 +60,66 @@ pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
         }
         std::fs::rename(path, &aside)?;
         return Ok(aside);
+    }
+}
+
+/// Writes `bytes` (part of the file at `path` that cannot be used, such as
+/// one saved value of many) to a new file beside it that no other file
+/// has, `<name>.<tag>.bad-<unix seconds>-<process id>-<n>`, and returns
+/// that name. The write is atomic and durable like [`write_atomically`],
+/// and never replaces an existing file: a second copy never replaces the
+/// first. `tag` says which part it is (a key); in the name, characters
+/// other than ASCII letters, digits, `-` and `_` become `_` and it is cut
+/// to 48 characters.
+///
+/// # Errors
+/// When the copy cannot be written (no permission on the folder, a full
+/// disk, a name longer than the file system allows); no file is left
+/// behind then.
+pub fn copy_aside(path: &Path, tag: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let mut tag: String = tag
+        .chars()
+        .take(48)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if tag.is_empty() {
+        tag.push('_');
+    }
+    loop {
+        let aside = aside_name(path, Some(&tag));
+        if std::fs::symlink_metadata(&aside).is_ok() {
+            continue;
+        }
+        match write_file(&aside, bytes, false) {
+            // Made by another process between the check and the write.
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(err),
+            Ok(()) => return Ok(aside),
+        }
+    }
+}
+
+/// A new name beside `path` for a file that cannot be used (or a copy of
+/// part of it, named by `tag`).
+fn aside_name(path: &Path, tag: Option<&str>) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let pid = std::process::id();
+    match tag {
+        Some(tag) => path.with_file_name(format!("{name}.{tag}.bad-{stamp}-{pid}-{n}")),
+        None => path.with_file_name(format!("{name}.bad-{stamp}-{pid}-{n}")),
     }
 }
 
@@ -82,6 +134,12 @@ pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
 /// (a folder at `path`, a full disk). The temporary file is removed then,
 /// and `path` is as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_file(path, bytes, true)
+}
+
+/// [`write_atomically`], or when `replace` is false, the same but failing
+/// with `AlreadyExists` when something is at `path` already.
+fn write_file(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -97,7 +155,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
-    file.persist(path).map_err(|err| err.error)?;
+    if replace {
+        file.persist(path).map_err(|err| err.error)?;
+    } else {
+        file.persist_noclobber(path).map_err(|err| err.error)?;
+    }
     sync_dir(dir)
 }
 
@@ -149,6 +211,33 @@ mod tests {
         assert_eq!(read(first).as_deref(), Some("first"));
         assert_eq!(read(second).as_deref(), Some("second"));
         assert!(!path.exists());
+    }
+
+    // Issue 11, case 12
+    #[test]
+    fn a_second_copy_aside_keeps_the_first_and_the_original_file() {
+        let dir = temp_dir("copy");
+        let path = dir.join("state.ron");
+        std::fs::write(&path, "whole").ok();
+        let first = copy_aside(&path, "a key/with ../ odd chars", b"first").ok();
+        let second = copy_aside(&path, "a key/with ../ odd chars", b"second").ok();
+        assert_ne!(first, second);
+        let read =
+            |p: &Option<PathBuf>| std::fs::read_to_string(p.clone().unwrap_or_default()).ok();
+        assert_eq!(read(&first).as_deref(), Some("first"));
+        assert_eq!(read(&second).as_deref(), Some("second"));
+        assert_eq!(
+            std::fs::read_to_string(&path).ok().as_deref(),
+            Some("whole")
+        );
+        let first = first.unwrap_or_default();
+        assert_eq!(first.parent(), Some(dir.as_path()), "beside the file");
+        let name = first.file_name().map(|n| n.to_string_lossy().into_owned());
+        assert!(
+            name.is_some_and(|n| n.starts_with("state.ron.a_key_with_____odd_chars.bad-")),
+            "{first:?}"
+        );
+        assert_eq!(names(&dir).len(), 3, "no temporary file is left");
     }
 
     // Issue 11, case 12

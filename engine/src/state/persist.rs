@@ -7,7 +7,9 @@
 //! file itself is written by one background thread, `brook-persist`,
 //! atomically and durably, the newest version of each file winning. A file
 //! that cannot be used is set aside (see [`crate::files`]) with a visible
-//! warning and never written over.
+//! warning and never written over; so is one key's saved text that is not
+//! a value of its type: it is copied aside (`<file>.<key>.bad-…`) before a
+//! new value can replace it, and is never replaced if it could not be.
 
 use std::any::Any;
 use std::collections::BTreeMap;
@@ -49,9 +51,11 @@ pub(crate) enum SaveError {
 pub(crate) struct PersistCodec {
     /// The RON text of the key's value; `Ok(None)` when the key is not set.
     pub(crate) save: fn(&SessionState, &str) -> Result<Option<String>, SaveError>,
-    /// The value of a RON text, or `None` when it is not one (or its
-    /// `Deserialize` panicked).
-    pub(crate) load: fn(&str) -> Option<Restored>,
+    /// The value of a RON text, or why it is not one (the deserializer's
+    /// error, or the panic of the type's `Deserialize`).
+    pub(crate) load: fn(&str) -> Result<Restored, String>,
+    /// The name of the value's type, for warnings.
+    pub(crate) type_name: &'static str,
 }
 
 /// The codec of a value type. The type's `Serialize` and `Deserialize` run
@@ -82,10 +86,12 @@ pub(crate) fn codec<T: Serialize + DeserializeOwned + Clone + Send + 'static>() 
                 Err(err) => Err(SaveError::WrongType(err.to_string())),
             }
         },
-        load: |text| {
-            let value: T = crate::guard::quietly(|| ron::from_str(text)).ok()?.ok()?;
-            Some((Box::new(value), std::any::type_name::<T>()))
+        load: |text| match crate::guard::quietly(|| ron::from_str::<T>(text)) {
+            Ok(Ok(value)) => Ok((Box::new(value), std::any::type_name::<T>())),
+            Ok(Err(err)) => Err(err.to_string()),
+            Err(panic) => Err(format!("its Deserialize implementation panicked: {panic}")),
         },
+        type_name: std::any::type_name::<T>(),
     }
 }
 
@@ -107,6 +113,12 @@ pub(crate) struct PersistStore {
     failing: HashSet<String>,
     /// Keys whose stored text could not be restored (warned once).
     restore_failed: HashSet<String>,
+    /// Keys whose stored text may be written over: it was restored, found
+    /// to be a value of the key's type, or copied aside.
+    replaceable: HashSet<String>,
+    /// Keys whose stored text is not a value of their type and could not
+    /// be copied aside: never written over in this session.
+    blocked: HashSet<String>,
 }
 
 impl PersistStore {
@@ -174,11 +186,16 @@ impl PersistStore {
             }
             match (codec.save)(state, key) {
                 Ok(Some(text)) => {
-                    self.kept.remove(key);
-                    self.failing.remove(key);
                     if self.stored.get(key).map(|t| &**t) != Some(text.as_str()) {
-                        self.stored.insert(key.clone(), Arc::from(text));
-                        changed = true;
+                        if self.may_replace(key, codec) {
+                            self.kept.remove(key);
+                            self.failing.remove(key);
+                            self.stored.insert(key.clone(), Arc::from(text));
+                            changed = true;
+                        }
+                    } else {
+                        self.kept.remove(key);
+                        self.failing.remove(key);
                     }
                 }
                 Ok(None) => {
@@ -209,17 +226,99 @@ impl PersistStore {
         let loads = self
             .stored
             .get(key)
-            .is_some_and(|text| (codec.load)(text).is_some());
+            .is_some_and(|text| (codec.load)(text).is_ok());
         if !loads {
             self.kept.insert(key.to_owned());
         }
         !loads
     }
 
-    /// Whether this is the first time the stored text of `key` could not
-    /// be restored in this session (its warning is shown once).
-    pub(crate) fn first_failure(&mut self, key: &str) -> bool {
-        self.restore_failed.insert(key.to_owned())
+    /// Notes that the stored text of `key` was restored: a new value may
+    /// replace it.
+    pub(crate) fn restored(&mut self, key: &str) {
+        self.replaceable.insert(key.to_owned());
+    }
+
+    /// Handles a stored text of `key` that could not be restored as a
+    /// `type_name` (`reason` says why): the first time in this session, it
+    /// is copied aside before anything can be saved over it, and the
+    /// returned warning (logged here) says where, or that the key will not
+    /// be saved when the copy failed. `None` when already handled.
+    pub(crate) fn unrestorable(
+        &mut self,
+        key: &str,
+        reason: &str,
+        type_name: &str,
+    ) -> Option<String> {
+        if !self.restore_failed.insert(key.to_owned()) {
+            return None;
+        }
+        let warning = self.set_aside_value(key, reason, type_name);
+        log::warn!(target: "brook", "{warning}");
+        Some(warning)
+    }
+
+    /// Whether the stored text of `key` may be replaced by a new value: it
+    /// may when there is none, when it was restored or is a value of the
+    /// key's type (the new value is newer), or once it is copied aside.
+    /// A key set before it was declared persisted gets here with a stored
+    /// text never read: one that is not a value of its type is copied
+    /// aside now, with a warning.
+    fn may_replace(&mut self, key: &str, codec: &PersistCodec) -> bool {
+        if self.blocked.contains(key) {
+            return false;
+        }
+        if self.replaceable.contains(key) {
+            return true;
+        }
+        let Some(old) = self.stored.get(key).cloned() else {
+            return true;
+        };
+        match (codec.load)(&old) {
+            Ok(_) => {
+                self.replaceable.insert(key.to_owned());
+            }
+            Err(reason) => {
+                self.restore_failed.insert(key.to_owned());
+                notices::report(self.set_aside_value(key, &reason, codec.type_name));
+            }
+        }
+        !self.blocked.contains(key)
+    }
+
+    /// Copies the stored text of `key`, which is not a value of its type,
+    /// beside the file (`session_state.ron.<key>.bad-…`), and returns the
+    /// warning that says so. When the copy cannot be written, the key is
+    /// never saved in this session and the warning says that instead.
+    fn set_aside_value(&mut self, key: &str, reason: &str, type_name: &str) -> String {
+        let reason = notices::shorten(reason);
+        let problem = format!(
+            "The saved value of `session_state[\"{key}\"]` could not be restored: {reason} (it should be \
+             a `{type_name}`)"
+        );
+        let (Some(path), Some(text)) = (self.path.clone(), self.stored.get(key).cloned()) else {
+            // Nothing is written: nothing can be lost.
+            self.replaceable.insert(key.to_owned());
+            return format!("{problem}.");
+        };
+        match crate::files::copy_aside(&path, key, text.as_bytes()) {
+            Ok(copy) => {
+                self.replaceable.insert(key.to_owned());
+                format!(
+                    "{problem}. It was copied to `{}`; the session-state file keeps it until the key \
+                     is set.",
+                    copy.display()
+                )
+            }
+            Err(err) => {
+                self.blocked.insert(key.to_owned());
+                format!(
+                    "{problem}. It could not be copied aside ({err}), so it is left in the file and \
+                     the key will not be saved in this session. `{}`",
+                    path.display()
+                )
+            }
+        }
     }
 
     /// Reports a key that could not be saved, once until it saves again.

@@ -214,6 +214,13 @@ impl SessionState {
     /// RON) after each run that changed it, and read back when a new
     /// session declares the key again. Returns whether a saved value was
     /// restored now.
+    ///
+    /// A saved value that is not a `T` (a field renamed since it was saved)
+    /// is not restored: its RON text is first copied to a new file beside
+    /// the session-state file, `<file>.<key>.bad-<unique>`, and a warning
+    /// in the window and the log names the copy and the reason. The file
+    /// keeps the old text until the key is set. If the copy cannot be
+    /// written, the key is not saved at all in this session.
     pub fn persist<T>(&mut self, key: &str) -> Result<bool, BrookError>
     where
         T: serde::Serialize + serde::de::DeserializeOwned + Clone + Send + 'static,
@@ -232,7 +239,8 @@ impl SessionState {
             return Ok(false);
         };
         match (codec.load)(&text) {
-            Some((value, type_name)) => {
+            Ok((value, type_name)) => {
+                self.store.restored(key);
                 let version = super::persist::RESTORED;
                 self.user.insert(
                     key.to_owned(),
@@ -244,13 +252,11 @@ impl SessionState {
                 );
                 Ok(true)
             }
-            None if !self.store.first_failure(key) => Ok(false),
-            None => {
-                self.notices_pending.push(format!(
-                    "The saved value of `session_state[\"{key}\"]` is not a `{}`; it was not restored and \
-                     will be replaced when the key changes.",
-                    std::any::type_name::<T>()
-                ));
+            Err(reason) => {
+                // Copied aside (or kept from being saved over) before any
+                // save can replace it, and said once.
+                let warning = self.store.unrestorable(key, &reason, codec.type_name);
+                self.notices_pending.extend(warning);
                 Ok(false)
             }
         }

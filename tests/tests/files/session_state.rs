@@ -2,14 +2,15 @@
 //! values of another type kept, panicking `Serialize`/`Deserialize` impls,
 //! saves of changed keys only, and failed saves shown to the person.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 
 use brook::prelude::*;
 use brook::testing::AppTest;
 use serde::{Deserialize, Serialize};
 
-use crate::{Bad, EVERY_BAD, notices_mentioning, set_aside_copies, temp_dir};
+use crate::{Bad, EVERY_BAD, names_in, notices_mentioning, set_aside_copies, temp_dir};
 
 /// The file a test's sessions keep their state in.
 fn state_file(test: &str) -> std::path::PathBuf {
@@ -266,4 +267,225 @@ fn a_session_state_save_that_fails_is_shown_to_the_person_once() {
         std::fs::read_to_string(dir.join("sub")).unwrap(),
         "in the way"
     );
+}
+
+/// The user's record before a field was renamed.
+mod v1 {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Clone, Debug, Serialize, Deserialize)]
+    pub struct Delivery {
+        pub item: String,
+        pub quantity: u32,
+    }
+}
+
+/// The same record after `quantity` was renamed `qty`.
+mod v2 {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Clone, Debug, Serialize, Deserialize)]
+    pub struct Delivery {
+        pub item: String,
+        pub qty: u32,
+    }
+}
+
+fn inventory_v1(st: &St) {
+    st.session_state().persist::<i64>("runs");
+    st.session_state()
+        .persist::<Vec<v1::Delivery>>("deliveries");
+    let runs = st.session_state().get_or_insert("runs", 0_i64) + 1;
+    st.session_state().set("runs", runs);
+    let mut deliveries = st.session_state().get_or_insert("deliveries", Vec::new());
+    if st.button("Add").show() {
+        deliveries.push(v1::Delivery {
+            item: "bolts".into(),
+            quantity: 3,
+        });
+        st.session_state().set("deliveries", deliveries.clone());
+    }
+    st.text(format!("{} deliveries", deliveries.len()));
+}
+
+fn inventory_v2(st: &St) {
+    st.session_state().persist::<i64>("runs");
+    st.session_state()
+        .persist::<Vec<v2::Delivery>>("deliveries");
+    let runs = st.session_state().get_or_insert("runs", 0_i64) + 1;
+    st.session_state().set("runs", runs);
+    let mut deliveries = st.session_state().get_or_insert("deliveries", Vec::new());
+    if st.button("Add").show() {
+        deliveries.push(v2::Delivery {
+            item: "nuts".into(),
+            qty: 5,
+        });
+        st.session_state().set("deliveries", deliveries.clone());
+    }
+    st.text(format!("{} deliveries", deliveries.len()));
+}
+
+/// The same as [`inventory_v2`], but the key is set before it is declared
+/// persisted: its saved text is never read by `persist`.
+fn inventory_v2_set_first(st: &St) {
+    let deliveries = st
+        .session_state()
+        .get_or_insert("deliveries", Vec::<v2::Delivery>::new());
+    st.session_state()
+        .persist::<Vec<v2::Delivery>>("deliveries");
+    st.text(format!("{} deliveries", deliveries.len()));
+}
+
+/// Key to RON text, as the session-state file holds them.
+fn saved_values(path: &Path) -> BTreeMap<String, String> {
+    ron::from_str(&saved_text(path)).unwrap()
+}
+
+/// The copies of one key's saved text set aside beside `path`, sorted.
+fn key_copies(path: &Path, key: &str) -> Vec<PathBuf> {
+    let prefix = format!("{}.{key}.bad-", path.file_name().unwrap().to_string_lossy());
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    copies.sort();
+    copies
+}
+
+/// A session-state file whose `deliveries` is a `v1` list of one.
+fn old_deliveries_file(path: &Path, item: &str) {
+    let text = format!("[(item:{item:?},quantity:3)]");
+    let file = BTreeMap::from([("deliveries".to_owned(), text)]);
+    std::fs::write(path, ron::to_string(&file).unwrap()).unwrap();
+}
+
+// Issue 11, case 12
+#[test]
+fn a_saved_value_that_no_longer_loads_is_copied_aside_before_get_or_insert_replaces_it() {
+    let path = state_file("renamed-field");
+    let mut at = AppTest::with_persist_path(inventory_v1, path.clone());
+    at.run();
+    at.widget("Add").click().run();
+    let old = saved_values(&path).remove("deliveries").unwrap();
+    assert!(old.contains("quantity"), "{old}");
+    drop(at);
+
+    // The field is renamed and the app restarted.
+    let mut at = AppTest::with_persist_path(inventory_v2, path.clone());
+    at.run();
+    assert_eq!(at.text(), ["0 deliveries"]);
+    let copies = key_copies(&path, "deliveries");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        std::fs::read(&copies[0]).unwrap(),
+        old.as_bytes(),
+        "the copy holds the old text byte for byte"
+    );
+    let saved = saved_values(&path);
+    assert_eq!(saved.get("deliveries").map(String::as_str), Some("[]"));
+    assert_eq!(
+        saved.get("runs").map(String::as_str),
+        Some("3"),
+        "restored and counted on"
+    );
+    let warnings = at.warning();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(&*copies[0].to_string_lossy()),
+        "names the copy: {warnings:?}"
+    );
+    assert!(
+        warnings[0].contains("missing field") && warnings[0].contains("qty"),
+        "says the deserializer's reason: {warnings:?}"
+    );
+    at.widget("Add").click().run();
+    assert!(at.warning().is_empty(), "said once: {:?}", at.warning());
+    assert_eq!(key_copies(&path, "deliveries"), copies, "copied once");
+    assert!(saved_values(&path)["deliveries"].contains("nuts"));
+}
+
+// Issue 11, case 12
+#[test]
+fn a_second_restart_with_another_value_that_does_not_load_keeps_the_first_copy() {
+    let path = state_file("renamed-twice");
+    old_deliveries_file(&path, "first");
+    AppTest::with_persist_path(inventory_v2, path.clone()).run();
+    let first = key_copies(&path, "deliveries");
+    assert_eq!(first.len(), 1, "{first:?}");
+    let first_text = std::fs::read_to_string(&first[0]).unwrap();
+    assert!(first_text.contains("first"), "{first_text}");
+
+    brook::state::wait_for_saves();
+    old_deliveries_file(&path, "second");
+    let mut at = AppTest::with_persist_path(inventory_v2, path.clone());
+    at.run();
+    let copies = key_copies(&path, "deliveries");
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    assert!(copies.contains(&first[0]), "{copies:?}");
+    assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), first_text);
+    let second: Vec<String> = copies
+        .iter()
+        .filter(|c| **c != first[0])
+        .map(|c| std::fs::read_to_string(c).unwrap())
+        .collect();
+    assert_eq!(second.len(), 1);
+    assert!(second[0].contains("second"), "{second:?}");
+}
+
+// Issue 11, case 12
+#[test]
+fn a_saved_value_that_cannot_be_copied_aside_is_never_saved_over() {
+    // A file name so long that `<name>.deliveries.bad-…` is longer than
+    // any file system allows, while the file itself can still be written.
+    let dir = temp_dir("state-copy-fails");
+    let path = dir.join(format!("{}.ron", "s".repeat(236)));
+    old_deliveries_file(&path, "precious");
+    let old = saved_values(&path).remove("deliveries").unwrap();
+    let mut at = AppTest::with_persist_path(inventory_v2, path.clone());
+    at.run();
+    let warnings = at.warning();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("could not be copied") && warnings[0].contains("will not be saved"),
+        "{warnings:?}"
+    );
+    at.widget("Add").click().run();
+    assert_eq!(at.text(), ["1 deliveries"], "the app goes on");
+    let saved = saved_values(&path);
+    assert_eq!(
+        saved.get("runs").map(String::as_str),
+        Some("2"),
+        "other keys are saved"
+    );
+    assert_eq!(
+        saved.get("deliveries"),
+        Some(&old),
+        "the value that could not be copied is untouched"
+    );
+    assert_eq!(
+        names_in(&dir).len(),
+        1,
+        "no copy and no temporary file: {:?}",
+        names_in(&dir)
+    );
+}
+
+// Issue 11, case 12 (sibling: a key set before it is declared persisted is
+// saved over without `persist` ever reading the saved text)
+#[test]
+fn a_saved_value_set_before_persist_is_declared_is_copied_aside_before_it_is_replaced() {
+    let path = state_file("set-first");
+    old_deliveries_file(&path, "early");
+    let old = saved_values(&path).remove("deliveries").unwrap();
+    let mut at = AppTest::with_persist_path(inventory_v2_set_first, path.clone());
+    at.run();
+    let copies = key_copies(&path, "deliveries");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), old.as_bytes());
+    assert_eq!(saved_values(&path)["deliveries"], "[]");
+    let notices = notices_mentioning(&copies[0].to_string_lossy());
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("qty"), "{notices:?}");
 }
