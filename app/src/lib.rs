@@ -80,6 +80,11 @@ pub use brook_engine::{
 };
 pub use brook_macros::{cache_data, cache_resource};
 pub use brook_widgets as widgets;
+/// chrono, as brook's date and time widgets use it (`brook::chrono::NaiveDate`),
+/// so a script needs no version of its own.
+pub use chrono;
+/// chrono-tz, for zone-aware inputs (`brook::chrono_tz::Europe::Berlin`).
+pub use chrono_tz;
 pub use shell::{BrookApp, CHANNEL, VERSION};
 
 /// Everything a script needs: `use brook::prelude::*;`.
