@@ -1035,6 +1035,7 @@ impl RunCtx {
                     widget.value = Box::new(written.clone());
                     // The script's value replaces whatever was refused.
                     widget.rejection = None;
+                    widget.rechoose = false;
                 }
                 widget.codec = call.codec;
                 widget.callback = call.callback;
@@ -1073,6 +1074,7 @@ impl RunCtx {
                         trigger,
                         fragment: self.current_fragment.clone(),
                         rejection: None,
+                        rechoose: false,
                         run,
                         returned: None,
                     },
@@ -1101,7 +1103,13 @@ impl RunCtx {
                     }
                     None => None,
                 };
-                let ui_value = shown.unwrap_or_else(|| widget.codec.encode(widget.value.as_any()));
+                let ui_value = match shown {
+                    Some(shown) => shown,
+                    // Nothing chosen is drawn, so that any option, the one
+                    // the field held included, can be chosen again.
+                    None if widget.rechoose => Value::None,
+                    None => widget.codec.encode(widget.value.as_any()),
+                };
                 (value, invalid, ui_value)
             }
             None => (value, None, Value::None),
@@ -1169,9 +1177,11 @@ fn drawn_waiting(
         Checked::Invalid { reason } => {
             pending.remove(index);
             widget.rejection = Some(format!(
-                "What was chosen in \"{}\" can no longer be taken ({reason}); choose again.",
+                "What was chosen in \"{}\" was taken away before the form was submitted \
+                 ({reason}); choose again.",
                 widget.label
             ));
+            widget.rechoose = true;
             None
         }
     }

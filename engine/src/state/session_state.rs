@@ -37,6 +37,10 @@ pub(crate) struct WidgetState {
     pub(crate) rejection: Option<String>,
     /// The run that last produced this widget.
     pub(crate) run: u64,
+    /// A form field whose waiting choice was dropped (its option went away
+    /// before the submit): the window draws it empty until the person
+    /// chooses again.
+    pub(crate) rechoose: bool,
     /// What the script got from the widget in its last run, when the
     /// value was reset after the run (a button's click, a cleared form's
     /// submitted values); `None` when `value` is what it got.
@@ -453,6 +457,7 @@ fn decode_or_refuse(widget: &mut WidgetState, value: &Value) -> Option<Box<dyn D
     match widget.codec.decode(value) {
         Some(new) => {
             widget.rejection = widget.codec.partly_refused(value, &widget.label);
+            widget.rechoose = false;
             Some(new)
         }
         None => {
@@ -470,7 +475,8 @@ fn decode_or_refuse(widget: &mut WidgetState, value: &Value) -> Option<Box<dyn D
                     }),
             );
             log::warn!(
-                "value {value:?} does not fit the {} \"{}\"; refused",
+                "{} does not fit the {} \"{}\"; refused",
+                value.describe(),
                 widget.kind,
                 widget.label
             );
