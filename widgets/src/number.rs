@@ -104,10 +104,17 @@ pub(crate) fn decimals(value: f64) -> usize {
     if !value.is_finite() {
         return 0;
     }
-    let text = clean(value).to_string();
-    text.split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len())
-        .min(15)
+    // Counted without text (this runs for every number input on every
+    // frame): the fewest decimals at which the value is whole, to 15
+    // significant digits.
+    let mut scaled = value.abs();
+    for places in 0..15 {
+        if (scaled - scaled.round()).abs() <= scaled * 1e-12 {
+            return places;
+        }
+        scaled *= 10.0;
+    }
+    15
 }
 
 /// `value` with at least `min_decimals` decimals, and more when the value
@@ -380,6 +387,10 @@ mod tests {
         assert_eq!(decimals(0.1), 1);
         assert_eq!(decimals(10.0), 0);
         assert_eq!(decimals(f64::NAN), 0);
+        assert_eq!(decimals(0.3), 1);
+        assert_eq!(decimals(0.001), 3);
+        assert_eq!(decimals(123_456.789), 3);
+        assert_eq!(decimals(1e-20), 15);
         assert_eq!(plain(0.5, 2), "0.50");
         assert_eq!(plain(0.123, 1), "0.123");
         assert_eq!(plain(3.0, 0), "3");
