@@ -41,6 +41,24 @@ pub(crate) fn quietly<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     })
 }
 
+/// `value` as RON text, inside the guard: an error or a panic of the
+/// type's `Serialize` comes back as text.
+pub(crate) fn to_ron<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    match quietly(|| ron::to_string(value)) {
+        Ok(text) => text.map_err(|err| err.to_string()),
+        Err(panic) => Err(format!("its Serialize implementation panicked: {panic}")),
+    }
+}
+
+/// The value of a RON text, inside the guard: an error or a panic of the
+/// type's `Deserialize` comes back as text.
+pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    match quietly(|| ron::from_str::<T>(text)) {
+        Ok(value) => value.map_err(|err| err.to_string()),
+        Err(panic) => Err(format!("its Deserialize implementation panicked: {panic}")),
+    }
+}
+
 /// The text of a panic payload.
 pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload

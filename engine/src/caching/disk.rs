@@ -74,18 +74,10 @@ pub fn disk_codec<T: Serialize + DeserializeOwned + Send + Sync + 'static>() -> 
                 value: &**value,
                 replay: replay.to_vec(),
             };
-            match crate::guard::quietly(|| ron::to_string(&memo)) {
-                Ok(text) => text.map_err(|e| e.to_string()),
-                Err(panic) => Err(format!("its Serialize implementation panicked: {panic}")),
-            }
+            crate::guard::to_ron(&memo)
         },
         load: |text| {
-            let memo: Memo<T> = match crate::guard::quietly(|| ron::from_str(text)) {
-                Ok(memo) => memo.map_err(|e| e.to_string())?,
-                Err(panic) => {
-                    return Err(format!("its Deserialize implementation panicked: {panic}"));
-                }
-            };
+            let memo: Memo<T> = crate::guard::from_ron(text)?;
             Ok((
                 memo.format,
                 memo.function,

@@ -63,12 +63,10 @@ pub(crate) struct PersistCodec {
 pub(crate) fn codec<T: Serialize + DeserializeOwned + Clone + Send + 'static>() -> PersistCodec {
     PersistCodec {
         save: |state, key| {
-            let serialize = |value: &T| match crate::guard::quietly(|| ron::to_string(value)) {
-                Ok(Ok(text)) => Ok(Some(text)),
-                Ok(Err(err)) => Err(SaveError::Serialize(err.to_string())),
-                Err(panic) => Err(SaveError::Serialize(format!(
-                    "its Serialize implementation panicked: {panic}"
-                ))),
+            let serialize = |value: &T| {
+                crate::guard::to_ron(value)
+                    .map(Some)
+                    .map_err(SaveError::Serialize)
             };
             // A user value is serialized where it is, not copied first.
             if let Some(value) = state
@@ -86,10 +84,13 @@ pub(crate) fn codec<T: Serialize + DeserializeOwned + Clone + Send + 'static>() 
                 Err(err) => Err(SaveError::WrongType(err.to_string())),
             }
         },
-        load: |text| match crate::guard::quietly(|| ron::from_str::<T>(text)) {
-            Ok(Ok(value)) => Ok((Box::new(value), std::any::type_name::<T>())),
-            Ok(Err(err)) => Err(err.to_string()),
-            Err(panic) => Err(format!("its Deserialize implementation panicked: {panic}")),
+        load: |text| {
+            crate::guard::from_ron::<T>(text).map(|value| {
+                (
+                    Box::new(value) as Box<dyn Any + Send>,
+                    std::any::type_name::<T>(),
+                )
+            })
         },
         type_name: std::any::type_name::<T>(),
     }
