@@ -469,7 +469,7 @@ impl<'a> WidgetHandle<'a> {
     }
 
     /// The widget's typed value: what the script got from it in the last
-    /// run (B182), a button's click included.
+    /// run, a button's click included.
     ///
     /// # Panics
     /// If the widget is gone or its value is not a `T`.

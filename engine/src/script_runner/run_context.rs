@@ -1086,23 +1086,16 @@ impl RunCtx {
         // the script gets, what the window draws and what session state
         // holds are one value (a kept value clamped or fallen back when the
         // bounds or options changed; a written one checked like input).
-        let waiting = form
-            .as_ref()
-            .and_then(|form| state.pending.get_mut(form))
-            .and_then(|pending| pending.iter().position(|(member, _)| *member == id))
-            .zip(form.as_ref());
         let (value, invalid, ui_value) = match state.widgets.get_mut(&id) {
             Some(widget) => {
                 let (value, invalid) = checked(widget, value);
                 widget.returned = None;
                 // A form field shows what waits for the submit, checked
                 // against this run's options and bounds.
-                let shown = match waiting {
-                    Some((index, form)) => {
-                        drawn_waiting(widget, state.pending.get_mut(form), index)
-                    }
-                    None => None,
-                };
+                let shown = form
+                    .as_ref()
+                    .and_then(|form| state.pending.get_mut(form))
+                    .and_then(|pending| drawn_waiting(widget, &id, pending));
                 let ui_value = match shown {
                     Some(shown) => shown,
                     // Nothing chosen is drawn, so that any option, the one
@@ -1156,17 +1149,17 @@ impl RunCtx {
     }
 }
 
-/// The drawn value of a form field's value waiting for the submit (entry
-/// `index` of its form's `pending`), checked like the value it holds: a
-/// fixed value replaces it; one that is no longer valid (an option that is
-/// gone) is dropped, the field says so and the submit waits until the person
+/// The drawn value of the value of form field `id` waiting for the submit
+/// in its form's `pending`, checked like the value it holds: a fixed value
+/// replaces it; one that is no longer valid (an option that is gone) is
+/// dropped, the field says so and the submit waits until the person
 /// chooses again. `None` to draw the value the field holds.
 fn drawn_waiting(
     widget: &mut WidgetState,
-    pending: Option<&mut crate::state::Waiting>,
-    index: usize,
+    id: &WidgetId,
+    pending: &mut crate::state::Waiting,
 ) -> Option<Value> {
-    let pending = pending?;
+    let index = pending.iter().position(|(member, _)| member == id)?;
     let (_, typed) = pending.get_mut(index)?;
     match widget.codec.check(typed.as_any()) {
         Checked::Valid => Some(widget.codec.encode(typed.as_any())),

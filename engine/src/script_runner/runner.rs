@@ -618,21 +618,16 @@ fn run_once(
     let mut tree = std::mem::take(&mut ctx.tree);
     state.running = false;
     match outcome {
-        Outcome::Completed => {
+        Outcome::Completed | Outcome::Failed => {
             let cleared = state.clear_after_run.clone();
-            state.cleanup_after_run();
-            state.reset_triggers();
-            if !cleared.is_empty() {
-                show_cleared_forms(&mut tree, &state, &cleared, sink);
+            if outcome == Outcome::Completed {
+                state.cleanup_after_run();
+            } else {
+                // A run that failed part-way did not reach every widget:
+                // those it did not reach keep their state (and their keys)
+                // for the next run.
+                state.clear_submitted_forms();
             }
-            state.save_persisted();
-            guard.tree = tree;
-        }
-        // A run that failed part-way did not reach every widget: those it
-        // did not reach keep their state (and their keys) for the next run.
-        Outcome::Failed => {
-            let cleared = state.clear_after_run.clone();
-            state.clear_submitted_forms();
             state.reset_triggers();
             if !cleared.is_empty() {
                 show_cleared_forms(&mut tree, &state, &cleared, sink);
