@@ -226,12 +226,7 @@ impl<N: Number> NumberCodec<N> {
     /// A codec for values within `min` and `max` (either may be absent).
     /// Bounds that cannot be used ([`bounds_problem`]) bound nothing.
     pub(crate) fn new(min: Option<f64>, max: Option<f64>) -> Self {
-        Self::with_usable(min, max, bounds_problem(min, max, 1.0).is_none())
-    }
-
-    /// A codec whose bounds were already checked: `usable` says whether
-    /// they bound anything.
-    pub(crate) fn with_usable(min: Option<f64>, max: Option<f64>, usable: bool) -> Self {
+        let usable = bounds_problem(min, max, 1.0).is_none();
         Self {
             min: min.filter(|_| usable),
             max: max.filter(|_| usable),

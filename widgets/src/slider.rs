@@ -108,16 +108,14 @@ impl<N: Number> Slider<'_, N> {
         let (format, format_problem) = checked_format(self.format.take());
         let mut common = std::mem::take(&mut self.common);
         // Bounds that cannot be used disable the slider and bound nothing.
-        let usable = bounds_problem(Some(min), Some(max), step.to_f64()).is_none();
-        common.disabled |= !usable;
-        let bounds_usable = usable || bounds_problem(Some(min), Some(max), 1.0).is_none();
+        common.disabled |= bounds_problem(Some(min), Some(max), step.to_f64()).is_some();
         Placed {
             min,
             max,
             step,
             format,
             format_problem,
-            codec: NumberCodec::with_usable(Some(min), Some(max), bounds_usable),
+            codec: NumberCodec::new(Some(min), Some(max)),
             common,
         }
     }
