@@ -22,6 +22,7 @@ pub mod data;
 pub mod element;
 pub mod error;
 pub mod files;
+pub mod format;
 mod guard;
 pub mod notices;
 pub mod script_runner;

@@ -30,7 +30,7 @@ pub mod download_button;
 pub mod feedback;
 pub mod file_uploader;
 pub mod fonts;
-pub mod format;
+pub use brook_engine::format;
 pub mod image;
 pub mod json;
 pub mod layout;

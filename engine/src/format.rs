@@ -39,7 +39,7 @@ impl NumberFormat {
     /// above 64 or a precision above 30.
     ///
     /// ```
-    /// use brook_widgets::format::NumberFormat;
+    /// use brook_engine::format::NumberFormat;
     /// let format = NumberFormat::parse("%.1f%%").unwrap();
     /// assert_eq!(format.format(12.345), "12.3%");
     /// assert!(NumberFormat::parse("%s").is_err());
@@ -238,7 +238,7 @@ impl NumberFormat {
 
 /// A number typed by a person: spaces ignored, `−` as minus, a leading
 /// `+` allowed. `None` unless finite.
-pub(crate) fn parse_number(text: &str) -> Option<f64> {
+pub fn parse_number(text: &str) -> Option<f64> {
     let text: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
