@@ -22,28 +22,34 @@ pub fn parse_csv(text: String) -> Result<Table, String> {
     Table::from_csv(&text).map_err(|err| err.to_string())
 }
 
-/// Whether every cell of `column` is a number or empty, and one at least is
-/// a number.
-fn is_numeric(table: &Table, column: usize) -> bool {
-    let numbers = table.numbers(column);
-    let numeric = numbers.iter().filter(|n| n.is_some()).count();
-    let empty = table
-        .rows
-        .iter()
-        .filter(|row| row.get(column).is_none_or(|cell| cell.is_null()))
-        .count();
-    numeric > 0 && numeric + empty == table.len()
+/// Whether a column holds numbers (its type is numeric: integers or
+/// floats, nulls allowed).
+fn is_numeric(table: &Table, column: &str) -> bool {
+    table.data_type(column).is_some_and(|t| t.is_numeric())
 }
 
 /// The smallest and largest number of a numeric column.
-fn bounds(table: &Table, column: usize) -> (f64, f64) {
+fn bounds(table: &Table, column: &str) -> (f64, f64) {
     table
         .numbers(column)
-        .into_iter()
+        .iter()
+        .flatten()
         .flatten()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(v), hi.max(v))
         })
+}
+
+/// The rows whose `column`, as shown, contains `needle` (lower case).
+fn containing(table: &Table, column: &str, needle: &str) -> Table {
+    let Some(array) = table.array(column) else {
+        return table.clone();
+    };
+    let cells = brook::data::CellText::new(array.as_ref(), None);
+    let mask: brook::data::arrow::array::BooleanArray = (0..table.len())
+        .map(|row| Some(cells.text(row).to_lowercase().contains(needle)))
+        .collect();
+    table.filter_mask(&mask).unwrap_or_else(|_| table.clone())
 }
 
 /// The file name of the download: `sales.csv` gives `sales-filtered.csv`.
@@ -79,28 +85,30 @@ pub fn app(st: &St) {
             return;
         }
     };
-    if table.columns.is_empty() {
+    if table.num_columns() == 0 {
         st.warning(format!("{name} has no columns."));
         return;
     }
-    let numeric: Vec<String> = (0..table.columns.len())
-        .filter(|&c| is_numeric(&table, c))
-        .map(|c| table.columns[c].clone())
+    let columns: Vec<String> = table.column_names().map(str::to_owned).collect();
+    let numeric: Vec<String> = columns
+        .iter()
+        .filter(|c| is_numeric(&table, c))
+        .cloned()
         .collect();
 
     // Filter: a text match or a number range on one column.
     st.subheader("Filter");
     let row = st.columns(3);
-    let filter_options = std::iter::once(NO_FILTER.to_owned()).chain(table.columns.iter().cloned());
+    let filter_options = std::iter::once(NO_FILTER.to_owned()).chain(columns.iter().cloned());
     let filter_column = row[0]
         .selectbox("Filter column", filter_options)
         .key("filter_column")
         .show()
         .unwrap_or_else(|| NO_FILTER.to_owned());
     let mut view = table.clone();
-    if let Some(column) = table.column(&filter_column) {
+    if table.column_index(&filter_column).is_some() {
         if numeric.contains(&filter_column) {
-            let (lo, hi) = bounds(&table, column);
+            let (lo, hi) = bounds(&table, &filter_column);
             let min = row[1]
                 .number_input(format!("Minimum {filter_column}"))
                 .default(lo)
@@ -109,11 +117,13 @@ pub fn app(st: &St) {
                 .number_input(format!("Maximum {filter_column}"))
                 .default(hi)
                 .show();
-            view = view.filter(|cells| {
-                cells[column]
-                    .as_f64()
-                    .is_some_and(|value| value >= min && value <= max)
-            });
+            if let Some(values) = view.numbers(&filter_column) {
+                let keep: brook::data::arrow::array::BooleanArray = values
+                    .iter()
+                    .map(|value| Some(value.is_some_and(|v| v >= min && v <= max)))
+                    .collect();
+                view = view.filter_mask(&keep).unwrap_or(view);
+            }
         } else {
             let needle = row[1]
                 .text_input(format!("{filter_column} contains"))
@@ -121,17 +131,13 @@ pub fn app(st: &St) {
                 .show()
                 .to_lowercase();
             if !needle.is_empty() {
-                view = view.filter(|cells| match cells[column].as_str() {
-                    Some(text) => text.to_lowercase().contains(&needle),
-                    None if cells[column].is_null() => false,
-                    None => cells[column].to_string().contains(&needle),
-                });
+                view = containing(&view, &filter_column, &needle);
             }
         }
     }
 
     // Sort: the download follows the order shown.
-    let sort_options = std::iter::once(FILE_ORDER.to_owned()).chain(table.columns.iter().cloned());
+    let sort_options = std::iter::once(FILE_ORDER.to_owned()).chain(columns.iter().cloned());
     let row = st.columns_weighted(&[2.0, 1.0]);
     let sort_by = row[0]
         .selectbox("Sort by", sort_options)
@@ -139,13 +145,13 @@ pub fn app(st: &St) {
         .show()
         .unwrap_or_else(|| FILE_ORDER.to_owned());
     let descending = row[1].toggle("Descending").key("descending").show();
-    if let Some(column) = table.column(&sort_by) {
-        view = view.sorted_by(column, descending);
+    if let Ok(sorted) = view.sort_by(&sort_by, descending) {
+        view = sorted;
     }
 
     st.subheader("Rows");
     st.caption(format!("{} of {} rows of {name}", view.len(), table.len()));
-    st.dataframe_table(&view);
+    st.dataframe(&view).show();
     let saved = st
         .download_button(
             "Download filtered CSV",

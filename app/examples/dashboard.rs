@@ -6,7 +6,6 @@
 //! size, and the largest orders.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use brook::prelude::*;
 
@@ -33,33 +32,25 @@ struct Order {
 }
 
 fn orders(table: &Table) -> Vec<Order> {
-    let column = |name: &str| table.column(name).unwrap_or(usize::MAX);
-    let (month, region, product, units, revenue) = (
-        column("month"),
-        column("region"),
-        column("product"),
-        column("units"),
-        column("revenue"),
-    );
-    table
-        .rows
-        .iter()
-        .map(|row| {
-            let text = |c: usize| {
-                row.get(c)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            let number = |c: usize| row.get(c).and_then(|v| v.as_f64()).unwrap_or(0.0);
-            Order {
-                // "2024-03" is month 3.
-                month: month_number(&text(month)),
-                region: text(region),
-                product: text(product),
-                units: number(units),
-                revenue: number(revenue),
-            }
+    use brook::data::arrow::array::StringViewArray;
+    let text = |name: &str| table.column::<StringViewArray>(name).ok();
+    let (Some(month), Some(region), Some(product), Some(units), Some(revenue)) = (
+        text("month"),
+        text("region"),
+        text("product"),
+        table.numbers("units"),
+        table.numbers("revenue"),
+    ) else {
+        return Vec::new();
+    };
+    (0..table.len())
+        .map(|row| Order {
+            // "2024-03" is month 3.
+            month: month_number(month.value(row)),
+            region: region.value(row).to_owned(),
+            product: product.value(row).to_owned(),
+            units: units.value(row),
+            revenue: revenue.value(row),
         })
         .collect()
 }
@@ -231,27 +222,25 @@ pub fn app(st: &St) {
 
     // The largest orders, as they are in the file.
     st.subheader("Largest orders");
-    let (region_c, product_c, month_c) = (
-        table.column("region"),
-        table.column("product"),
-        table.column("month"),
-    );
-    let filtered = table.filter(|row| {
-        let text = |c: Option<usize>| c.and_then(|c| row[c].as_str()).unwrap_or_default();
-        let month = month_number(text(month_c));
-        chosen_regions.iter().any(|r| r == text(region_c))
-            && (product.starts_with("All") || text(product_c) == product)
-            && (first..=last).contains(&month)
+    let keep: brook::data::arrow::array::BooleanArray = all
+        .iter()
+        .map(|o| Some(keep(&o) && (first..=last).contains(&o.month)))
+        .collect();
+    let largest = table
+        .filter_mask(&keep)
+        .and_then(|picked| picked.sort_by("revenue", true))
+        .map(|sorted| sorted.head(10))
+        .unwrap_or_default();
+    let money = ColumnConfig::new().format(ColumnFormat::Currency {
+        symbol: "$".into(),
+        after: false,
+        decimals: 2,
     });
-    let sorted = match filtered.column("revenue") {
-        Some(c) => filtered.sorted_by(c, true),
-        None => filtered,
-    };
-    let top = Table {
-        columns: sorted.columns.clone(),
-        rows: Arc::new(sorted.rows.iter().take(10).cloned().collect()),
-    };
-    st.dataframe_table(&top);
+    st.dataframe(&largest)
+        .column("unit_price", money.clone())
+        .column("revenue", money)
+        .hide_index()
+        .show();
 }
 
 // The tests include this file for `app` and bring their own `main`.

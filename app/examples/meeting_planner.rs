@@ -62,7 +62,7 @@ fn app(st: &St) {
             }
         })
         .collect();
-    st.dataframe(&slots);
+    st.dataframe(&slots).show();
     let everyone = slots.iter().all(|s| s.working_hours);
     if everyone {
         st.success("Inside working hours in every office.");

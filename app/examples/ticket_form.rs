@@ -7,8 +7,6 @@
 //! or cleared (after a confirmation dialog). The first start shows the
 //! tickets imported from the old system (assets/data/tickets.csv).
 
-use std::sync::Arc;
-
 use brook::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -41,30 +39,9 @@ pub struct Ticket {
 
 /// The imported tickets.
 fn imported() -> Vec<Ticket> {
-    let Ok(table) = Table::from_csv(IMPORTED) else {
-        return Vec::new();
-    };
-    let text = |row: usize, column: &str| {
-        table
-            .column(column)
-            .and_then(|c| table.rows[row][c].as_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    (0..table.len())
-        .map(|row| Ticket {
-            id: table
-                .column("id")
-                .and_then(|c| table.rows[row][c].as_u64())
-                .and_then(|id| u32::try_from(id).ok())
-                .unwrap_or_default(),
-            title: text(row, "title"),
-            email: text(row, "email"),
-            priority: text(row, "priority"),
-            status: text(row, "status"),
-            description: text(row, "description"),
-        })
-        .collect()
+    Table::from_csv(IMPORTED)
+        .and_then(|table| table.to_rows())
+        .unwrap_or_default()
 }
 
 /// Whether `email` looks like an address: one `@`, something before it, a
@@ -157,26 +134,7 @@ fn submit(st: &St) {
 
 /// The tickets as a table, columns in the order of [`Ticket`]'s fields.
 fn table_of(tickets: &[Ticket]) -> Table {
-    Table {
-        columns: ["id", "title", "email", "priority", "status", "description"]
-            .map(str::to_owned)
-            .to_vec(),
-        rows: Arc::new(
-            tickets
-                .iter()
-                .map(|t| {
-                    vec![
-                        t.id.into(),
-                        t.title.clone().into(),
-                        t.email.clone().into(),
-                        t.priority.clone().into(),
-                        t.status.clone().into(),
-                        t.description.clone().into(),
-                    ]
-                })
-                .collect(),
-        ),
-    }
+    Table::from_rows(tickets).unwrap_or_default()
 }
 
 /// The script.
@@ -247,7 +205,7 @@ pub fn app(st: &St) {
         .cloned()
         .collect();
     let table = table_of(&visible);
-    st.dataframe_table(&table);
+    st.dataframe(&table).show();
 
     let row = st.columns(2);
     row[0]

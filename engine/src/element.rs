@@ -485,6 +485,8 @@ pub enum Element {
         table: crate::data::Table,
         /// Sortable by clicking a header, scrolling in a fixed height.
         interactive: bool,
+        /// How columns are shown (labels, widths, formats, hidden ones).
+        config: crate::data::TableConfig,
     },
     /// A chart of columns of a table.
     Chart {

@@ -93,22 +93,14 @@ fn meetings() -> Vec<Meeting> {
 
 /// The text the window's table shows for each cell of a column.
 fn shown(table: &brook::prelude::Table, column: &str) -> Vec<String> {
-    let c = table.column(column).unwrap();
-    table
-        .rows
-        .iter()
-        .map(|row| {
-            brook_engine::time::show_cell(&row[c])
-                .unwrap_or_else(|| brook_engine::data::cell_text(&row[c]))
-        })
-        .collect()
+    brook_engine::data::column_text(table.array(column).unwrap().as_ref(), None)
 }
 
 #[test]
 fn b160_a_table_of_mixed_zones_shows_each_in_its_own_zone_or_all_in_the_display_zone() {
     let _one = ONE_AT_A_TIME.lock();
     set_display_zone(DisplayZone::Own);
-    let mut at = AppTest::new(|st| st.dataframe(&meetings()));
+    let mut at = AppTest::new(|st| st.dataframe(&meetings()).show());
     at.run();
     let table = &at.tables()[0];
     assert_eq!(
@@ -369,7 +361,7 @@ fn time_page(st: &St) {
         .default(naive("2026-03-08 09:30:00"))
         .key("meeting")
         .show();
-    st.table(&meetings());
+    st.table(&meetings()).show();
 }
 
 fn snapshot(at: &AppTest, name: &str) {

@@ -99,7 +99,7 @@ fn benches(c: &mut Criterion) {
     let mixed = tree_of(mixed);
     frame(c, "mixed_1000", &mixed);
     let table = big_table();
-    let table_tree = tree_of(move |st| st.dataframe_table(&table));
+    let table_tree = tree_of(move |st| st.dataframe(&table).show());
     frame(c, "table_100k", &table_tree);
     let visits = daily_visits();
     c.bench_function("chart_x_20k_dates", |b| {

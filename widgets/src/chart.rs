@@ -4,28 +4,31 @@
 
 use std::sync::Arc;
 
+use arrow_array::Array;
+use arrow_array::cast::AsArray as _;
 use brook_engine::St;
-use brook_engine::data::{Table, cell_text, number};
+use brook_engine::data::{IntoTable, Table};
 use brook_engine::element::{ChartKind, Element};
 use egui::Ui;
 use egui_plot::{
     Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, PlotPoints, Points,
     uniform_grid_spacer,
 };
-use serde::Serialize;
 
-/// Charts on [`St`]. In the prelude.
+/// Charts on [`St`]. In the prelude. Each takes a [`Table`], a slice or
+/// `Vec` of `Serialize` rows, or an Arrow `RecordBatch` (see
+/// [`IntoTable`]); a `Table` is read in place, never converted per run.
 pub trait ChartExt {
-    /// A line chart of `rows`; choose columns with `.x(..)` and `.y(..)`.
-    fn line_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_>;
-    /// A bar chart of `rows`.
-    fn bar_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_>;
-    /// An area chart of `rows`.
-    fn area_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_>;
-    /// A scatter chart of `rows`.
-    fn scatter_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_>;
-    /// A chart of a prepared [`Table`].
-    fn chart(&self, kind: ChartKind, table: &Table) -> Chart<'_>;
+    /// A line chart; choose columns with `.x(..)` and `.y(..)`.
+    fn line_chart<D: IntoTable>(&self, data: D) -> Chart<'_>;
+    /// A bar chart.
+    fn bar_chart<D: IntoTable>(&self, data: D) -> Chart<'_>;
+    /// An area chart.
+    fn area_chart<D: IntoTable>(&self, data: D) -> Chart<'_>;
+    /// A scatter chart.
+    fn scatter_chart<D: IntoTable>(&self, data: D) -> Chart<'_>;
+    /// A chart of any kind.
+    fn chart<D: IntoTable>(&self, kind: ChartKind, data: D) -> Chart<'_>;
 }
 
 /// A chart builder; finish with [`Chart::show`].
@@ -38,34 +41,24 @@ pub struct Chart<'a> {
     y: Vec<String>,
 }
 
-fn chart<'a, T: Serialize>(st: &'a St, kind: ChartKind, rows: &[T]) -> Chart<'a> {
-    Chart {
-        st,
-        kind,
-        table: Table::from_rows(rows).map_err(|e| e.to_string()),
-        x: None,
-        y: Vec::new(),
-    }
-}
-
 impl ChartExt for St {
-    fn line_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_> {
-        chart(self, ChartKind::Line, rows)
+    fn line_chart<D: IntoTable>(&self, data: D) -> Chart<'_> {
+        self.chart(ChartKind::Line, data)
     }
-    fn bar_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_> {
-        chart(self, ChartKind::Bar, rows)
+    fn bar_chart<D: IntoTable>(&self, data: D) -> Chart<'_> {
+        self.chart(ChartKind::Bar, data)
     }
-    fn area_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_> {
-        chart(self, ChartKind::Area, rows)
+    fn area_chart<D: IntoTable>(&self, data: D) -> Chart<'_> {
+        self.chart(ChartKind::Area, data)
     }
-    fn scatter_chart<T: Serialize>(&self, rows: &[T]) -> Chart<'_> {
-        chart(self, ChartKind::Scatter, rows)
+    fn scatter_chart<D: IntoTable>(&self, data: D) -> Chart<'_> {
+        self.chart(ChartKind::Scatter, data)
     }
-    fn chart(&self, kind: ChartKind, table: &Table) -> Chart<'_> {
+    fn chart<D: IntoTable>(&self, kind: ChartKind, data: D) -> Chart<'_> {
         Chart {
             st: self,
             kind,
-            table: Ok(table.clone()),
+            table: data.into_table().map_err(|e| e.to_string()),
             x: None,
             y: Vec::new(),
         }
@@ -104,23 +97,24 @@ impl Chart<'_> {
             .x
             .iter()
             .chain(&self.y)
-            .filter(|c| table.column(c).is_none())
+            .filter(|c| table.column_index(c).is_none())
             .collect();
         if !missing.is_empty() {
             self.st.emit(Element::Exception {
                 message: format!(
                     "The chart asks for column(s) {missing:?}, but the data has {:?}. Use one of those names.",
-                    table.columns
+                    table.column_names().collect::<Vec<_>>()
                 ),
                 location: None,
             });
             return;
         }
         let y = if self.y.is_empty() {
-            (0..table.columns.len())
-                .filter(|&c| Some(&table.columns[c]) != self.x.as_ref())
-                .filter(|&c| table.numbers(c).iter().any(Option::is_some))
-                .map(|c| table.columns[c].clone())
+            table
+                .column_names()
+                .filter(|&c| Some(c) != self.x.as_deref())
+                .filter(|&c| table.numbers(c).is_some_and(|n| n.null_count() < n.len()))
+                .map(str::to_owned)
                 .collect()
         } else {
             self.y
@@ -162,36 +156,30 @@ pub enum AxisZone {
     Local,
 }
 
-/// The x position of every row, and how they were read.
+/// The x position of every row, and how they were read: numeric columns
+/// as numbers, date and timestamp columns (and text of dates) as seconds
+/// since 1970, any other column as categories.
 pub fn x_positions(table: &Table, x: Option<&str>) -> (XAxis, Vec<Option<f64>>) {
     #[allow(clippy::cast_precision_loss, reason = "row numbers")]
     let rows = || (0..table.len()).map(|i| Some(i as f64)).collect();
-    let Some(column) = x.and_then(|x| table.column(x)) else {
+    let Some(array) = x.and_then(|x| table.array(x)) else {
         return (XAxis::Row, rows());
     };
-    let null = serde_json::Value::Null;
-    let cells: Vec<&serde_json::Value> = table
-        .rows
-        .iter()
-        .map(|row| row.get(column).unwrap_or(&null))
-        .collect();
-    let present = || cells.iter().filter(|cell| !cell.is_null());
-    if present().all(|cell| number(cell).is_some()) {
-        return (XAxis::Number, table.numbers(column));
+    if let Some(numbers) = x.and_then(|x| table.numbers(x)) {
+        return (XAxis::Number, numbers.iter().collect());
     }
-    if let Some((zone, times)) = times_of(&cells) {
+    if let Some((zone, times)) = times_of(array.as_ref()) {
         return (XAxis::Time(zone), times);
     }
+    let cells = brook_engine::data::CellText::new(array.as_ref(), None);
     let mut categories: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let positions = cells
-        .iter()
-        .map(|cell| {
-            if cell.is_null() {
+    let positions = (0..array.len())
+        .map(|row| {
+            if array.is_null(row) {
                 return None;
             }
-            let text = cell_text(cell);
-            let at = *index.entry(text).or_insert_with_key(|text| {
+            let at = *index.entry(cells.text(row)).or_insert_with_key(|text| {
                 categories.push(text.clone());
                 categories.len() - 1
             });
@@ -202,28 +190,63 @@ pub fn x_positions(table: &Table, x: Option<&str>) -> (XAxis, Vec<Option<f64>>) 
     (XAxis::Category(categories), positions)
 }
 
-/// Every present cell as a time, or `None` at the first that is not one.
-fn times_of(cells: &[&serde_json::Value]) -> Option<(AxisZone, Vec<Option<f64>>)> {
-    let mut first_offset = None;
-    let mut times = Vec::with_capacity(cells.len());
-    for cell in cells {
-        if cell.is_null() {
-            times.push(None);
-            continue;
-        }
-        let (seconds, offset) = parse_time(cell.as_str()?)?;
-        first_offset = first_offset.or(offset);
-        times.push(Some(seconds));
-    }
-    let zone = match first_offset {
-        None => AxisZone::Naive,
-        Some(offset) => match brook_engine::time::display_zone() {
-            brook_engine::time::DisplayZone::Own => AxisZone::Offset(offset),
-            brook_engine::time::DisplayZone::Zone(tz) => AxisZone::Zone(tz),
-            brook_engine::time::DisplayZone::Local => AxisZone::Local,
-        },
+/// A date, timestamp or date-text column as seconds since 1970 (naive
+/// values as if UTC, so they are drawn as written), with the zone to label
+/// them in; `None` for any other column, or text with a cell that is not a
+/// date.
+fn times_of(array: &dyn Array) -> Option<(AxisZone, Vec<Option<f64>>)> {
+    use arrow_schema::{DataType, TimeUnit};
+    let aware = |first: Option<AxisZone>| match brook_engine::time::display_zone() {
+        brook_engine::time::DisplayZone::Own => first,
+        brook_engine::time::DisplayZone::Zone(tz) => Some(AxisZone::Zone(tz)),
+        brook_engine::time::DisplayZone::Local => Some(AxisZone::Local),
     };
-    Some((zone, times))
+    match array.data_type() {
+        DataType::Date32 | DataType::Date64 | DataType::Timestamp(..) => {
+            let unit = TimeUnit::Millisecond;
+            let as_ms = arrow_cast::cast(array, &DataType::Timestamp(unit, None)).ok()?;
+            let ms = as_ms.as_primitive::<arrow_array::types::TimestampMillisecondType>();
+            #[allow(clippy::cast_precision_loss, reason = "seconds since 1970 fit f64")]
+            let times = ms.iter().map(|v| v.map(|v| v as f64 / 1000.0)).collect();
+            let zone = match array.data_type() {
+                DataType::Timestamp(_, Some(tz)) => {
+                    let own = match tz.parse::<chrono_tz::Tz>() {
+                        Ok(named) => AxisZone::Zone(named),
+                        Err(_) => chrono::DateTime::parse_from_rfc3339(&format!(
+                            "2000-01-01T00:00:00{tz}"
+                        ))
+                        .map_or(AxisZone::Zone(chrono_tz::Tz::UTC), |d| {
+                            AxisZone::Offset(*d.offset())
+                        }),
+                    };
+                    aware(Some(own))?
+                }
+                _ => AxisZone::Naive,
+            };
+            Some((zone, times))
+        }
+        DataType::Utf8View | DataType::Utf8 | DataType::LargeUtf8 => {
+            let text = arrow_cast::cast(array, &DataType::Utf8View).ok()?;
+            let text = text.as_string_view();
+            let mut first_offset = None;
+            let mut times = Vec::with_capacity(text.len());
+            for cell in text {
+                let Some(cell) = cell else {
+                    times.push(None);
+                    continue;
+                };
+                let (seconds, offset) = parse_time(cell)?;
+                first_offset = first_offset.or(offset);
+                times.push(Some(seconds));
+            }
+            let zone = match first_offset {
+                None => AxisZone::Naive,
+                Some(offset) => aware(Some(AxisZone::Offset(offset)))?,
+            };
+            Some((zone, times))
+        }
+        _ => None,
+    }
 }
 
 /// A date or date-time text as seconds since 1970 (naive ones as if UTC,
@@ -475,8 +498,8 @@ fn x_spacing(xs: &[Option<f64>]) -> f64 {
 /// What a chart draws, read from its table once and kept (egui memory) for
 /// the frames that follow, not read again each frame.
 struct Prepared {
-    /// The rows it was read from (held, so the pointer stays theirs).
-    rows: Arc<Vec<Vec<serde_json::Value>>>,
+    /// The table it was read from (held, so the pointer stays its).
+    table: Table,
     x: Option<String>,
     y: Vec<String>,
     axis: XAxis,
@@ -517,10 +540,10 @@ impl Prepared {
         let series: Vec<(String, Vec<[f64; 2]>)> = y
             .iter()
             .filter_map(|name| {
-                let column = table.column(name)?;
+                let ys = table.numbers(name)?;
                 let points = xs
                     .iter()
-                    .zip(table.numbers(column))
+                    .zip(&ys)
                     .filter_map(|(x, y)| Some([(*x)?, y?]))
                     .collect();
                 Some((name.clone(), points))
@@ -537,7 +560,7 @@ impl Prepared {
             .flat_map(|p| [p[0].abs(), p[1].abs()])
             .fold(0.0, f64::max);
         Self {
-            rows: Arc::clone(&table.rows),
+            table: table.clone(),
             x: x.map(str::to_owned),
             y: y.to_vec(),
             axis,
@@ -549,7 +572,7 @@ impl Prepared {
     }
 
     fn is_of(&self, table: &Table, x: Option<&str>, y: &[String]) -> bool {
-        Arc::ptr_eq(&self.rows, &table.rows) && self.x.as_deref() == x && self.y == y
+        self.table.same_as(table) && self.x.as_deref() == x && self.y == y
     }
 }
 
@@ -719,14 +742,27 @@ mod tests {
     }
 
     #[test]
-    fn a_row_shorter_than_the_columns_is_a_missing_x() {
-        let t = Table {
-            columns: vec!["x".into(), "y".into()],
-            rows: std::sync::Arc::new(vec![vec![json!("a"), json!(1)], vec![]]),
-        };
+    fn a_null_x_is_a_missing_x() {
+        let t = table(&[json!("a"), json!(null)]);
         assert_eq!(
             x_positions(&t, Some("x")),
             (XAxis::Category(vec!["a".into()]), vec![Some(0.0), None])
+        );
+    }
+
+    #[test]
+    fn typed_timestamp_columns_are_seconds_in_their_zone() {
+        // Issue 12: charts read Arrow's date and timestamp columns directly.
+        let t = Table::from_csv("x,y\n1970-01-01T01:00:00+01:00,1\n1970-01-02T00:00:00+01:00,2\n")
+            .unwrap();
+        let (axis, xs) = x_positions(&t, Some("x"));
+        assert_eq!(xs, [Some(0.0), Some(82_800.0)]);
+        let plus_one = chrono::FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(axis, XAxis::Time(AxisZone::Offset(plus_one)));
+        let dates = Table::from_csv("x,y\n1970-01-02,1\n").unwrap();
+        assert_eq!(
+            x_positions(&dates, Some("x")),
+            (XAxis::Time(AxisZone::Naive), vec![Some(86_400.0)])
         );
     }
 

@@ -76,7 +76,7 @@ pub mod prelude {
     pub use crate::text::TextExt;
     pub use crate::text_input::TextInputExt;
     pub use brook_engine::St;
-    pub use brook_engine::data::Table;
+    pub use brook_engine::data::{Align, ColumnConfig, ColumnFormat, IntoTable, Table};
     pub use brook_engine::element::{ChartKind, DeltaColor, StatusState, UploadedFile};
     pub use brook_engine::time::{DisplayZone, ShowTime, Zoned};
 }

@@ -187,7 +187,11 @@ pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
         Element::Container { kind, children } => {
             crate::layout::container_ui(ui, kind, children, frame)
         }
-        Element::Table { table, interactive } => crate::table::table_ui(ui, table, *interactive),
+        Element::Table {
+            table,
+            interactive,
+            config,
+        } => crate::table::table_ui(ui, table, *interactive, config),
         Element::Chart { kind, table, x, y } => {
             crate::chart::chart_ui(ui, *kind, table, x.as_deref(), y)
         }

@@ -21,20 +21,24 @@ struct Planet {
 
 const SENSORS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
 
-/// `rows` readings of four sensors, the same on every machine. Cached: the
-/// first call builds them (with progress), later calls return at once.
+/// `rows` readings of four sensors, the same on every machine, built
+/// column by column as Arrow arrays. Cached: the first call builds them
+/// (with progress), later calls return at once.
 #[cache_data(show_spinner = "Generating readings")]
 fn readings(rows: usize) -> Table {
-    let mut out = Vec::with_capacity(rows);
+    use brook::data::arrow::array::{
+        ArrayRef, BooleanArray, Float64Array, RecordBatch, StringViewArray, UInt64Array,
+    };
+    let mut ids = Vec::with_capacity(rows);
+    let mut sensors = Vec::with_capacity(rows);
+    let mut values = Vec::with_capacity(rows);
+    let mut oks = Vec::with_capacity(rows);
     for i in 0..rows {
         #[allow(clippy::cast_precision_loss, reason = "demo data")]
-        let reading = ((i * 7919) % 10_000) as f64 / 100.0;
-        out.push(vec![
-            (i as u64).into(),
-            SENSORS[i % SENSORS.len()].into(),
-            reading.into(),
-            (i % 7 != 0).into(),
-        ]);
+        values.push(((i * 7919) % 10_000) as f64 / 100.0);
+        ids.push(i as u64);
+        sensors.push(SENSORS[i % SENSORS.len()]);
+        oks.push(i % 7 != 0);
         if (i + 1) % 25_000 == 0 {
             #[allow(clippy::cast_precision_loss, reason = "a fraction")]
             progress(
@@ -43,12 +47,13 @@ fn readings(rows: usize) -> Table {
             );
         }
     }
-    Table {
-        columns: ["id", "sensor", "reading", "ok"]
-            .map(str::to_owned)
-            .to_vec(),
-        rows: Arc::new(out),
-    }
+    let columns: [(&str, ArrayRef); 4] = [
+        ("id", Arc::new(UInt64Array::from(ids))),
+        ("sensor", Arc::new(StringViewArray::from(sensors))),
+        ("reading", Arc::new(Float64Array::from(values))),
+        ("ok", Arc::new(BooleanArray::from(oks))),
+    ];
+    RecordBatch::try_from_iter(columns).map_or_else(|_| Table::default(), Table::from)
 }
 
 /// The data page.
@@ -56,7 +61,7 @@ pub fn data(st: &St) {
     st.title("Data");
     st.markdown(
         "Tables take a slice of any `Serialize` rows (each field a column) or a prepared \
-         `Table` (from rows or CSV text, cheap to clone).",
+         `Table`: typed Arrow columns from rows, CSV text or files, cheap to clone.",
     );
 
     st.header("dataframe");
@@ -66,7 +71,18 @@ pub fn data(st: &St) {
          in view are drawn, so scrolling stays smooth.",
         table.len()
     ));
-    st.dataframe_table(&table);
+    st.dataframe(&table)
+        .column(
+            "reading",
+            ColumnConfig::new()
+                .label("reading (°C)")
+                .format(ColumnFormat::Number {
+                    decimals: Some(2),
+                    thousands: true,
+                }),
+        )
+        .column("ok", ColumnConfig::new().format(ColumnFormat::Checkmark))
+        .show();
 
     st.header("table");
     st.caption("A static table: every row drawn, no sorting.");
@@ -92,7 +108,7 @@ pub fn data(st: &St) {
             radius_km: 3390,
         },
     ];
-    st.table(&planets);
+    st.table(&planets).hide_index().show();
 
     st.header("metric");
     let row = st.columns(4);
@@ -108,10 +124,6 @@ pub fn data(st: &St) {
         ("platforms", vec!["Linux", "macOS", "Windows"]),
     ]);
     st.json(&config);
-    st.caption("A `Table` is `Serialize` too:");
-    let small =
-        Table::from_csv("city,population\nOslo,709037\nBergen,291940\n").unwrap_or_default();
-    st.json(&small);
 
     st.header("image");
     st.image(PICTURE, Some("assets/brook.png, shown from bytes"));

@@ -60,7 +60,7 @@ pub fn time(st: &St) {
     })
     .collect();
     st.subheader("The same instant in four zones");
-    st.table(&rows);
+    st.table(&rows).show();
     st.caption(format!(
         "Try 02:30 on 2026-03-08 in New York (the clocks skip it) or 01:30 on 2026-11-01 (it happens \
          twice). Jan 1 2026 09:00 in Tokyo is {}.",

@@ -100,7 +100,10 @@ impl Kind {
 
     /// A date or date-time (or nothing seen yet).
     pub(super) fn is_time(&self) -> bool {
-        matches!(self, Self::Empty | Self::Date | Self::Naive | Self::Aware(_))
+        matches!(
+            self,
+            Self::Empty | Self::Date | Self::Naive | Self::Aware(_)
+        )
     }
 
     pub(super) fn data_type(&self) -> DataType {
@@ -198,7 +201,11 @@ fn type_columns(batch: &RecordBatch, names: &[String]) -> Result<RecordBatch, Da
             .flatten()
             .try_fold(Kind::Empty, |kind, cell| {
                 let kind = kind.join(Kind::of(cell));
-                if kind == Kind::Text { Err(()) } else { Ok(kind) }
+                if kind == Kind::Text {
+                    Err(())
+                } else {
+                    Ok(kind)
+                }
             })
             .unwrap_or(Kind::Text);
         let data_type = kind.data_type();
@@ -265,9 +272,13 @@ fn parse(bytes: &[u8], schema: &SchemaRef, line_bytes: usize) -> Result<RecordBa
         all.push(piece?);
     }
     if all.len() == 1 {
-        return Ok(all.pop().unwrap_or_else(|| RecordBatch::new_empty(Arc::clone(schema))));
+        return Ok(all
+            .pop()
+            .unwrap_or_else(|| RecordBatch::new_empty(Arc::clone(schema))));
     }
-    let schema = all.first().map_or_else(|| Arc::clone(schema), RecordBatch::schema);
+    let schema = all
+        .first()
+        .map_or_else(|| Arc::clone(schema), RecordBatch::schema);
     Ok(arrow_select::concat::concat_batches(&schema, &all)?)
 }
 
@@ -374,7 +385,8 @@ mod tests {
             text.push_str(&format!("{i}\n"));
         }
         text.push_str("n/a\n");
-        let batch = read(text.as_bytes()).unwrap_or_else(|_| RecordBatch::new_empty(schema_of_text(&[])));
+        let batch =
+            read(text.as_bytes()).unwrap_or_else(|_| RecordBatch::new_empty(schema_of_text(&[])));
         assert_eq!(batch.schema().field(0).data_type(), &DataType::Utf8View);
         assert_eq!(batch.num_rows(), SAMPLE_ROWS + 11);
     }

@@ -179,6 +179,18 @@ impl Table {
         rows::from_rows(rows).map(Self::from)
     }
 
+    /// The rows as values of a `Deserialize` type, the way back of
+    /// [`Table::from_rows`]: each column fills the field of its name (a
+    /// missing `Option` field is `None`).
+    ///
+    /// # Errors
+    /// [`DataError::Rows`] naming the column whose values do not fit.
+    pub fn to_rows<T: serde::de::DeserializeOwned>(&self) -> Result<Vec<T>, DataError> {
+        serde_arrow::from_record_batch(&self.batch).map_err(|e| DataError::Rows {
+            message: e.to_string(),
+        })
+    }
+
     /// A table from CSV text with a header row.
     ///
     /// Each column gets one type, read from all its cells: integers
@@ -287,7 +299,10 @@ impl Table {
             return None;
         }
         let cast = arrow_cast::cast(array, &DataType::Float64).ok()?;
-        Some(cast.as_primitive::<arrow_array::types::Float64Type>().clone())
+        Some(
+            cast.as_primitive::<arrow_array::types::Float64Type>()
+                .clone(),
+        )
     }
 
     /// The table sorted by a column, ascending or descending, with nulls
@@ -319,7 +334,11 @@ impl Table {
             descending,
             nulls_first: false,
         };
-        Ok(arrow_ord::sort::sort_to_indices(array, Some(options), None)?)
+        Ok(arrow_ord::sort::sort_to_indices(
+            array,
+            Some(options),
+            None,
+        )?)
     }
 
     /// The rows at `indices`, in that order.
@@ -425,6 +444,26 @@ impl Table {
         CellText::new(array.as_ref(), None).text(row)
     }
 
+    /// Every cell of a column as brook shows it by default; `None` when
+    /// there is no such column.
+    pub fn column_text(&self, name: &str) -> Option<Vec<String>> {
+        self.array(name)
+            .map(|array| column_text(array.as_ref(), None))
+    }
+
+    /// Every cell of a row as brook shows it by default, one per column;
+    /// empty past the last row.
+    pub fn row_text(&self, row: usize) -> Vec<String> {
+        if row >= self.len() {
+            return Vec::new();
+        }
+        self.batch
+            .columns()
+            .iter()
+            .map(|array| CellText::new(array.as_ref(), None).text(row))
+            .collect()
+    }
+
     /// The same table, shared: true when `other` is a clone of this one
     /// (no values compared).
     pub fn same_as(&self, other: &Self) -> bool {
@@ -453,6 +492,73 @@ fn short_type_name<A>() -> String {
         out.push_str(tail);
     }
     out
+}
+
+/// What tables and charts take: a [`Table`] (by reference: shared, not
+/// copied), a slice or `Vec` of `Serialize` rows (converted on each run:
+/// for large data, build the `Table` once in a `#[cache_data]` function),
+/// an Arrow [`RecordBatch`], or with the `polars` feature a Polars
+/// `DataFrame`.
+pub trait IntoTable {
+    /// The data as a table.
+    ///
+    /// # Errors
+    /// Why the data cannot be a table (see [`DataError`]).
+    fn into_table(self) -> Result<Table, DataError>;
+}
+
+impl IntoTable for Table {
+    fn into_table(self) -> Result<Table, DataError> {
+        Ok(self)
+    }
+}
+
+impl IntoTable for &Table {
+    fn into_table(self) -> Result<Table, DataError> {
+        Ok(self.clone())
+    }
+}
+
+impl IntoTable for &crate::caching::Cached<Table> {
+    fn into_table(self) -> Result<Table, DataError> {
+        Ok((**self).clone())
+    }
+}
+
+impl IntoTable for RecordBatch {
+    fn into_table(self) -> Result<Table, DataError> {
+        Ok(Table::from(self))
+    }
+}
+
+impl IntoTable for &RecordBatch {
+    fn into_table(self) -> Result<Table, DataError> {
+        Ok(Table::from(self.clone()))
+    }
+}
+
+impl<T: serde::Serialize> IntoTable for &[T] {
+    fn into_table(self) -> Result<Table, DataError> {
+        Table::from_rows(self)
+    }
+}
+
+impl<T: serde::Serialize> IntoTable for &Vec<T> {
+    fn into_table(self) -> Result<Table, DataError> {
+        Table::from_rows(self)
+    }
+}
+
+impl<T: serde::Serialize, const N: usize> IntoTable for &[T; N] {
+    fn into_table(self) -> Result<Table, DataError> {
+        Table::from_rows(self)
+    }
+}
+
+impl<T: IntoTable> IntoTable for Result<T, DataError> {
+    fn into_table(self) -> Result<Table, DataError> {
+        self.and_then(IntoTable::into_table)
+    }
 }
 
 /// A table serializes as Arrow IPC stream bytes: exact types, zones and
@@ -587,7 +693,10 @@ mod tests {
     #[test]
     fn a_column_of_the_wrong_type_is_named() {
         let table = Table::from_csv("a\n1.5\n").unwrap_or_default();
-        let error = table.column::<StringViewArray>("a").err().map(|e| e.to_string());
+        let error = table
+            .column::<StringViewArray>("a")
+            .err()
+            .map(|e| e.to_string());
         assert_eq!(
             error.as_deref(),
             Some("column \"a\" holds Float64, not GenericByteViewArray<StringViewType>")

@@ -51,7 +51,8 @@ fn batch_of<T: Serialize>(rows: &[T]) -> Result<RecordBatch, DataError> {
         .strings_as_large_utf8(false)
         .sequence_as_large_list(false)
         .bytes_as_large_binary(false)
-        .enums_without_data_as_strings(true);
+        .enums_without_data_as_strings(true)
+        .coerce_numbers(true);
     let rows_error = |e: serde_arrow::Error| DataError::Rows {
         message: e.to_string(),
     };
@@ -92,18 +93,18 @@ fn typed_times(batch: RecordBatch) -> Result<RecordBatch, DataError> {
     if !changed {
         return Ok(batch);
     }
-    Ok(RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)?)
+    Ok(RecordBatch::try_new(
+        Arc::new(Schema::new(fields)),
+        columns,
+    )?)
 }
 
 fn time_text(column: &ArrayRef) -> Option<ArrayRef> {
     let text = column.as_string::<i32>();
-    let kind = text
-        .iter()
-        .flatten()
-        .try_fold(Kind::Empty, |kind, cell| {
-            let kind = kind.join(Kind::of(cell));
-            kind.is_time().then_some(kind)
-        })?;
+    let kind = text.iter().flatten().try_fold(Kind::Empty, |kind, cell| {
+        let kind = kind.join(Kind::of(cell));
+        kind.is_time().then_some(kind)
+    })?;
     if !kind.is_time() {
         return None;
     }
@@ -114,29 +115,48 @@ fn time_text(column: &ArrayRef) -> Option<ArrayRef> {
     arrow_cast::cast_with_options(column, &kind.data_type(), &options).ok()
 }
 
+/// brook's `Zoned` values (a struct of `utc` text and `zone` name): a
+/// timestamp column in their zone when they share one; otherwise a struct
+/// of the instant (`utc`, a UTC timestamp) and the zone's name (`zone`), so
+/// each is shown in its own zone and they sort by instant.
 fn zoned(column: &StructArray) -> Option<ArrayRef> {
     let utc = column.column_by_name("utc")?;
     let zone = column.column_by_name("zone")?;
     if column.num_columns() != 2 || *zone.data_type() != DataType::Utf8 {
         return None;
     }
-    let name = zone.as_string::<i32>().iter().flatten().next()?.to_owned();
-    name.parse::<chrono_tz::Tz>().ok()?;
+    let zones = zone.as_string::<i32>();
+    let name = zones.iter().flatten().next()?.to_owned();
+    if zones
+        .iter()
+        .flatten()
+        .any(|z| z.parse::<chrono_tz::Tz>().is_err())
+    {
+        return None;
+    }
     let instants = arrow_cast::cast(
         utc,
         &DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
     )
     .ok()?;
-    let instants = instants
-        .as_primitive::<TimestampMicrosecondType>()
-        .clone()
-        .with_timezone(name);
     // A row that is null keeps its null.
     let nulls = arrow_buffer::NullBuffer::union(instants.nulls(), column.nulls());
-    let instants = arrow_array::TimestampMicrosecondArray::new(
-        instants.values().clone(),
-        nulls,
-    )
-    .with_data_type(instants.data_type().clone());
-    Some(Arc::new(instants))
+    let instants = instants.as_primitive::<TimestampMicrosecondType>();
+    if zones.iter().flatten().all(|z| z == name) {
+        let one_zone =
+            arrow_array::TimestampMicrosecondArray::new(instants.values().clone(), nulls)
+                .with_timezone(name);
+        return Some(Arc::new(one_zone));
+    }
+    let instants =
+        arrow_array::TimestampMicrosecondArray::new(instants.values().clone(), nulls.clone())
+            .with_timezone("UTC");
+    let zones = arrow_cast::cast(zone, &DataType::Utf8View).ok()?;
+    let fields = arrow_schema::Fields::from(vec![
+        Field::new("utc", instants.data_type().clone(), true),
+        Field::new("zone", DataType::Utf8View, true),
+    ]);
+    StructArray::try_new(fields, vec![Arc::new(instants), zones], nulls)
+        .ok()
+        .map(|s| Arc::new(s) as ArrayRef)
 }

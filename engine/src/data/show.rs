@@ -30,9 +30,16 @@ enum Zone {
 enum Prepared {
     Default,
     Printf(NumberFormat),
-    Number { decimals: Option<usize>, thousands: bool },
+    Number {
+        decimals: Option<usize>,
+        thousands: bool,
+    },
     Percent(usize),
-    Currency { symbol: String, after: bool, decimals: usize },
+    Currency {
+        symbol: String,
+        after: bool,
+        decimals: usize,
+    },
     Strftime(Vec<Item<'static>>),
     Checkmark,
     /// A format that does not fit the column: the default, and a note.
@@ -84,15 +91,15 @@ impl<'a> CellText<'a> {
                 after: *after,
                 decimals: usize::from(*decimals),
             },
-            Some(ColumnFormat::DateTime(pattern)) if data_type.is_temporal() => {
+            Some(ColumnFormat::DateTime(pattern))
+                if data_type.is_temporal() || is_zoned(data_type) =>
+            {
                 match StrftimeItems::new(pattern).parse_to_owned() {
                     Ok(items) => Prepared::Strftime(items),
                     Err(_) => Prepared::Unusable,
                 }
             }
-            Some(ColumnFormat::Checkmark) if *data_type == DataType::Boolean => {
-                Prepared::Checkmark
-            }
+            Some(ColumnFormat::Checkmark) if *data_type == DataType::Boolean => Prepared::Checkmark,
             Some(_) => Prepared::Unusable,
         };
         Self {
@@ -122,16 +129,18 @@ impl<'a> CellText<'a> {
         }
         match &self.format {
             Prepared::Default | Prepared::Unusable => self.default_text(row),
-            Prepared::Printf(format) => self.float(row).map_or_else(String::new, |v| format.format(v)),
+            Prepared::Printf(format) => self
+                .float(row)
+                .map_or_else(String::new, |v| format.format(v)),
             Prepared::Number {
                 decimals,
                 thousands,
             } => self
                 .float(row)
                 .map_or_else(String::new, |v| number(v, *decimals, *thousands)),
-            Prepared::Percent(decimals) => self
-                .float(row)
-                .map_or_else(String::new, |v| format!("{}%", number(v * 100.0, Some(*decimals), true))),
+            Prepared::Percent(decimals) => self.float(row).map_or_else(String::new, |v| {
+                format!("{}%", number(v * 100.0, Some(*decimals), true))
+            }),
             Prepared::Currency {
                 symbol,
                 after,
@@ -160,16 +169,53 @@ impl<'a> CellText<'a> {
         }
         #[allow(clippy::cast_precision_loss, reason = "display of large integers")]
         let value = match self.array.data_type() {
-            DataType::Float64 => self.array.as_primitive::<arrow_array::types::Float64Type>().value(row),
-            DataType::Float32 => f64::from(self.array.as_primitive::<arrow_array::types::Float32Type>().value(row)),
-            DataType::Int64 => self.array.as_primitive::<arrow_array::types::Int64Type>().value(row) as f64,
-            DataType::Int32 => f64::from(self.array.as_primitive::<arrow_array::types::Int32Type>().value(row)),
-            DataType::Int16 => f64::from(self.array.as_primitive::<arrow_array::types::Int16Type>().value(row)),
-            DataType::Int8 => f64::from(self.array.as_primitive::<arrow_array::types::Int8Type>().value(row)),
-            DataType::UInt64 => self.array.as_primitive::<arrow_array::types::UInt64Type>().value(row) as f64,
-            DataType::UInt32 => f64::from(self.array.as_primitive::<arrow_array::types::UInt32Type>().value(row)),
-            DataType::UInt16 => f64::from(self.array.as_primitive::<arrow_array::types::UInt16Type>().value(row)),
-            DataType::UInt8 => f64::from(self.array.as_primitive::<arrow_array::types::UInt8Type>().value(row)),
+            DataType::Float64 => self
+                .array
+                .as_primitive::<arrow_array::types::Float64Type>()
+                .value(row),
+            DataType::Float32 => f64::from(
+                self.array
+                    .as_primitive::<arrow_array::types::Float32Type>()
+                    .value(row),
+            ),
+            DataType::Int64 => self
+                .array
+                .as_primitive::<arrow_array::types::Int64Type>()
+                .value(row) as f64,
+            DataType::Int32 => f64::from(
+                self.array
+                    .as_primitive::<arrow_array::types::Int32Type>()
+                    .value(row),
+            ),
+            DataType::Int16 => f64::from(
+                self.array
+                    .as_primitive::<arrow_array::types::Int16Type>()
+                    .value(row),
+            ),
+            DataType::Int8 => f64::from(
+                self.array
+                    .as_primitive::<arrow_array::types::Int8Type>()
+                    .value(row),
+            ),
+            DataType::UInt64 => self
+                .array
+                .as_primitive::<arrow_array::types::UInt64Type>()
+                .value(row) as f64,
+            DataType::UInt32 => f64::from(
+                self.array
+                    .as_primitive::<arrow_array::types::UInt32Type>()
+                    .value(row),
+            ),
+            DataType::UInt16 => f64::from(
+                self.array
+                    .as_primitive::<arrow_array::types::UInt16Type>()
+                    .value(row),
+            ),
+            DataType::UInt8 => f64::from(
+                self.array
+                    .as_primitive::<arrow_array::types::UInt8Type>()
+                    .value(row),
+            ),
             DataType::Boolean => f64::from(u8::from(self.array.as_boolean().value(row))),
             _ => {
                 let one = self.array.slice(row, 1);
@@ -210,12 +256,26 @@ impl<'a> CellText<'a> {
             ),
             DataType::Duration(unit) => {
                 let value = match unit {
-                    TimeUnit::Second => i128::from(array.as_primitive::<DurationSecondType>().value(row)) * 1_000_000_000,
-                    TimeUnit::Millisecond => i128::from(array.as_primitive::<DurationMillisecondType>().value(row)) * 1_000_000,
-                    TimeUnit::Microsecond => i128::from(array.as_primitive::<DurationMicrosecondType>().value(row)) * 1_000,
-                    TimeUnit::Nanosecond => i128::from(array.as_primitive::<DurationNanosecondType>().value(row)),
+                    TimeUnit::Second => {
+                        i128::from(array.as_primitive::<DurationSecondType>().value(row))
+                            * 1_000_000_000
+                    }
+                    TimeUnit::Millisecond => {
+                        i128::from(array.as_primitive::<DurationMillisecondType>().value(row))
+                            * 1_000_000
+                    }
+                    TimeUnit::Microsecond => {
+                        i128::from(array.as_primitive::<DurationMicrosecondType>().value(row))
+                            * 1_000
+                    }
+                    TimeUnit::Nanosecond => {
+                        i128::from(array.as_primitive::<DurationNanosecondType>().value(row))
+                    }
                 };
                 duration(value)
+            }
+            DataType::Struct(_) if is_zoned(array.data_type()) => {
+                zoned_at(array, row).map_or_else(|| arrow_text(array, row), |at| at.show_time())
             }
             _ => arrow_text(array, row),
         }
@@ -229,10 +289,18 @@ impl<'a> CellText<'a> {
             return None;
         };
         let naive = match unit {
-            TimeUnit::Second => as_datetime::<TimestampSecondType>(array.as_primitive::<TimestampSecondType>().value(row)),
-            TimeUnit::Millisecond => as_datetime::<TimestampMillisecondType>(array.as_primitive::<TimestampMillisecondType>().value(row)),
-            TimeUnit::Microsecond => as_datetime::<TimestampMicrosecondType>(array.as_primitive::<TimestampMicrosecondType>().value(row)),
-            TimeUnit::Nanosecond => as_datetime::<TimestampNanosecondType>(array.as_primitive::<TimestampNanosecondType>().value(row)),
+            TimeUnit::Second => as_datetime::<TimestampSecondType>(
+                array.as_primitive::<TimestampSecondType>().value(row),
+            ),
+            TimeUnit::Millisecond => as_datetime::<TimestampMillisecondType>(
+                array.as_primitive::<TimestampMillisecondType>().value(row),
+            ),
+            TimeUnit::Microsecond => as_datetime::<TimestampMicrosecondType>(
+                array.as_primitive::<TimestampMicrosecondType>().value(row),
+            ),
+            TimeUnit::Nanosecond => as_datetime::<TimestampNanosecondType>(
+                array.as_primitive::<TimestampNanosecondType>().value(row),
+            ),
         }?;
         Some((naive, self.zone))
     }
@@ -241,12 +309,23 @@ impl<'a> CellText<'a> {
         let array = self.array;
         let mut out = String::new();
         let written = match array.data_type() {
-            DataType::Date32 => as_date::<Date32Type>(i64::from(array.as_primitive::<Date32Type>().value(row)))
-                .map(|d| write!(out, "{}", d.format_with_items(items.iter()))),
-            DataType::Date64 => as_date::<Date64Type>(array.as_primitive::<Date64Type>().value(row))
-                .map(|d| write!(out, "{}", d.format_with_items(items.iter()))),
+            DataType::Date32 => {
+                as_date::<Date32Type>(i64::from(array.as_primitive::<Date32Type>().value(row)))
+                    .map(|d| write!(out, "{}", d.format_with_items(items.iter())))
+            }
+            DataType::Date64 => {
+                as_date::<Date64Type>(array.as_primitive::<Date64Type>().value(row))
+                    .map(|d| write!(out, "{}", d.format_with_items(items.iter())))
+            }
             DataType::Timestamp(..) => self.timestamp(row).map(|(naive, zone)| {
                 let shown = shown_in(naive, zone);
+                match shown {
+                    Shown::Naive(n) => write!(out, "{}", n.format_with_items(items.iter())),
+                    Shown::Aware(a) => write!(out, "{}", a.format_with_items(items.iter())),
+                }
+            }),
+            DataType::Struct(_) => zoned_at(array, row).map(|at| {
+                let shown = shown_in(at.naive_utc(), Some(Zone::Named(at.timezone())));
                 match shown {
                     Shown::Naive(n) => write!(out, "{}", n.format_with_items(items.iter())),
                     Shown::Aware(a) => write!(out, "{}", a.format_with_items(items.iter())),
@@ -260,6 +339,39 @@ impl<'a> CellText<'a> {
             _ => self.default_text(row),
         }
     }
+}
+
+/// A column of instants each in its own zone: a struct of `utc` (a
+/// timestamp) and `zone` (a zone's name), as brook makes of `Zoned` rows in
+/// several zones.
+pub(crate) fn is_zoned(data_type: &DataType) -> bool {
+    match data_type {
+        DataType::Struct(fields) => {
+            fields.len() == 2
+                && fields[0].name() == "utc"
+                && matches!(fields[0].data_type(), DataType::Timestamp(..))
+                && fields[1].name() == "zone"
+                && matches!(fields[1].data_type(), DataType::Utf8View | DataType::Utf8)
+        }
+        _ => false,
+    }
+}
+
+/// The instant at `row` of a zoned struct column, in its zone.
+fn zoned_at(array: &dyn Array, row: usize) -> Option<chrono::DateTime<chrono_tz::Tz>> {
+    let parts = array.as_struct_opt()?;
+    let utc = arrow_cast::cast(
+        &parts.column(0).slice(row, 1),
+        &DataType::Timestamp(TimeUnit::Microsecond, None),
+    )
+    .ok()?;
+    let utc = utc.as_primitive_opt::<TimestampMicrosecondType>()?;
+    let zone = arrow_cast::cast(&parts.column(1).slice(row, 1), &DataType::Utf8View).ok()?;
+    let zone: chrono_tz::Tz = zone.as_string_view().iter().next()??.parse().ok()?;
+    if utc.is_null(0) {
+        return None;
+    }
+    Some(zone.from_utc_datetime(&as_datetime::<TimestampMicrosecondType>(utc.value(0))?))
 }
 
 enum Shown {

@@ -9,19 +9,13 @@ mod dashboard;
 
 use brook::element::{AlertLevel, ChartKind};
 use brook::testing::AppTest;
-use brook_engine::data::cell_text;
 
 use super::run;
 
 /// The titles in the tickets table.
 fn titles(at: &AppTest) -> Vec<String> {
     let table = at.tables().remove(0);
-    let title = table.column("title").unwrap();
-    table
-        .rows
-        .iter()
-        .map(|row| cell_text(&row[title]))
-        .collect()
+    table.column_text("title").unwrap()
 }
 
 fn fill(at: &mut AppTest, title: &str, email: &str, priority: Option<&str>, description: &str) {
@@ -126,7 +120,7 @@ fn ticket_form_keeps_a_valid_ticket_and_empties_the_form() {
     assert_eq!(all.len(), 13);
     assert_eq!(all[12], "Monitor flickers");
     let table = at.tables().remove(0);
-    let last: Vec<String> = table.rows[12].iter().map(cell_text).collect();
+    let last: Vec<String> = table.row_text(12);
     assert_eq!(
         last,
         [
@@ -201,13 +195,13 @@ fn ticket_form_filters_the_table_by_priority() {
         at.widget("show_priorities").unselect(priority).run();
     }
     let table = at.tables().remove(0);
-    let priority = table.column("priority").unwrap();
     assert!(!table.is_empty());
     assert!(
         table
-            .rows
+            .column_text("priority")
+            .unwrap()
             .iter()
-            .all(|row| cell_text(&row[priority]) == "Urgent")
+            .all(|priority| priority == "Urgent")
     );
 }
 
@@ -263,7 +257,7 @@ fn dashboard_shows_the_totals_of_the_year() {
     // The largest orders, largest first.
     let top = at.tables().remove(0);
     assert_eq!(top.len(), 10);
-    let ids: Vec<String> = top.rows.iter().take(3).map(|r| cell_text(&r[0])).collect();
+    let ids: Vec<String> = top.column_text("order_id").unwrap()[..3].to_vec();
     assert_eq!(ids, ["1012", "1152", "1027"]);
 }
 
@@ -276,25 +270,30 @@ fn dashboard_filters_by_region_product_and_months() {
     assert_eq!(at.metrics()[0].1, "$46.3k");
     assert_eq!(at.charts()[0].3, ["East", "West"]);
     let top = at.tables().remove(0);
-    let region = top.column("region").unwrap();
     assert!(
-        top.rows
+        top.column_text("region")
+            .unwrap()
             .iter()
-            .all(|r| ["East", "West"].contains(&cell_text(&r[region]).as_str()))
+            .all(|r| ["East", "West"].contains(&r.as_str()))
     );
 
     at.widget("product").select("Gizmo").run();
     let top = at.tables().remove(0);
-    let product = top.column("product").unwrap();
-    assert!(top.rows.iter().all(|r| cell_text(&r[product]) == "Gizmo"));
+    assert!(
+        top.column_text("product")
+            .unwrap()
+            .iter()
+            .all(|p| p == "Gizmo")
+    );
 
     at.widget("months").set_value(("Mar", "May")).run();
     assert_eq!(at.charts()[0].1.len(), 3, "March to May");
-    let month = at.tables()[0].column("month").unwrap();
     assert!(
-        at.tables()[0].rows.iter().all(|r| {
-            ["2024-03", "2024-04", "2024-05"].contains(&cell_text(&r[month]).as_str())
-        })
+        at.tables()[0]
+            .column_text("month")
+            .unwrap()
+            .iter()
+            .all(|m| ["2024-03", "2024-04", "2024-05"].contains(&m.as_str()))
     );
 }
 
