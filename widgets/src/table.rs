@@ -198,14 +198,19 @@ pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool, config: &T
         builder = builder.column(Column::auto().at_least(36.0));
     }
     for (_, _, c) in &columns {
-        builder = match c.and_then(|c| c.width) {
+        builder = match c.and_then(|c| c.width).filter(|w| w.is_finite() && *w > 0.0) {
             Some(width) => builder.column(Column::exact(width).clip(true)),
             None => builder.column(Column::auto().at_least(60.0).clip(true)),
         };
     }
     if interactive {
         builder = builder
-            .max_scroll_height(config.height.unwrap_or(360.0))
+            .max_scroll_height(
+                config
+                    .height
+                    .filter(|h| h.is_finite() && *h > 0.0)
+                    .unwrap_or(360.0),
+            )
             .vscroll(true);
     } else {
         builder = builder.vscroll(false);
