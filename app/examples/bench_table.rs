@@ -97,7 +97,14 @@ fn frame_sorted_ms(table: &Table) -> f64 {
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui(move |ui| {
             let mut events = Vec::new();
-            let _ = page_ui(ui, &tree, &mut memory, 1, PageLayout::default(), &mut events);
+            let _ = page_ui(
+                ui,
+                &tree,
+                &mut memory,
+                1,
+                PageLayout::default(),
+                &mut events,
+            );
         });
     harness.run();
     harness.get_by_label("name").click();

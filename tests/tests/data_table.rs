@@ -38,7 +38,11 @@ fn a_text_column_keeps_007_as_text_and_a_column_of_numbers_with_a_blank_is_nulla
     assert_eq!(qty, &Int64Array::from(vec![Some(1), None, Some(3)]));
     let price = table.column::<Float64Array>("price").unwrap();
     assert!(price.is_null(2));
-    assert_eq!(price.value(1), 3.0, "an integer in a float column is a float");
+    assert_eq!(
+        price.value(1),
+        3.0,
+        "an integer in a float column is a float"
+    );
 }
 
 // Issue 12
@@ -131,9 +135,16 @@ fn filter_takes_a_typed_predicate_or_an_arrow_mask() {
     assert_eq!(priced.column_text("kind").unwrap(), ["ink", "pen"]);
     let mask = BooleanArray::from(vec![Some(true), None, Some(false), Some(true)]);
     let masked = table.filter_mask(&mask).unwrap();
-    assert_eq!(masked.column_text("kind").unwrap(), ["pen", "ink"], "null is false");
+    assert_eq!(
+        masked.column_text("kind").unwrap(),
+        ["pen", "ink"],
+        "null is false"
+    );
     let short = BooleanArray::from(vec![true]);
-    assert!(matches!(table.filter_mask(&short), Err(DataError::Arrow(_))));
+    assert!(matches!(
+        table.filter_mask(&short),
+        Err(DataError::Arrow(_))
+    ));
 }
 
 // Issue 12
@@ -146,7 +157,10 @@ fn asking_for_a_missing_column_or_the_wrong_type_names_what_there_is() {
         "the table has no column \"cost\"; its columns are [\"kind\", \"price\"]"
     );
     let wrong = table.column::<Int64Array>("price").unwrap_err().to_string();
-    assert!(wrong.starts_with("column \"price\" holds Float64, not "), "{wrong}");
+    assert!(
+        wrong.starts_with("column \"price\" holds Float64, not "),
+        "{wrong}"
+    );
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -232,10 +246,8 @@ fn zoned_rows_in_one_zone_are_a_timestamp_column_in_that_zone_by_name() {
 // Issue 12
 #[test]
 fn a_table_survives_serde_with_types_zones_and_nulls() {
-    let table = Table::from_csv(
-        "a,b,c,d\n1,x,2026-01-01T10:00:00+05:30,\n,y,,2026-01-02\n",
-    )
-    .unwrap();
+    let table =
+        Table::from_csv("a,b,c,d\n1,x,2026-01-01T10:00:00+05:30,\n,y,,2026-01-02\n").unwrap();
     let text = ron::to_string(&table).unwrap();
     let back: Table = ron::from_str(&text).unwrap();
     assert_eq!(back, table);
@@ -346,7 +358,9 @@ fn a_dataframe_config_naming_a_missing_column_is_an_exception_naming_the_columns
     assert!(at.tables().is_empty());
     assert_eq!(
         at.exception(),
-        ["The table's column settings name [\"c\"], but its columns are [\"a\", \"b\"]. Use one of those names."]
+        [
+            "The table's column settings name [\"c\"], but its columns are [\"a\", \"b\"]. Use one of those names."
+        ]
     );
     assert_eq!(at.text(), ["after"]);
 }
@@ -359,5 +373,8 @@ fn a_run_that_shows_a_cached_table_shares_it_without_copying() {
     let mut at = AppTest::new(move |st| st.dataframe(&shown).show());
     at.run();
     let tables = at.tables();
-    assert!(tables[0].same_as(&table), "the element holds the same batch");
+    assert!(
+        tables[0].same_as(&table),
+        "the element holds the same batch"
+    );
 }

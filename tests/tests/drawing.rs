@@ -823,6 +823,39 @@ fn chart_of(values: &[f64]) -> Element {
     }
 }
 
+// Issue 12: Arrow float columns may hold NaN and infinities, which JSON
+// cells could not.
+#[test]
+fn a_chart_of_nan_and_infinite_values_is_drawn() {
+    for kind in [
+        ChartKind::Line,
+        ChartKind::Area,
+        ChartKind::Bar,
+        ChartKind::Scatter,
+    ] {
+        for values in [
+            vec![
+                f64::NAN,
+                1.0,
+                f64::INFINITY,
+                2.0,
+                f64::NEG_INFINITY,
+                f64::NAN,
+            ],
+            vec![f64::NAN; 5],
+            vec![f64::INFINITY, f64::NEG_INFINITY],
+        ] {
+            let Element::Chart { table, x, y, .. } = chart_of(&values) else {
+                unreachable!()
+            };
+            draw(
+                &tree_of(vec![Element::Chart { kind, table, x, y }]),
+                &sweep(),
+            );
+        }
+    }
+}
+
 // Issue 11, case 10
 #[test]
 fn a_chart_of_one_huge_value_is_drawn() {

@@ -166,7 +166,8 @@ pub fn x_positions(table: &Table, x: Option<&str>) -> (XAxis, Vec<Option<f64>>) 
         return (XAxis::Row, rows());
     };
     if let Some(numbers) = x.and_then(|x| table.numbers(x)) {
-        return (XAxis::Number, numbers.iter().collect());
+        let finite = numbers.iter().map(|v| v.filter(|v| v.is_finite()));
+        return (XAxis::Number, finite.collect());
     }
     if let Some((zone, times)) = times_of(array.as_ref()) {
         return (XAxis::Time(zone), times);
@@ -544,7 +545,10 @@ impl Prepared {
                 let points = xs
                     .iter()
                     .zip(&ys)
+                    // NaN and infinities are not points (Arrow floats may
+                    // hold them): they are left out like nulls.
                     .filter_map(|(x, y)| Some([(*x)?, y?]))
+                    .filter(|[x, y]: &[f64; 2]| x.is_finite() && y.is_finite())
                     .collect();
                 Some((name.clone(), points))
             })

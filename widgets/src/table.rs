@@ -198,7 +198,10 @@ pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool, config: &T
         builder = builder.column(Column::auto().at_least(36.0));
     }
     for (_, _, c) in &columns {
-        builder = match c.and_then(|c| c.width).filter(|w| w.is_finite() && *w > 0.0) {
+        builder = match c
+            .and_then(|c| c.width)
+            .filter(|w| w.is_finite() && *w > 0.0)
+        {
             Some(width) => builder.column(Column::exact(width).clip(true)),
             None => builder.column(Column::auto().at_least(60.0).clip(true)),
         };

@@ -137,8 +137,23 @@ impl Default for Table {
 
 impl fmt::Debug for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Each column's name, type and first values, as Arrow writes them.
+        let options = arrow_cast::display::FormatOptions::default().with_null("null");
+        let columns: Vec<(String, String, Vec<String>)> = self
+            .batch
+            .schema_ref()
+            .fields()
+            .iter()
+            .zip(self.batch.columns())
+            .map(|(field, array)| {
+                let values = arrow_cast::display::ArrayFormatter::try_new(array.as_ref(), &options)
+                    .map(|f| (0..array.len().min(8)).map(|row| f.value(row).to_string()).collect())
+                    .unwrap_or_default();
+                (field.name().clone(), field.data_type().to_string(), values)
+            })
+            .collect();
         f.debug_struct("Table")
-            .field("columns", &self.column_names().collect::<Vec<_>>())
+            .field("columns", &columns)
             .field("rows", &self.len())
             .finish()
     }
