@@ -12,8 +12,28 @@
 //! - [`Table::from_csv`] / [`Table::read_csv`]: CSV text or a file, typed per
 //!   column (see [`Table::from_csv`] for the rules).
 //! - [`Table::from`] an Arrow [`RecordBatch`] you built yourself.
-//! - [`Table::read_parquet`] with brook's `parquet` feature, and
-//!   [`Table::from_polars`] with its `polars` feature.
+#![cfg_attr(
+    feature = "parquet",
+    doc = "- [`Table::read_parquet`] / [`Table::from_parquet_bytes`]: a Parquet \
+           file or its bytes (brook-engine's `parquet` feature; \
+           [`Table::write_parquet`] writes one)."
+)]
+#![cfg_attr(
+    not(feature = "parquet"),
+    doc = "- `Table::read_parquet` / `Table::from_parquet_bytes`: a Parquet \
+           file or its bytes, with brook-engine's `parquet` feature."
+)]
+#![cfg_attr(
+    feature = "polars",
+    doc = "- [`Table::from_polars`] (or `Table::try_from(&df)`): a Polars \
+           `DataFrame` (brook-engine's `polars` feature; [`Table::to_polars`] \
+           goes back)."
+)]
+#![cfg_attr(
+    not(feature = "polars"),
+    doc = "- `Table::from_polars` (or `Table::try_from(&df)`): a Polars \
+           `DataFrame`, with brook-engine's `polars` feature."
+)]
 //!
 //! Sorting ([`Table::sort_by`]), filtering ([`Table::filter`],
 //! [`Table::filter_mask`]) and casting use Arrow's kernels. For group-by,
@@ -22,7 +42,7 @@
 //!
 //! ```
 //! use brook_engine::data::Table;
-//! use brook_engine::data::arrow::array::Float64Array;
+//! use brook_engine::data::arrow::array::{Array as _, Float64Array};
 //!
 //! let table = Table::from_csv("name,price\npen,1.5\nink,\nbook,12\n").unwrap();
 //! let sorted = table.sort_by("price", true).unwrap();
@@ -121,6 +141,17 @@ pub enum DataError {
     /// cannot be sorted).
     #[error("{0}")]
     Arrow(String),
+    /// Bytes given as a Parquet file could not be read (not Parquet,
+    /// damaged, a codec brook does not read), or a table could not be
+    /// written as Parquet. Reading or writing a Parquet *file* fails with
+    /// [`DataError::File`] instead, naming the path.
+    #[error("cannot read or write the Parquet data: {0}")]
+    Parquet(String),
+    /// A table could not cross to or from Polars: a column of a type the
+    /// other side has no counterpart for (named in the message), or Polars
+    /// refused the data.
+    #[error("cannot convert between a table and a Polars DataFrame: {0}")]
+    Polars(String),
 }
 
 impl From<arrow_schema::ArrowError> for DataError {
@@ -287,7 +318,10 @@ impl Table {
             return None;
         }
         let cast = arrow_cast::cast(array, &DataType::Float64).ok()?;
-        Some(cast.as_primitive::<arrow_array::types::Float64Type>().clone())
+        Some(
+            cast.as_primitive::<arrow_array::types::Float64Type>()
+                .clone(),
+        )
     }
 
     /// The table sorted by a column, ascending or descending, with nulls
@@ -319,7 +353,11 @@ impl Table {
             descending,
             nulls_first: false,
         };
-        Ok(arrow_ord::sort::sort_to_indices(array, Some(options), None)?)
+        Ok(arrow_ord::sort::sort_to_indices(
+            array,
+            Some(options),
+            None,
+        )?)
     }
 
     /// The rows at `indices`, in that order.
@@ -446,7 +484,7 @@ fn short_type_name<A>() -> String {
     let mut out = String::new();
     for part in full.split_inclusive(['<', '>', ',']) {
         let (path, tail) = match part.char_indices().last() {
-            Some((at, c)) if matches!(c, '<' | '>' | ',') => part.split_at(at),
+            Some((at, '<' | '>' | ',')) => part.split_at(at),
             _ => (part, ""),
         };
         out.push_str(path.rsplit("::").next().unwrap_or(path));
@@ -530,9 +568,12 @@ pub(crate) fn read_ipc(bytes: &[u8]) -> Result<Table, DataError> {
     let reader = arrow_ipc::reader::StreamReader::try_new(std::io::Cursor::new(bytes), None)?;
     let schema = reader.schema();
     let batches = reader.collect::<Result<Vec<_>, _>>()?;
-    Ok(Table::from(arrow_select::concat::concat_batches(
-        &schema, &batches,
-    )?))
+    // One batch (the usual case) is taken as it is, not copied.
+    let batch = match <[RecordBatch; 1]>::try_from(batches) {
+        Ok([batch]) => batch,
+        Err(batches) => arrow_select::concat::concat_batches(&schema, &batches)?,
+    };
+    Ok(Table::from(batch))
 }
 
 #[cfg(test)]
@@ -587,7 +628,10 @@ mod tests {
     #[test]
     fn a_column_of_the_wrong_type_is_named() {
         let table = Table::from_csv("a\n1.5\n").unwrap_or_default();
-        let error = table.column::<StringViewArray>("a").err().map(|e| e.to_string());
+        let error = table
+            .column::<StringViewArray>("a")
+            .err()
+            .map(|e| e.to_string());
         assert_eq!(
             error.as_deref(),
             Some("column \"a\" holds Float64, not GenericByteViewArray<StringViewType>")
