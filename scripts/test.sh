@@ -27,6 +27,10 @@ cargo test --workspace
 # doc test above runs with it off).
 cargo clippy -p brook -p brook-tests --all-targets --features brook/experimental,brook-tests/experimental -- -D warnings
 cargo test -p brook-tests --features experimental --test fragments
+# Tables from Parquet files and Polars frames live behind brook-engine's
+# optional `parquet` and `polars` features (their doc tests run with them).
+cargo clippy -p brook-engine --all-targets --features parquet,polars -- -D warnings
+cargo test -p brook-engine --features parquet,polars
 
 # `brook snapshot <example>` renders an example's first frame through
 # `cargo run --example`, with no window and no display.

@@ -137,9 +137,33 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_file(path, bytes, true)
 }
 
+/// [`write_atomically`] for a file written piece by piece: `write` gets the
+/// temporary file beside `path` and writes the whole content to it (a
+/// Parquet writer, say, without the bytes first gathered in memory); when
+/// it returns `Ok`, the file is flushed to disk and renamed over `path`.
+///
+/// # Errors
+/// `write`'s error, or the file system's as for [`write_atomically`]. The
+/// temporary file is removed then, and `path` is as it was.
+pub fn write_atomically_with<E: From<std::io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<(), E> {
+    write_file_with(path, true, write)
+}
+
 /// [`write_atomically`], or when `replace` is false, the same but failing
 /// with `AlreadyExists` when something is at `path` already.
 fn write_file(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    write_file_with(path, replace, |file| file.write_all(bytes))
+}
+
+/// [`write_file`] with the content written by `write`.
+fn write_file_with<E: From<std::io::Error>>(
+    path: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -153,14 +177,14 @@ fn write_file(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    file.write_all(bytes)?;
+    write(file.as_file_mut())?;
     file.as_file().sync_all()?;
     if replace {
         file.persist(path).map_err(|err| err.error)?;
     } else {
         file.persist_noclobber(path).map_err(|err| err.error)?;
     }
-    sync_dir(dir)
+    Ok(sync_dir(dir)?)
 }
 
 /// Flushes a folder's entries (the rename just made) to disk.

@@ -12,8 +12,28 @@
 //! - [`Table::from_csv`] / [`Table::read_csv`]: CSV text or a file, typed per
 //!   column (see [`Table::from_csv`] for the rules).
 //! - [`Table::from`] an Arrow [`RecordBatch`] you built yourself.
-//! - [`Table::read_parquet`] with brook's `parquet` feature, and
-//!   [`Table::from_polars`] with its `polars` feature.
+#![cfg_attr(
+    feature = "parquet",
+    doc = "- [`Table::read_parquet`] / [`Table::from_parquet_bytes`]: a Parquet \
+           file or its bytes (brook-engine's `parquet` feature; \
+           [`Table::write_parquet`] writes one)."
+)]
+#![cfg_attr(
+    not(feature = "parquet"),
+    doc = "- `Table::read_parquet` / `Table::from_parquet_bytes`: a Parquet \
+           file or its bytes, with brook-engine's `parquet` feature."
+)]
+#![cfg_attr(
+    feature = "polars",
+    doc = "- [`Table::from_polars`] (or `Table::try_from(&df)`): a Polars \
+           `DataFrame` (brook-engine's `polars` feature; [`Table::to_polars`] \
+           goes back)."
+)]
+#![cfg_attr(
+    not(feature = "polars"),
+    doc = "- `Table::from_polars` (or `Table::try_from(&df)`): a Polars \
+           `DataFrame`, with brook-engine's `polars` feature."
+)]
 //!
 //! Sorting ([`Table::sort_by`]), filtering ([`Table::filter`],
 //! [`Table::filter_mask`]) and casting use Arrow's kernels. For group-by,
@@ -22,7 +42,7 @@
 //!
 //! ```
 //! use brook_engine::data::Table;
-//! use brook_engine::data::arrow::array::Float64Array;
+//! use brook_engine::data::arrow::array::{Array as _, Float64Array};
 //!
 //! let table = Table::from_csv("name,price\npen,1.5\nink,\nbook,12\n").unwrap();
 //! let sorted = table.sort_by("price", true).unwrap();
@@ -121,6 +141,17 @@ pub enum DataError {
     /// cannot be sorted).
     #[error("{0}")]
     Arrow(String),
+    /// Bytes given as a Parquet file could not be read (not Parquet,
+    /// damaged, a codec brook does not read), or a table could not be
+    /// written as Parquet. Reading or writing a Parquet *file* fails with
+    /// [`DataError::File`] instead, naming the path.
+    #[error("cannot read or write the Parquet data: {0}")]
+    Parquet(String),
+    /// A table could not cross to or from Polars: a column of a type the
+    /// other side has no counterpart for (named in the message), or Polars
+    /// refused the data.
+    #[error("cannot convert between a table and a Polars DataFrame: {0}")]
+    Polars(String),
 }
 
 impl From<arrow_schema::ArrowError> for DataError {
@@ -147,7 +178,11 @@ impl fmt::Debug for Table {
             .zip(self.batch.columns())
             .map(|(field, array)| {
                 let values = arrow_cast::display::ArrayFormatter::try_new(array.as_ref(), &options)
-                    .map(|f| (0..array.len().min(8)).map(|row| f.value(row).to_string()).collect())
+                    .map(|f| {
+                        (0..array.len().min(8))
+                            .map(|row| f.value(row).to_string())
+                            .collect()
+                    })
                     .unwrap_or_default();
                 (field.name().clone(), field.data_type().to_string(), values)
             })
@@ -500,7 +535,7 @@ fn short_type_name<A>() -> String {
     let mut out = String::new();
     for part in full.split_inclusive(['<', '>', ',']) {
         let (path, tail) = match part.char_indices().last() {
-            Some((at, c)) if matches!(c, '<' | '>' | ',') => part.split_at(at),
+            Some((at, '<' | '>' | ',')) => part.split_at(at),
             _ => (part, ""),
         };
         out.push_str(path.rsplit("::").next().unwrap_or(path));
@@ -651,9 +686,12 @@ pub(crate) fn read_ipc(bytes: &[u8]) -> Result<Table, DataError> {
     let reader = arrow_ipc::reader::StreamReader::try_new(std::io::Cursor::new(bytes), None)?;
     let schema = reader.schema();
     let batches = reader.collect::<Result<Vec<_>, _>>()?;
-    Ok(Table::from(arrow_select::concat::concat_batches(
-        &schema, &batches,
-    )?))
+    // One batch (the usual case) is taken as it is, not copied.
+    let batch = match <[RecordBatch; 1]>::try_from(batches) {
+        Ok([batch]) => batch,
+        Err(batches) => arrow_select::concat::concat_batches(&schema, &batches)?,
+    };
+    Ok(Table::from(batch))
 }
 
 #[cfg(test)]

@@ -237,7 +237,7 @@ impl<'a> CellText<'a> {
             DataType::LargeUtf8 => array.as_string::<i64>().value(row).to_owned(),
             DataType::Utf8View => array.as_string_view().value(row).to_owned(),
             DataType::Float64 | DataType::Float32 => {
-                self.float(row).map_or_else(String::new, |v| shortest(v))
+                self.float(row).map_or_else(String::new, shortest)
             }
             DataType::Boolean => array.as_boolean().value(row).to_string(),
             DataType::Date32 => date::<Date32Type>(array, row),
