@@ -29,6 +29,7 @@ use brook::testing::AppTest;
 use brook::widgets::page::{PageLayout, page_ui};
 use brook::widgets::render::UiMemory;
 use brook::widgets::snapshot::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 const CATEGORIES: [&str; 10] = [
     "alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota", "kappa",
