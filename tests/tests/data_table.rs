@@ -2,6 +2,8 @@
 //! filtering with Arrow's kernels, typed access, formats of cells, and the
 //! ways in and out (rows, CSV, serde).
 
+#![allow(clippy::unwrap_used, reason = "it's a test")]
+
 use brook::data::arrow::array::{
     Array, BooleanArray, Date32Array, Float64Array, Int64Array, StringViewArray,
     TimestampMicrosecondArray,
