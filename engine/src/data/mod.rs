@@ -334,11 +334,14 @@ impl Table {
             descending,
             nulls_first: false,
         };
-        Ok(arrow_ord::sort::sort_to_indices(
-            array,
-            Some(options),
-            None,
-        )?)
+        // The lexical sort takes the plain sort's path for the types it
+        // has, and compares the rest (the struct of instants and zones that
+        // `Zoned` values in several zones make) value by value.
+        let column = arrow_ord::sort::SortColumn {
+            values: Arc::clone(array),
+            options: Some(options),
+        };
+        Ok(arrow_ord::sort::lexsort_to_indices(&[column], None)?)
     }
 
     /// The rows at `indices`, in that order.
@@ -485,7 +488,7 @@ fn short_type_name<A>() -> String {
     let mut out = String::new();
     for part in full.split_inclusive(['<', '>', ',']) {
         let (path, tail) = match part.char_indices().last() {
-            Some((at, c)) if matches!(c, '<' | '>' | ',') => part.split_at(at),
+            Some((at, '<' | '>' | ',')) => part.split_at(at),
             _ => (part, ""),
         };
         out.push_str(path.rsplit("::").next().unwrap_or(path));

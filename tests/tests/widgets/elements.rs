@@ -110,7 +110,7 @@ fn plain_values_become_one_value_column() {
 fn a_csv_table_is_shown_as_is() {
     let at = run(|st| {
         let table = Table::from_csv("b,a\n2,x\n1,y\n").unwrap();
-        st.dataframe(&table.sort_by("b", false).unwrap()).show();
+        st.dataframe(table.sort_by("b", false).unwrap()).show();
     });
     let table = &at.tables()[0];
     assert_eq!(table.column_names().collect::<Vec<_>>(), ["b", "a"]);
