@@ -10,6 +10,8 @@
 //!   text in the bundled fonts, and charts with category and date axes.
 //! - `gallery`: every gallery page, light and dark.
 //! - `meta`: a snapshot test can fail; two renders are byte-identical.
+//! - `tables`: the interactive dataframe with every column format, and a
+//!   static table whose formats do not fit (issue 12).
 #![expect(clippy::unwrap_used, reason = "it's a test")]
 
 #[path = "snapshot/elements.rs"]
@@ -18,6 +20,8 @@ mod elements;
 mod gallery;
 #[path = "snapshot/meta.rs"]
 mod meta;
+#[path = "snapshot/tables.rs"]
+mod tables;
 #[path = "snapshot/widgets.rs"]
 mod widgets;
 

@@ -2,8 +2,9 @@
 //! egui context. `cargo bench -p brook-widgets --bench frame`.
 //!
 //! - `mixed_1000`: a page of 1,000 mixed widgets and text elements.
-//! - `table_100k`: a page with one interactive table of 100,000 rows, one
-//!   screen of which is visible (egui_extras draws only the visible rows).
+//! - `table_1m_sorted`: a page with one interactive table of 1,000,000 rows
+//!   after a click on a header sorted it (the sorted order is computed once
+//!   and kept): one screen of rows is visible and only those are drawn.
 //! - `chart_20k_dates`: a page with a line chart of 20,000 days (dates as
 //!   text on x), after its first frame; `chart_x_20k_dates` is the reading
 //!   of those dates, which the chart does once per table, not per frame.
@@ -46,13 +47,14 @@ struct Row {
     flag: bool,
 }
 
+/// A million rows whose `value` is in no order, so sorting by it moves them.
 fn big_table() -> Table {
-    let rows: Vec<Row> = (0..100_000)
+    let rows: Vec<Row> = (0..1_000_000)
         .map(|id| Row {
             id,
             name: format!("item {id}"),
             #[allow(clippy::cast_precision_loss, reason = "bench data")]
-            value: id as f64 * 0.5,
+            value: ((id * 7919) % 1_000_003) as f64 * 0.5,
             flag: id % 2 == 0,
         })
         .collect();
@@ -69,25 +71,103 @@ fn daily_visits() -> Table {
     Table::from_csv(&csv).unwrap_or_default()
 }
 
-fn frame(c: &mut Criterion, name: &str, tree: &Tree) {
-    let ctx = egui::Context::default();
-    let mut memory = UiMemory::default();
-    let input = || egui::RawInput {
+fn input(events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::vec2(1280.0, 800.0),
         )),
+        events,
         ..Default::default()
+    }
+}
+
+/// One frame of `tree` with `events`; its accessibility tree when asked.
+fn step(
+    ctx: &egui::Context,
+    memory: &mut UiMemory,
+    tree: &Tree,
+    events: Vec<egui::Event>,
+) -> egui::FullOutput {
+    ctx.run_ui(input(events), |ui| {
+        let mut sent = Vec::new();
+        let _ = page_ui(ui, tree, memory, 1, PageLayout::default(), &mut sent);
+    })
+}
+
+/// The labels and centres of the accessible nodes of a frame of `tree`.
+fn labelled_nodes(
+    ctx: &egui::Context,
+    memory: &mut UiMemory,
+    tree: &Tree,
+) -> Vec<(String, egui::Pos2)> {
+    ctx.enable_accesskit();
+    let output = step(ctx, memory, tree, Vec::new());
+    ctx.disable_accesskit();
+    let Some(update) = output.platform_output.accesskit_update else {
+        return Vec::new();
     };
+    update
+        .nodes
+        .iter()
+        .filter_map(|(_, node)| {
+            let bounds = node.bounds()?;
+            #[allow(clippy::cast_possible_truncation, reason = "screen positions")]
+            let centre = egui::pos2(
+                ((bounds.x0 + bounds.x1) / 2.0) as f32,
+                ((bounds.y0 + bounds.y1) / 2.0) as f32,
+            );
+            Some((node.label()?.to_owned(), centre))
+        })
+        .collect()
+}
+
+/// Clicks the header labelled `header` (a frame of press, one of release)
+/// and draws until the table is sorted by it.
+fn click_header(ctx: &egui::Context, memory: &mut UiMemory, tree: &Tree, header: &str) {
+    let nodes = labelled_nodes(ctx, memory, tree);
+    let Some((_, at)) = nodes.iter().find(|(label, _)| label == header) else {
+        panic!("no header {header:?} among {nodes:?}");
+    };
+    let button = |pressed| egui::Event::PointerButton {
+        pos: *at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::default(),
+    };
+    let _ = step(
+        ctx,
+        memory,
+        tree,
+        vec![egui::Event::PointerMoved(*at), button(true)],
+    );
+    let _ = step(ctx, memory, tree, vec![button(false)]);
+    for _ in 0..3 {
+        let _ = step(ctx, memory, tree, Vec::new());
+    }
+    let sorted = labelled_nodes(ctx, memory, tree)
+        .into_iter()
+        .any(|(label, _)| label.starts_with(header) && label != header);
+    assert!(sorted, "the click on {header:?} did not sort the table");
+}
+
+fn frame(c: &mut Criterion, name: &str, tree: &Tree) {
+    frame_after(c, name, tree, None);
+}
+
+/// Benches a frame of `tree` (after a click on the table header `click`).
+fn frame_after(c: &mut Criterion, name: &str, tree: &Tree, click: Option<&str>) {
+    let ctx = egui::Context::default();
+    let mut memory = UiMemory::default();
     // Warm the font atlas and memory once.
-    let _ = ctx.run_ui(input(), |ui| {
-        let mut events = Vec::new();
-        let _ = page_ui(ui, tree, &mut memory, 1, PageLayout::default(), &mut events);
-    });
+    let _ = step(&ctx, &mut memory, tree, Vec::new());
+    if let Some(header) = click {
+        click_header(&ctx, &mut memory, tree, header);
+    }
     c.bench_function(name, |b| {
         b.iter(|| {
             let mut events = Vec::new();
-            let output = ctx.run_ui(input(), |ui| {
+            let output = ctx.run_ui(input(Vec::new()), |ui| {
                 let _ = page_ui(ui, tree, &mut memory, 1, PageLayout::default(), &mut events);
             });
             black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
@@ -100,7 +180,7 @@ fn benches(c: &mut Criterion) {
     frame(c, "mixed_1000", &mixed);
     let table = big_table();
     let table_tree = tree_of(move |st| st.dataframe(&table).show());
-    frame(c, "table_100k", &table_tree);
+    frame_after(c, "table_1m_sorted", &table_tree, Some("value"));
     let visits = daily_visits();
     c.bench_function("chart_x_20k_dates", |b| {
         b.iter(|| black_box(brook_widgets::chart::x_positions(&visits, Some("day"))));

@@ -1,12 +1,16 @@
 //! `dataframe` and `table`: a [`Table`] (or rows of serde-serializable
 //! values) as a table. `dataframe` is interactive (sortable by clicking a
-//! header, scrolling, virtualised: only visible rows are drawn); `table` is
-//! static.
+//! header, resizable columns, scrolling; virtualised on egui_table: only
+//! the rows and columns in view are laid out); `table` is static.
+
+use std::sync::Arc;
 
 use brook_engine::St;
-use brook_engine::data::{CellText, ColumnConfig, IntoTable, Table, TableConfig};
+use brook_engine::data::{
+    Align, CellText, ColumnConfig, ColumnFormat, IntoTable, Table, TableConfig,
+};
 use brook_engine::element::Element;
-use egui::{RichText, Ui};
+use egui::{AtomExt as _, Id, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 /// Tables on [`St`]. In the prelude.
@@ -119,6 +123,27 @@ impl<'a> Dataframe<'a> {
     }
 }
 
+/// The horizontal padding inside a cell, in points.
+const PAD: i8 = 6;
+/// The narrowest a column gets, in points.
+const MIN_WIDTH: f32 = 24.0;
+/// The widest a column's first, fitted width gets, in points (a person
+/// can drag it wider).
+const MAX_FITTED_WIDTH: f32 = 360.0;
+/// The widest a column gets, in points.
+const MAX_WIDTH: f32 = 10_000.0;
+/// The width of a progress column's bar, in points.
+const BAR_WIDTH: f32 = 60.0;
+/// The height of an interactive table without a `height`, in points.
+const DEFAULT_HEIGHT: f32 = 360.0;
+/// Up to this many columns, an interactive table measures every column's
+/// cells on its first frame to fit their widths; a wider table estimates
+/// them from the header and the first rows' text, so its first frame lays
+/// out only the columns in view too.
+const MEASURED_COLUMNS: usize = 100;
+/// How many rows the estimate of a column's width reads.
+const ESTIMATED_ROWS: usize = 20;
+
 /// The sort of an interactive table, kept in egui's memory per table: by
 /// the column's name, so it follows the column when columns move and is
 /// dropped when the column goes away.
@@ -128,42 +153,488 @@ struct Sort {
     descending: bool,
 }
 
+impl Sort {
+    /// The sort after a click on the header of `name`: ascending, then
+    /// descending, then none.
+    fn after_click(&self, name: &str) -> Self {
+        match &self.column {
+            Some(column) if column == name && !self.descending => Self {
+                column: Some(name.to_owned()),
+                descending: true,
+            },
+            Some(column) if column == name => Self::default(),
+            _ => Self {
+                column: Some(name.to_owned()),
+                descending: false,
+            },
+        }
+    }
+
+    /// The arrow on the header of `name`, when the table is sorted by it.
+    fn arrow(&self, name: &str) -> Option<&'static str> {
+        match &self.column {
+            Some(column) if column == name && self.descending => Some("▼"),
+            Some(column) if column == name => Some("▲"),
+            _ => None,
+        }
+    }
+}
+
 /// A sorted order, computed once per (table, column, direction) and kept
-/// until one of them changes.
+/// until one of them changes; why not, when the column cannot be sorted.
 #[derive(Clone)]
 struct Order {
     table: Table,
     sort: Sort,
-    rows: std::sync::Arc<[u32]>,
+    rows: Result<Arc<[u32]>, String>,
 }
 
-fn sorted_rows(ui: &Ui, id: egui::Id, table: &Table, sort: &Sort) -> Option<std::sync::Arc<[u32]>> {
+thread_local! {
+    static SORTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times the interactive tables drawn on this thread have sorted
+/// their rows. A table sorts once per (table, column, direction) and keeps
+/// the order for the frames after; tests read this to check that.
+pub fn sorts_on_this_thread() -> u64 {
+    SORTS.with(std::cell::Cell::get)
+}
+
+/// The rows of `table` in `sort`'s order (`None` when unsorted), from
+/// egui's memory when this table was sorted so before.
+fn sorted_rows(ui: &Ui, id: Id, table: &Table, sort: &Sort) -> Option<Result<Arc<[u32]>, String>> {
     let column = sort.column.as_deref()?;
     let memory = id.with("order");
     if let Some(order) = ui.data(|d| d.get_temp::<Order>(memory))
         && order.sort == *sort
-        && order.table == *table
     {
-        return Some(order.rows);
+        if order.table.same_as(table) {
+            return Some(order.rows);
+        }
+        if order.table == *table {
+            // The same values in a new batch (a rerun that built the table
+            // again): keep the order, and know the new batch from now on.
+            let rows = order.rows.clone();
+            ui.data_mut(|d| {
+                d.insert_temp(
+                    memory,
+                    Order {
+                        table: table.clone(),
+                        ..order
+                    },
+                );
+            });
+            return Some(rows);
+        }
     }
-    let indices = table.sort_indices(column, sort.descending).ok()?;
-    let rows: std::sync::Arc<[u32]> = indices.values().iter().copied().collect();
+    SORTS.with(|sorts| sorts.set(sorts.get() + 1));
+    let rows = table
+        .sort_indices(column, sort.descending)
+        .map(|indices| indices.values().iter().copied().collect::<Arc<[u32]>>())
+        .map_err(|err| err.to_string());
     ui.data_mut(|d| {
         d.insert_temp(
             memory,
             Order {
                 table: table.clone(),
                 sort: sort.clone(),
-                rows: std::sync::Arc::clone(&rows),
+                rows: rows.clone(),
             },
         );
     });
     Some(rows)
 }
 
+/// How a column's cells are drawn.
+#[derive(Clone, Copy)]
+enum Kind<'a> {
+    /// Text (in the column's format): also check marks.
+    Text,
+    /// A bar from `min` to `max` and the value beside it.
+    Progress { min: f64, max: f64 },
+    /// A link to the cell's text, showing `display` (or the address).
+    Link { display: Option<&'a str> },
+}
+
+/// A column as it is shown.
+struct Shown<'a> {
+    name: &'a str,
+    label: &'a str,
+    help: Option<&'a str>,
+    /// Why the column's format is not used (it does not fit the column).
+    problem: Option<String>,
+    cells: CellText<'a>,
+    kind: Kind<'a>,
+    align: egui::Align,
+    /// The width asked for, if a usable one was.
+    width: Option<f32>,
+}
+
+/// The columns of `table` that are shown, with their settings.
+fn shown_columns<'a>(table: &'a Table, config: &'a TableConfig) -> Vec<Shown<'a>> {
+    table
+        .column_names()
+        .zip(table.batch().columns())
+        .filter_map(|(name, array)| {
+            let column = config.column(name);
+            if column.is_some_and(|c| c.hidden) {
+                return None;
+            }
+            let cells = CellText::new(array.as_ref(), column);
+            let mut problem = cells.format_problem().map(str::to_owned);
+            let kind = match column.and_then(|c| c.format.as_ref()) {
+                _ if problem.is_some() => Kind::Text,
+                Some(ColumnFormat::Progress { min, max }) => {
+                    if min.is_finite() && max.is_finite() && min < max {
+                        Kind::Progress {
+                            min: *min,
+                            max: *max,
+                        }
+                    } else {
+                        problem = Some(format!(
+                            "The progress format's bounds ({min} to {max}) are not two finite numbers, the first below the second: only the values are shown."
+                        ));
+                        Kind::Text
+                    }
+                }
+                Some(ColumnFormat::Link { display_text }) => Kind::Link {
+                    display: display_text.as_deref(),
+                },
+                _ => Kind::Text,
+            };
+            let checkmark = problem.is_none()
+                && matches!(
+                    column.and_then(|c| c.format.as_ref()),
+                    Some(ColumnFormat::Checkmark)
+                );
+            let align = match column.and_then(|c| c.align) {
+                Some(Align::Left) => egui::Align::Min,
+                Some(Align::Center) => egui::Align::Center,
+                Some(Align::Right) => egui::Align::Max,
+                None if checkmark => egui::Align::Center,
+                None if cells.is_numeric() && matches!(kind, Kind::Text) => egui::Align::Max,
+                None => egui::Align::Min,
+            };
+            Some(Shown {
+                name,
+                label: column.and_then(|c| c.label.as_deref()).unwrap_or(name),
+                help: column.and_then(|c| c.help.as_deref()),
+                problem,
+                cells,
+                kind,
+                align,
+                width: column
+                    .and_then(|c| c.width)
+                    .filter(|w| w.is_finite() && *w > 0.0)
+                    .map(|w| w.clamp(MIN_WIDTH, MAX_WIDTH)),
+            })
+        })
+        .collect()
+}
+
+/// The height of a row, in points.
+fn row_height(ui: &Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body) + 10.0
+}
+
+/// Cells never wrap: long text is cut with an ellipsis (and shown whole on
+/// hover), but measured whole when egui fits the columns.
+fn no_wrap(ui: &mut Ui) {
+    ui.style_mut().wrap_mode = Some(if ui.is_sizing_pass() {
+        egui::TextWrapMode::Extend
+    } else {
+        egui::TextWrapMode::Truncate
+    });
+}
+
+fn padded<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(PAD, 0))
+        .show(ui, add)
+        .inner
+}
+
+fn aligned<R>(ui: &mut Ui, align: egui::Align, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let layout = match align {
+        egui::Align::Min => Layout::left_to_right(egui::Align::Center),
+        egui::Align::Max => Layout::right_to_left(egui::Align::Center),
+        egui::Align::Center => Layout::centered_and_justified(egui::Direction::LeftToRight),
+    };
+    ui.with_layout(layout, add).inner
+}
+
+/// Draws the cell of `column` at data row `row`.
+fn cell_ui(ui: &mut Ui, column: &Shown<'_>, row: usize) {
+    no_wrap(ui);
+    padded(ui, |ui| match column.kind {
+        Kind::Text => {
+            let text = column.cells.text(row);
+            aligned(ui, column.align, |ui| ui.label(text));
+        }
+        Kind::Progress { min, max } => {
+            let text = column.cells.text(row);
+            ui.with_layout(Layout::left_to_right(egui::Align::Center), |ui| {
+                let fraction = column
+                    .cells
+                    .float(row)
+                    .map(|value| ((value - min) / (max - min)).clamp(0.0, 1.0))
+                    .filter(|fraction| fraction.is_finite());
+                if let Some(fraction) = fraction {
+                    // The empty part of the bar shows on striped rows too.
+                    let track = ui.visuals().widgets.inactive.bg_fill;
+                    ui.visuals_mut().extreme_bg_color = track;
+                    let width = if ui.is_sizing_pass() {
+                        BAR_WIDTH
+                    } else {
+                        BAR_WIDTH.min(ui.available_width() * 0.6)
+                    };
+                    #[allow(clippy::cast_possible_truncation, reason = "a fraction in 0..=1")]
+                    ui.add(
+                        egui::ProgressBar::new(fraction as f32)
+                            .desired_width(width)
+                            .desired_height(ui.text_style_height(&egui::TextStyle::Body) * 0.5),
+                    );
+                }
+                ui.label(text);
+            });
+        }
+        Kind::Link { display } => {
+            let url = column.cells.text(row);
+            if url.is_empty() {
+                return;
+            }
+            let shown = display.map_or_else(|| url.clone(), str::to_owned);
+            aligned(ui, column.align, |ui| {
+                ui.hyperlink_to(shown, &url).on_hover_text(url);
+            });
+        }
+    });
+}
+
+/// Draws the row number (the row's place in the data, not on screen).
+fn index_cell_ui(ui: &mut Ui, row: usize) {
+    no_wrap(ui);
+    padded(ui, |ui| {
+        aligned(ui, egui::Align::Max, |ui| {
+            ui.label(RichText::new(row.to_string()).weak())
+        });
+    });
+}
+
+/// Fills a header cell's background.
+fn header_background(ui: &Ui) {
+    let rect = ui.max_rect();
+    let visuals = ui.visuals();
+    ui.painter()
+        .rect_filled(rect, 0.0, visuals.widgets.noninteractive.weak_bg_fill);
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom() - 0.5,
+        visuals.widgets.noninteractive.bg_stroke,
+    );
+}
+
+/// Draws the header of `column`: a button that sorts when `sortable`
+/// (with the arrow of the current sort), its help and any problem with its
+/// format on hover. True when it was clicked.
+fn header_ui(
+    ui: &mut Ui,
+    column: &Shown<'_>,
+    sortable: bool,
+    arrow: Option<&'static str>,
+    sort_problem: Option<&str>,
+) -> bool {
+    no_wrap(ui);
+    let mut tip: Vec<String> = Vec::new();
+    tip.extend(column.help.map(str::to_owned));
+    tip.extend(column.problem.as_ref().map(|p| format!("⚠ {p}")));
+    tip.extend(sort_problem.map(|p| format!("This column cannot be sorted: {p}")));
+    let sizing = ui.is_sizing_pass();
+    padded(ui, move |ui| {
+        // Aligned as the cells are; the arrow beside the label.
+        let mut atoms = egui::Atoms::default();
+        if column.align != egui::Align::Min {
+            atoms.push_right(egui::Atom::grow());
+        }
+        if column.problem.is_some() {
+            atoms.push_right(RichText::new("⚠").color(ui.visuals().warn_fg_color));
+        }
+        // The label is the part cut short when the column is narrow.
+        atoms.push_right(RichText::new(column.label).strong().atom_shrink(true));
+        // Measured with an arrow, so one fits when the column is sorted.
+        if let Some(arrow) = arrow.or((sortable && sizing).then_some("▲")) {
+            atoms.push_right(RichText::new(arrow).small());
+        }
+        if column.align != egui::Align::Max {
+            atoms.push_right(egui::Atom::grow());
+        }
+        let sense = if sortable {
+            egui::Sense::click()
+        } else {
+            egui::Sense::hover()
+        };
+        let response = ui.add(
+            egui::Button::new(atoms)
+                .frame(false)
+                .sense(sense)
+                .wrap_mode(ui.style().wrap_mode.unwrap_or(egui::TextWrapMode::Truncate))
+                .min_size(egui::vec2(ui.available_width(), 0.0)),
+        );
+        // A label cut short is shown whole on hover.
+        if response
+            .intrinsic_size()
+            .is_some_and(|size| size.x > response.rect.width() + 0.5)
+        {
+            tip.insert(0, column.label.to_owned());
+        }
+        let response = if tip.is_empty() {
+            response
+        } else {
+            response.on_hover_text(tip.join("\n\n"))
+        };
+        sortable && response.clicked()
+    })
+}
+
+/// A first width for a column (before a person drags it): its header and
+/// the first rows' text, estimated from their length.
+fn estimated_width(ui: &Ui, column: &Shown<'_>, rows: usize) -> f32 {
+    let char_width = ui.text_style_height(&egui::TextStyle::Body) * 0.6;
+    let header = column.label.chars().count() + if column.problem.is_some() { 4 } else { 2 };
+    let cells = (0..rows.min(ESTIMATED_ROWS))
+        .map(|row| match column.kind {
+            Kind::Link {
+                display: Some(display),
+            } => display.chars().count(),
+            _ => column.cells.text(row).chars().count(),
+        })
+        .max()
+        .unwrap_or(0);
+    #[allow(clippy::cast_precision_loss, reason = "a count of characters")]
+    let mut width = header.max(cells) as f32 * char_width + 2.0 * f32::from(PAD);
+    if matches!(column.kind, Kind::Progress { .. }) {
+        width += BAR_WIDTH + ui.spacing().item_spacing.x;
+    }
+    width.clamp(MIN_WIDTH, MAX_FITTED_WIDTH)
+}
+
+/// The width of the row-number column for `rows` rows.
+fn index_width(ui: &Ui, rows: usize) -> f32 {
+    let digits = rows.saturating_sub(1).max(1).ilog10() + 1;
+    #[allow(clippy::cast_precision_loss, reason = "a few digits")]
+    let text = digits as f32 * ui.text_style_height(&egui::TextStyle::Body) * 0.6;
+    (text + 2.0 * f32::from(PAD)).max(MIN_WIDTH)
+}
+
+/// A column of an interactive table: its width is the one a person gave it
+/// (kept by egui_table) or, for a new column, the one asked for or an
+/// estimate. When `measure`, egui_table fits it to its cells this frame
+/// (held at the width asked for, if one was).
+fn table_column(
+    id: Id,
+    known: Option<f32>,
+    asked: Option<f32>,
+    estimate: impl FnOnce() -> f32,
+    measure: bool,
+) -> egui_table::Column {
+    let current = known.or(asked).unwrap_or_else(estimate);
+    let range = match (measure, asked) {
+        (true, Some(width)) => egui::Rangef::point(width),
+        (true, None) => egui::Rangef::new(MIN_WIDTH, MAX_FITTED_WIDTH),
+        (false, _) => egui::Rangef::new(MIN_WIDTH, MAX_WIDTH),
+    };
+    egui_table::Column::new(current)
+        .range(range)
+        .id(id)
+        .resizable(true)
+}
+
+/// What egui_table asks of an interactive table.
+struct View<'a> {
+    columns: &'a [Shown<'a>],
+    /// The first column is the row number.
+    index: bool,
+    /// The data rows in the order shown (`None`: the data's order).
+    order: Option<&'a [u32]>,
+    sort: &'a Sort,
+    sort_problem: Option<&'a str>,
+    /// The column whose header was clicked this frame.
+    clicked: Option<&'a str>,
+    row_height: f32,
+}
+
+impl<'a> View<'a> {
+    fn column(&self, col_nr: usize) -> Option<&'a Shown<'a>> {
+        let at = if self.index {
+            col_nr.checked_sub(1)?
+        } else {
+            col_nr
+        };
+        self.columns.get(at)
+    }
+
+    fn data_row(&self, row_nr: u64) -> Option<usize> {
+        let row = usize::try_from(row_nr).ok()?;
+        match self.order {
+            Some(order) => order.get(row).map(|&index| index as usize),
+            None => Some(row),
+        }
+    }
+}
+
+impl egui_table::TableDelegate for View<'_> {
+    fn header_cell_ui(&mut self, ui: &mut Ui, cell: &egui_table::HeaderCellInfo) {
+        header_background(ui);
+        let Some(column) = self.column(cell.col_range.start) else {
+            return;
+        };
+        let sorted_by_it = self.sort.column.as_deref() == Some(column.name);
+        let arrow = if self.sort_problem.is_none() {
+            self.sort.arrow(column.name)
+        } else {
+            None
+        };
+        let problem = self.sort_problem.filter(|_| sorted_by_it);
+        if header_ui(ui, column, true, arrow, problem) {
+            self.clicked = Some(column.name);
+        }
+    }
+
+    fn row_ui(&mut self, ui: &mut Ui, row_nr: u64) {
+        if row_nr % 2 == 1 {
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, ui.visuals().faint_bg_color);
+        }
+    }
+
+    fn cell_ui(&mut self, ui: &mut Ui, cell: &egui_table::CellInfo) {
+        let Some(row) = self.data_row(cell.row_nr) else {
+            return;
+        };
+        if self.index && cell.col_nr == 0 {
+            index_cell_ui(ui, row);
+        } else if let Some(column) = self.column(cell.col_nr) {
+            cell_ui(ui, column, row);
+        }
+    }
+
+    fn default_row_height(&self) -> f32 {
+        self.row_height
+    }
+}
+
 /// Draws a table. Interactive tables sort by a clicked header (once per
-/// table, column and direction) and draw only the rows in view.
+/// table, column and direction) and lay out only the rows and columns in
+/// view; static ones draw every row.
 pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool, config: &TableConfig) {
+    if interactive {
+        dataframe_ui(ui, table, config);
+    } else {
+        static_table_ui(ui, table, config);
+    }
+}
+
+fn dataframe_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
     let id = ui.scope_id().with("brook-table");
     let mut sort: Sort = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     if sort
@@ -173,127 +644,158 @@ pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool, config: &T
     {
         sort = Sort::default();
     }
-    let order = if interactive {
-        sorted_rows(ui, id, table, &sort)
-    } else {
-        None
+    let order = sorted_rows(ui, id, table, &sort);
+    let (rows, sort_problem) = match &order {
+        Some(Ok(rows)) => (Some(&rows[..]), None),
+        Some(Err(problem)) => (None, Some(problem.as_str())),
+        None => (None, None),
     };
-    let columns: Vec<(usize, &str, Option<&ColumnConfig>)> = table
-        .column_names()
-        .enumerate()
-        .map(|(index, name)| (index, name, config.column(name)))
-        .filter(|(_, _, c)| !c.is_some_and(|c| c.hidden))
-        .collect();
-    let writers: Vec<CellText<'_>> = columns
-        .iter()
-        .map(|(index, _, c)| CellText::new(table.batch().column(*index).as_ref(), *c))
-        .collect();
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let columns = shown_columns(table, config);
+    let index = !config.hide_index;
+    if columns.is_empty() && !index {
+        ui.weak("Every column of this table is hidden.");
+        ui.data_mut(|d| d.insert_temp(id, sort));
+        return;
+    }
+    let row_height = row_height(ui);
+    let header_height = row_height + 2.0;
+
+    let num_rows = u64::try_from(table.len()).unwrap_or(u64::MAX);
+    let builder = egui_table::Table::new()
+        .id_salt(id)
+        .num_rows(num_rows)
+        .headers([egui_table::HeaderRow::new(header_height)])
+        .num_sticky_cols(usize::from(index));
+    // The table's own ui, with a scope of its own: egui_table keeps the
+    // column widths under an id made from it, which is read here first.
+    let mut area = ui.new_child(
+        egui::UiBuilder::new()
+            .scope_id(id.with("area"))
+            .max_rect(ui.available_rect_before_wrap())
+            .layout(Layout::top_down(egui::Align::Min)),
+    );
+    let table_id = builder.get_id(&area);
+    let state = egui_table::TableState::load(ui.ctx(), table_id);
+    let measure = state.is_none() && columns.len() <= MEASURED_COLUMNS;
+    let known = |id: Id| state.as_ref().and_then(|s| s.col_widths.get(&id).copied());
+    let mut layout = Vec::with_capacity(columns.len() + 1);
+    if index {
+        let column_id = Id::unique("brook-row-number");
+        layout.push(table_column(
+            column_id,
+            known(column_id),
+            None,
+            || index_width(ui, table.len()),
+            measure,
+        ));
+    }
+    for column in &columns {
+        let column_id = Id::unique(("brook-column", column.name));
+        layout.push(table_column(
+            column_id,
+            known(column_id),
+            column.width,
+            || estimated_width(ui, column, table.len()),
+            measure,
+        ));
+    }
+    if !measure {
+        // New columns get their first width now (egui_table keeps only
+        // the widths of the columns it drew), so it is estimated once.
+        let mut state = state.unwrap_or_default();
+        let before = state.col_widths.len();
+        for (at, column) in layout.iter().enumerate() {
+            state
+                .col_widths
+                .entry(column.id_for(at))
+                .or_insert(column.current);
+        }
+        if state.col_widths.len() != before {
+            state.store(ui.ctx(), table_id);
+        }
+    }
+
+    let content_width: f32 = layout.iter().map(|c| c.current).sum();
+    let width = area.available_width().min(content_width + 1.0);
+    let asked = config
+        .height
+        .filter(|h| h.is_finite() && *h > 0.0)
+        .unwrap_or(DEFAULT_HEIGHT);
+    #[allow(clippy::cast_precision_loss, reason = "a height in points")]
+    let needed = header_height + table.len() as f32 * row_height;
+    let height = asked.max(header_height + row_height).min(needed);
+
+    let mut view = View {
+        columns: &columns,
+        index,
+        order: rows,
+        sort: &sort,
+        sort_problem,
+        clicked: None,
+        row_height,
+    };
+    area.set_max_width(width);
+    area.set_max_height(height);
+    builder.columns(layout).show(&mut area, &mut view);
+    let area = area.min_rect();
+    ui.advance_cursor_after_rect(area);
+    ui.painter().rect_stroke(
+        area,
+        2.0,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Outside,
+    );
+    if let Some(name) = view.clicked.map(str::to_owned) {
+        sort = sort.after_click(&name);
+        ui.ctx().request_repaint();
+    }
+    ui.data_mut(|d| d.insert_temp(id, sort));
+}
+
+fn static_table_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
+    let columns = shown_columns(table, config);
+    let index = !config.hide_index;
+    let row_height = row_height(ui);
+    let id = ui.scope_id().with("brook-table");
     let mut builder = TableBuilder::new(ui)
         .id_salt(id)
         .striped(true)
-        .resizable(interactive)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    if !config.hide_index {
-        builder = builder.column(Column::auto().at_least(36.0));
+        .resizable(false)
+        .vscroll(false)
+        .cell_layout(Layout::left_to_right(egui::Align::Center));
+    if index {
+        builder = builder.column(Column::auto().at_least(MIN_WIDTH));
     }
-    for (_, _, c) in &columns {
-        builder = match c
-            .and_then(|c| c.width)
-            .filter(|w| w.is_finite() && *w > 0.0)
-        {
-            Some(width) => builder.column(Column::exact(width).clip(true)),
-            None => builder.column(Column::auto().at_least(60.0).clip(true)),
-        };
-    }
-    if interactive {
-        builder = builder
-            .max_scroll_height(
-                config
-                    .height
-                    .filter(|h| h.is_finite() && *h > 0.0)
-                    .unwrap_or(360.0),
-            )
-            .vscroll(true);
-    } else {
-        builder = builder.vscroll(false);
+    for column in &columns {
+        builder = builder.column(match column.width {
+            Some(width) => Column::exact(width).clip(true),
+            None => Column::auto()
+                .at_least(MIN_WIDTH)
+                .at_most(MAX_FITTED_WIDTH)
+                .clip(true),
+        });
     }
     builder
-        .header(row_height, |mut header| {
-            if !config.hide_index {
-                header.col(|ui| {
-                    ui.label(RichText::new("#").weak());
-                });
+        .header(row_height + 2.0, |mut header| {
+            if index {
+                header.col(|ui| header_background(ui));
             }
-            for (_, name, c) in &columns {
+            for column in &columns {
                 header.col(|ui| {
-                    let arrow = match &sort.column {
-                        Some(s) if s == name && sort.descending => " v",
-                        Some(s) if s == name => " ^",
-                        _ => "",
-                    };
-                    let label = c.and_then(|c| c.label.as_deref()).unwrap_or(name);
-                    let text = RichText::new(format!("{label}{arrow}")).strong();
-                    if interactive {
-                        if ui
-                            .add(egui::Button::new(text).frame(false))
-                            .on_hover_text("Sort")
-                            .clicked()
-                        {
-                            sort = match &sort.column {
-                                Some(s) if s == name && !sort.descending => Sort {
-                                    column: Some((*name).to_owned()),
-                                    descending: true,
-                                },
-                                Some(s) if s == name => Sort::default(),
-                                _ => Sort {
-                                    column: Some((*name).to_owned()),
-                                    descending: false,
-                                },
-                            };
-                        }
-                    } else {
-                        ui.label(text);
-                    }
+                    header_background(ui);
+                    header_ui(ui, column, false, None, None);
                 });
             }
         })
         .body(|body| {
             body.rows(row_height, table.len(), |mut row| {
-                let index = match &order {
-                    Some(order) => order.get(row.index()).map(|&i| i as usize),
-                    None => Some(row.index()),
-                };
-                let Some(index) = index else {
-                    return;
-                };
-                if !config.hide_index {
-                    row.col(|ui| {
-                        ui.label(RichText::new(index.to_string()).weak());
-                    });
+                let at = row.index();
+                if index {
+                    row.col(|ui| index_cell_ui(ui, at));
                 }
-                for ((_, _, c), writer) in columns.iter().zip(&writers) {
-                    row.col(|ui| {
-                        let text = writer.text(index);
-                        let align = c.and_then(|c| c.align);
-                        let right = match align {
-                            Some(brook_engine::data::Align::Right) => true,
-                            Some(_) => false,
-                            None => writer.is_numeric(),
-                        };
-                        if right {
-                            ui.with_layout(
-                                egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| {
-                                    ui.label(text);
-                                },
-                            );
-                        } else {
-                            ui.label(text);
-                        }
-                    });
+                for column in &columns {
+                    row.col(|ui| cell_ui(ui, column, at));
                 }
             });
         });
-    ui.data_mut(|d| d.insert_temp(id, sort));
 }

@@ -384,11 +384,14 @@ impl Table {
             descending,
             nulls_first: false,
         };
-        Ok(arrow_ord::sort::sort_to_indices(
-            array,
-            Some(options),
-            None,
-        )?)
+        // The lexical sort takes the plain sort's path for the types it
+        // has, and compares the rest (the struct of instants and zones that
+        // `Zoned` values in several zones make) value by value.
+        let column = arrow_ord::sort::SortColumn {
+            values: Arc::clone(array),
+            options: Some(options),
+        };
+        Ok(arrow_ord::sort::lexsort_to_indices(&[column], None)?)
     }
 
     /// The rows at `indices`, in that order.

@@ -126,12 +126,14 @@ fn zoned(column: &StructArray) -> Option<ArrayRef> {
         return None;
     }
     let zones = zone.as_string::<i32>();
-    let name = zones.iter().flatten().next()?.to_owned();
-    if zones
-        .iter()
-        .flatten()
-        .any(|z| z.parse::<chrono_tz::Tz>().is_err())
-    {
+    // The zones of the rows that have a value: a null row (`None`) holds
+    // an empty zone, which names none.
+    let named: Vec<&str> = (0..column.len())
+        .filter(|&row| column.is_valid(row) && zones.is_valid(row))
+        .map(|row| zones.value(row))
+        .collect();
+    let name = (*named.first()?).to_owned();
+    if named.iter().any(|z| z.parse::<chrono_tz::Tz>().is_err()) {
         return None;
     }
     let instants = arrow_cast::cast(
@@ -142,7 +144,7 @@ fn zoned(column: &StructArray) -> Option<ArrayRef> {
     // A row that is null keeps its null.
     let nulls = arrow_buffer::NullBuffer::union(instants.nulls(), column.nulls());
     let instants = instants.as_primitive::<TimestampMicrosecondType>();
-    if zones.iter().flatten().all(|z| z == name) {
+    if named.iter().all(|z| *z == name) {
         let one_zone =
             arrow_array::TimestampMicrosecondArray::new(instants.values().clone(), nulls)
                 .with_timezone(name);

@@ -42,8 +42,8 @@ enum Prepared {
     },
     Strftime(Vec<Item<'static>>),
     Checkmark,
-    /// A format that does not fit the column: the default, and a note.
-    Unusable,
+    /// A format that does not fit the column: the default, and why.
+    Unusable(String),
 }
 
 /// Writes one column's cells as text, in a column format or brook's
@@ -65,13 +65,19 @@ impl<'a> CellText<'a> {
             _ => None,
         };
         let format = match config.and_then(|c| c.format.as_ref()) {
-            None | Some(ColumnFormat::Progress { .. } | ColumnFormat::Link { .. }) => {
-                Prepared::Default
+            None => Prepared::Default,
+            // Drawn by the table (a bar, a link); the text is the default.
+            Some(ColumnFormat::Progress { .. }) if numeric => Prepared::Default,
+            Some(ColumnFormat::Link { .. }) if is_text(data_type) => Prepared::Default,
+            Some(format @ ColumnFormat::Printf(text)) if numeric => {
+                match NumberFormat::parse(text) {
+                    Ok(format) => Prepared::Printf(format),
+                    Err(err) => Prepared::Unusable(format!(
+                        "{} cannot be used ({err}): the values are shown unformatted.",
+                        format_name(format)
+                    )),
+                }
             }
-            Some(ColumnFormat::Printf(text)) if numeric => match NumberFormat::parse(text) {
-                Ok(format) => Prepared::Printf(format),
-                Err(_) => Prepared::Unusable,
-            },
             Some(ColumnFormat::Number {
                 decimals,
                 thousands,
@@ -91,16 +97,23 @@ impl<'a> CellText<'a> {
                 after: *after,
                 decimals: usize::from(*decimals),
             },
-            Some(ColumnFormat::DateTime(pattern))
+            Some(format @ ColumnFormat::DateTime(pattern))
                 if data_type.is_temporal() || is_zoned(data_type) =>
             {
                 match StrftimeItems::new(pattern).parse_to_owned() {
                     Ok(items) => Prepared::Strftime(items),
-                    Err(_) => Prepared::Unusable,
+                    Err(err) => Prepared::Unusable(format!(
+                        "{} cannot be used ({err}): the values are shown unformatted.",
+                        format_name(format)
+                    )),
                 }
             }
             Some(ColumnFormat::Checkmark) if *data_type == DataType::Boolean => Prepared::Checkmark,
-            Some(_) => Prepared::Unusable,
+            Some(format) => Prepared::Unusable(format!(
+                "{} does not apply to a column of {}: the values are shown unformatted.",
+                format_name(format),
+                type_name(data_type)
+            )),
         };
         Self {
             array,
@@ -114,7 +127,18 @@ impl<'a> CellText<'a> {
     /// number format on text, a bad printf or strftime pattern): its cells
     /// are written with the defaults.
     pub fn format_unusable(&self) -> bool {
-        matches!(self.format, Prepared::Unusable)
+        matches!(self.format, Prepared::Unusable(_))
+    }
+
+    /// Why the column's format could not be used, naming the format and
+    /// the column's type, e.g. "The percent format does not apply to a
+    /// column of text (Utf8View): the values are shown unformatted.";
+    /// `None` when it is used (or there is none).
+    pub fn format_problem(&self) -> Option<&str> {
+        match &self.format {
+            Prepared::Unusable(problem) => Some(problem),
+            _ => None,
+        }
     }
 
     /// Whether the column holds numbers (drawn right-aligned by default).
@@ -128,7 +152,7 @@ impl<'a> CellText<'a> {
             return String::new();
         }
         match &self.format {
-            Prepared::Default | Prepared::Unusable => self.default_text(row),
+            Prepared::Default | Prepared::Unusable(_) => self.default_text(row),
             Prepared::Printf(format) => self
                 .float(row)
                 .map_or_else(String::new, |v| format.format(v)),
@@ -339,6 +363,56 @@ impl<'a> CellText<'a> {
             _ => self.default_text(row),
         }
     }
+}
+
+/// Text columns (the ones a link format applies to).
+fn is_text(data_type: &DataType) -> bool {
+    matches!(
+        data_type,
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+    )
+}
+
+/// A format's name for messages: "The percent format".
+fn format_name(format: &ColumnFormat) -> String {
+    match format {
+        ColumnFormat::Printf(pattern) => format!("The printf format {pattern:?}"),
+        ColumnFormat::Number { .. } => "The number format".to_owned(),
+        ColumnFormat::Percent { .. } => "The percent format".to_owned(),
+        ColumnFormat::Currency { symbol, .. } => format!("The currency format ({symbol})"),
+        ColumnFormat::DateTime(pattern) => format!("The date-time format {pattern:?}"),
+        ColumnFormat::Checkmark => "The check mark format".to_owned(),
+        ColumnFormat::Progress { .. } => "The progress format".to_owned(),
+        ColumnFormat::Link { .. } => "The link format".to_owned(),
+    }
+}
+
+/// A column type for messages, in words and Arrow's name: "text (Utf8View)".
+fn type_name(data_type: &DataType) -> String {
+    let words = match data_type {
+        _ if is_zoned(data_type) => "zone-aware date-times",
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => "text",
+        DataType::Boolean => "true/false values",
+        DataType::Int8
+        | DataType::Int16
+        | DataType::Int32
+        | DataType::Int64
+        | DataType::UInt8
+        | DataType::UInt16
+        | DataType::UInt32
+        | DataType::UInt64 => "integers",
+        _ if data_type.is_numeric() => "numbers",
+        DataType::Date32 | DataType::Date64 => "dates",
+        DataType::Time32(_) | DataType::Time64(_) => "times of day",
+        DataType::Timestamp(_, None) => "date-times",
+        DataType::Timestamp(_, Some(_)) => "zone-aware date-times",
+        DataType::Duration(_) => "durations",
+        DataType::List(_) | DataType::LargeList(_) | DataType::ListView(_) => "lists",
+        DataType::Struct(_) => "records",
+        DataType::Null => "empty values",
+        _ => "values",
+    };
+    format!("{words} ({data_type})")
 }
 
 /// A column of instants each in its own zone: a struct of `utc` (a
