@@ -557,6 +557,47 @@ mod polars_frames {
 
     // Issue 12
     #[test]
+    fn a_list_column_reaches_polars_and_comes_back_with_its_values() {
+        #[derive(serde::Serialize)]
+        struct Row {
+            name: &'static str,
+            tags: Vec<&'static str>,
+            sizes: Option<Vec<i64>>,
+        }
+        let rows = [
+            Row {
+                name: "a",
+                tags: vec!["x", "y"],
+                sizes: Some(vec![1, 2]),
+            },
+            Row {
+                name: "b",
+                tags: vec![],
+                sizes: None,
+            },
+        ];
+        let table = Table::from_rows(&rows).unwrap_or_default();
+        let frame = table.to_polars().unwrap_or_else(|error| panic!("{error}"));
+        assert!(matches!(
+            frame.column("tags").map(|c| c.dtype().clone()),
+            Ok(PlType::List(_))
+        ));
+        let back = Table::from_polars(&frame).unwrap_or_else(|error| panic!("{error}"));
+        for row in 0..2 {
+            for column in ["name", "tags", "sizes"] {
+                assert_eq!(
+                    back.cell_text(row, column),
+                    table.cell_text(row, column),
+                    "{column} {row}"
+                );
+            }
+        }
+        assert_eq!(back.cell_text(0, "tags"), "[x, y]");
+        assert_eq!(back.cell_text(1, "sizes"), "");
+    }
+
+    // Issue 12
+    #[test]
     fn small_integers_widen_for_polars_and_a_struct_column_is_an_error_naming_it() {
         let small = Int8Array::from(vec![Some(-128), None]);
         let batch = RecordBatch::try_from_iter([("small", Arc::new(small) as ArrayRef)]);

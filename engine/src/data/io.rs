@@ -1,11 +1,12 @@
-//! Parquet files (brook's `parquet` feature) and Polars data frames (its
-//! `polars` feature) in and out of a [`Table`].
+//! Parquet files (brook-engine's `parquet` feature) and Polars data frames
+//! (its `polars` feature) in and out of a [`Table`].
 //!
 //! Parquet goes through the `parquet` crate's Arrow reader and writer, so
 //! every Arrow type a table holds is written with its Arrow schema and
 //! comes back as it was. Polars has its own Arrow implementation, so a
-//! table crosses to it and back as Arrow IPC stream bytes (written by one
-//! side, read by the other): no `unsafe`, one copy of the data each way.
+//! table crosses to it and back as Arrow IPC stream bytes, written by one
+//! side and read by the other: no `unsafe`, and the data is serialized
+//! once each way.
 
 #[cfg(feature = "parquet")]
 mod parquet_io {
@@ -247,8 +248,8 @@ mod polars_io {
         /// become dictionary columns. [`Table::to_polars`] gives back an
         /// equal `DataFrame`.
         ///
-        /// The frame is copied once, as Arrow IPC stream bytes that Polars
-        /// writes and brook reads. [`Table::try_from`] does the same, for
+        /// The frame crosses as Arrow IPC stream bytes that Polars writes and
+        /// brook reads: its data is copied into the bytes and read from them. [`Table::try_from`] does the same, for
         /// `st.dataframe(&Table::try_from(&df)?)`.
         ///
         /// ```
