@@ -346,6 +346,14 @@ mod polars_io {
         }
     }
 
+    /// Tables and charts take a Polars frame directly:
+    /// `st.dataframe(&df).show()`, `st.bar_chart(&df)`.
+    impl crate::data::IntoTable for &DataFrame {
+        fn into_table(self) -> Result<Table, DataError> {
+            Table::from_polars(self)
+        }
+    }
+
     fn polars_error(message: &str) -> DataError {
         DataError::Polars(message.to_owned())
     }
