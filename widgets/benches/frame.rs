@@ -5,6 +5,8 @@
 //! - `table_1m_sorted`: a page with one interactive table of 1,000,000 rows
 //!   after a click on a header sorted it (the sorted order is computed once
 //!   and kept): one screen of rows is visible and only those are drawn.
+//! - `table_10k_columns`: a page with one interactive table of 10,000
+//!   columns and 100 rows: a screen of it is visible.
 //! - `chart_20k_dates`: a page with a line chart of 20,000 days (dates as
 //!   text on x), after its first frame; `chart_x_20k_dates` is the reading
 //!   of those dates, which the chart does once per table, not per frame.
@@ -59,6 +61,18 @@ fn big_table() -> Table {
         })
         .collect();
     Table::from_rows(&rows).unwrap_or_default()
+}
+
+/// 10,000 integer columns `c0`, `c1`, ... of 100 rows.
+fn wide_table() -> Table {
+    use brook_engine::data::arrow::array::{ArrayRef, Int32Array, RecordBatch};
+    let columns = (0..10_000).map(|c| {
+        let values: Int32Array = (0..100).map(|r| r * 100_000 + c).collect();
+        (format!("c{c}"), std::sync::Arc::new(values) as ArrayRef)
+    });
+    RecordBatch::try_from_iter(columns)
+        .map(Table::from)
+        .unwrap_or_default()
 }
 
 fn daily_visits() -> Table {
@@ -181,6 +195,9 @@ fn benches(c: &mut Criterion) {
     let table = big_table();
     let table_tree = tree_of(move |st| st.dataframe(&table).show());
     frame_after(c, "table_1m_sorted", &table_tree, Some("value"));
+    let wide = wide_table();
+    let wide_tree = tree_of(move |st| st.dataframe(&wide).show());
+    frame(c, "table_10k_columns", &wide_tree);
     let visits = daily_visits();
     c.bench_function("chart_x_20k_dates", |b| {
         b.iter(|| black_box(brook_widgets::chart::x_positions(&visits, Some("day"))));

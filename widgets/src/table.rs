@@ -355,6 +355,13 @@ fn padded<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 }
 
 fn aligned<R>(ui: &mut Ui, align: egui::Align, add: impl FnOnce(&mut Ui) -> R) -> R {
+    // A column being fitted measures its content: laid out from the left,
+    // or right-aligned content would claim the whole width it was given.
+    let align = if ui.is_sizing_pass() {
+        egui::Align::Min
+    } else {
+        align
+    };
     let layout = match align {
         egui::Align::Min => Layout::left_to_right(egui::Align::Center),
         egui::Align::Max => Layout::right_to_left(egui::Align::Center),
@@ -478,7 +485,11 @@ fn header_ui(
                 .frame(false)
                 .sense(sense)
                 .wrap_mode(ui.style().wrap_mode.unwrap_or(egui::TextWrapMode::Truncate))
-                .min_size(egui::vec2(ui.available_width(), 0.0)),
+                // The whole cell is the button, but when it is measured.
+                .min_size(egui::vec2(
+                    if sizing { 0.0 } else { ui.available_width() },
+                    0.0,
+                )),
         );
         // A label cut short is shown whole on hover.
         if response
@@ -681,10 +692,11 @@ fn dataframe_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
     let mut layout = Vec::with_capacity(columns.len() + 1);
     if index {
         let column_id = Id::unique("brook-row-number");
+        // Wide enough for the last row's number, not only those in view.
         layout.push(table_column(
             column_id,
             known(column_id),
-            None,
+            Some(index_width(ui, table.len())),
             || index_width(ui, table.len()),
             measure,
         ));
