@@ -94,9 +94,16 @@ fn frame_sorted_ms(table: &Table) -> f64 {
     at.run();
     let tree = at.tree();
     let mut memory = UiMemory::default();
+    let mut installed = false;
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui(move |ui| {
+            // brook's fonts, as the window installs them (the header's sort
+            // arrows are not in egui's default fonts).
+            if !installed {
+                brook::widgets::fonts::install(ui.ctx());
+                installed = true;
+            }
             let mut events = Vec::new();
             let _ = page_ui(
                 ui,
