@@ -202,36 +202,6 @@ pub fn ambiguous_message(label: &str, earlier: DateTime<Tz>, later: DateTime<Tz>
     )
 }
 
-/// Shows a table cell that holds a date-time, or `None` if it is not one:
-/// a [`Zoned`] (`{"utc", "zone"}`), an RFC 3339 text with an offset, or a
-/// naive ISO date-time (shown as given).
-pub fn show_cell(cell: &serde_json::Value) -> Option<String> {
-    match cell {
-        serde_json::Value::Object(map)
-            if map.len() == 2 && map.contains_key("utc") && map.contains_key("zone") =>
-        {
-            let zoned: Zoned = serde_json::from_value(cell.clone()).ok()?;
-            Some(zoned.show_time())
-        }
-        serde_json::Value::String(text) if looks_like_datetime(text) => {
-            if let Ok(aware) = DateTime::parse_from_rfc3339(text) {
-                return Some(show_aware(&aware));
-            }
-            let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
-            Some(naive.show_time())
-        }
-        _ => None,
-    }
-}
-
-fn looks_like_datetime(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() >= 19
-        && bytes.get(4) == Some(&b'-')
-        && bytes.get(10) == Some(&b'T')
-        && bytes.get(13) == Some(&b':')
-}
-
 /// Every zone chrono-tz knows, by name, for the settings' zone list.
 pub fn all_zones() -> impl Iterator<Item = Tz> {
     chrono_tz::TZ_VARIANTS.iter().copied()
