@@ -380,3 +380,86 @@ fn a_run_that_shows_a_cached_table_shares_it_without_copying() {
         "the element holds the same batch"
     );
 }
+
+/// A CSV large enough to be read in pieces on every core, with nulls, long
+/// and non-ASCII text, Windows line ends and times in several offsets.
+fn large_csv(rows: usize, header: &str) -> String {
+    use std::fmt::Write as _;
+    let mut text = format!("{header}\r\n");
+    for i in 0..rows {
+        let price = if i % 7 == 0 {
+            String::new()
+        } else {
+            format!("{}.{:02}", (i * 7919) % 1000, i % 100)
+        };
+        let _ = write!(
+            text,
+            "{i},{},{price},{},2026-{:02}-{:02}T{:02}:30:00.25{},{}\r\n",
+            if i % 5 == 0 {
+                format!("a longer name for row {i} ✓")
+            } else {
+                format!("item {i}")
+            },
+            i % 3 == 0,
+            1 + i % 12,
+            1 + i % 28,
+            i % 24,
+            ["Z", "+01:00", "-05:30"][i % 3],
+            if i % 11 == 0 { "" } else { "note" },
+        );
+    }
+    text
+}
+
+// Issue 12
+#[test]
+fn a_large_csv_read_on_every_core_is_the_table_arrow_csv_reads() {
+    let text = large_csv(120_000, "id,name,price,ok,when,note");
+    let before = brook::data::fast_reads_on_this_thread();
+    let fast = Table::from_csv(&format!("{text}0,last,,true,,\r\n")).unwrap();
+    assert_eq!(brook::data::fast_reads_on_this_thread(), before + 1);
+    // A quoted cell sends the same rows through arrow-csv in one piece.
+    let slow = Table::from_csv(&format!("{text}0,\"last\",,true,,\r\n")).unwrap();
+    assert_eq!(brook::data::fast_reads_on_this_thread(), before + 1);
+    assert_eq!(fast.len(), 120_001);
+    assert_eq!(types(&fast), types(&slow));
+    assert!(fast.column_names().eq(slow.column_names()));
+    for (a, b) in fast.batch().columns().iter().zip(slow.batch().columns()) {
+        assert_eq!(a.to_data(), b.to_data(), "{}", a.data_type());
+    }
+    assert_eq!(
+        fast.column::<Float64Array>("price").unwrap().null_count(),
+        120_000 / 7 + 2
+    );
+    assert_eq!(fast.cell_text(5, "name"), "a longer name for row 5 ✓");
+}
+
+// Issue 12
+#[test]
+fn a_large_table_sorts_and_filters_whole_rows() {
+    let table = Table::from_csv(&large_csv(100_000, "id,name,price,ok,when,note")).unwrap();
+    let sorted = table.sort_by("price", true).unwrap();
+    let prices = sorted.column::<Float64Array>("price").unwrap();
+    let valid: Vec<f64> = prices.iter().flatten().collect();
+    assert!(valid.windows(2).all(|w| w[0] >= w[1]), "descending");
+    assert_eq!(
+        prices.null_count(),
+        table.column::<Float64Array>("price").unwrap().null_count()
+    );
+    assert!(
+        prices.iter().skip(valid.len()).all(|p| p.is_none()),
+        "nulls last"
+    );
+    // Every row moved whole: its id still names its own price and name.
+    let ids = sorted.column::<Int64Array>("id").unwrap();
+    for row in [0, 1, 5_000, 99_999] {
+        let id = usize::try_from(ids.value(row)).unwrap();
+        assert_eq!(sorted.row_text(row), table.row_text(id), "row {row}");
+    }
+    let ok = table.column::<BooleanArray>("ok").unwrap().clone();
+    let kept = table.filter_mask(&ok).unwrap();
+    assert_eq!(kept.len(), 100_000_usize.div_ceil(3));
+    let kept_ids = kept.column::<Int64Array>("id").unwrap();
+    assert!(kept_ids.iter().flatten().all(|id| id % 3 == 0));
+    assert_eq!(kept.row_text(1), table.row_text(3));
+}

@@ -53,6 +53,8 @@
 
 mod config;
 mod csv;
+pub use csv::fast_reads_on_this_thread;
+mod csv_lines;
 mod rows;
 mod show;
 
@@ -257,7 +259,7 @@ impl Table {
     /// [`DataError::Csv`] when the text is not CSV (a row with more cells
     /// than the header, bad quoting).
     pub fn from_csv(text: &str) -> Result<Self, DataError> {
-        csv::read(text.as_bytes()).map(Self::from)
+        csv::read_text(text).map(Self::from)
     }
 
     /// A table from a CSV file, as [`Table::from_csv`].
@@ -399,9 +401,14 @@ impl Table {
     /// # Errors
     /// [`DataError::Arrow`] when an index is out of range.
     pub fn take(&self, indices: &arrow_array::UInt32Array) -> Result<Self, DataError> {
-        Ok(Self::from(arrow_select::take::take_record_batch(
-            &self.batch,
-            indices,
+        let columns = on_cores(self.batch.columns(), indices.len(), |column| {
+            arrow_select::take::take(column, indices, None)
+        })?;
+        let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(indices.len()));
+        Ok(Self::from(RecordBatch::try_new_with_options(
+            self.batch.schema(),
+            columns,
+            &options,
         )?))
     }
 
@@ -417,9 +424,18 @@ impl Table {
                 self.len()
             )));
         }
-        Ok(Self::from(arrow_select::filter::filter_record_batch(
-            &self.batch,
-            mask,
+        let predicate = arrow_select::filter::FilterBuilder::new(mask)
+            .optimize()
+            .build();
+        let rows = predicate.count();
+        let columns = on_cores(self.batch.columns(), self.len(), |column| {
+            predicate.filter(column)
+        })?;
+        let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(rows));
+        Ok(Self::from(RecordBatch::try_new_with_options(
+            self.batch.schema(),
+            columns,
+            &options,
         )?))
     }
 
@@ -682,6 +698,53 @@ pub(crate) fn text_as_views(batch: RecordBatch) -> Result<RecordBatch, DataError
     }
     let schema = Schema::new_with_metadata(fields, schema.metadata().clone());
     Ok(RecordBatch::try_new(Arc::new(schema), columns)?)
+}
+
+/// `work` on each column, the columns shared between the cores when there
+/// are `rows` enough to be worth a thread; the results in column order.
+fn on_cores<R: Send>(
+    columns: &[ArrayRef],
+    rows: usize,
+    work: impl Fn(&ArrayRef) -> Result<R, arrow_schema::ArrowError> + Sync,
+) -> Result<Vec<R>, DataError> {
+    const ROWS_FOR_A_THREAD: usize = 64 * 1024;
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if cores < 2 || columns.len() < 2 || rows < ROWS_FOR_A_THREAD {
+        return Ok(columns.iter().map(&work).collect::<Result<_, _>>()?);
+    }
+    // Two shares of about equal bytes: this thread takes one, a helper the
+    // other (the work is memory-bound, and page faults are per thread).
+    let weight = |column: &ArrayRef| column.get_buffer_memory_size().max(1);
+    let total: usize = columns.iter().map(weight).sum();
+    let mut first = 0;
+    let mut split = 0;
+    for column in columns {
+        if first * 2 >= total {
+            break;
+        }
+        first += weight(column);
+        split += 1;
+    }
+    let (mine, theirs) = columns.split_at(split.min(columns.len()));
+    std::thread::scope(|scope| {
+        let work = &work;
+        let helper = std::thread::Builder::new()
+            .name("brook-table".into())
+            .spawn_scoped(scope, move || {
+                theirs.iter().map(work).collect::<Result<Vec<_>, _>>()
+            });
+        let mut done: Vec<R> = mine.iter().map(work).collect::<Result<_, _>>()?;
+        let rest = match helper {
+            Ok(helper) => helper.join().unwrap_or_else(|_| {
+                Err(arrow_schema::ArrowError::ComputeError(
+                    "a table worker stopped unexpectedly".into(),
+                ))
+            })?,
+            Err(_) => theirs.iter().map(work).collect::<Result<Vec<_>, _>>()?,
+        };
+        done.extend(rest);
+        Ok(done)
+    })
 }
 
 /// A table from Arrow IPC stream bytes (all batches, concatenated).
