@@ -55,6 +55,23 @@ fn colours(level: AlertLevel, dark: bool) -> (Color32, Color32) {
     (fill, base)
 }
 
+/// The colour of an alert's text: the theme's strongest text colour, which
+/// keeps WCAG AA contrast (4.5:1) on every alert fill.
+fn text_colour(ui: &Ui) -> Color32 {
+    ui.visuals().strong_text_color()
+}
+
+/// The colour of the "Exception" headline: the error colour, darkened on
+/// light themes and lightened on dark ones until it reads (4.5:1) on the
+/// exception's fill.
+fn headline_colour(stroke: Color32, dark: bool) -> Color32 {
+    if dark {
+        stroke.lerp_to_gamma(Color32::WHITE, 0.45)
+    } else {
+        stroke.lerp_to_gamma(Color32::BLACK, 0.5)
+    }
+}
+
 /// Draws an alert.
 pub(crate) fn alert_ui(ui: &mut Ui, level: AlertLevel, body: &str) {
     let (fill, stroke) = colours(level, ui.visuals().dark_mode);
@@ -65,6 +82,7 @@ pub(crate) fn alert_ui(ui: &mut Ui, level: AlertLevel, body: &str) {
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            ui.style_mut().visuals.override_text_color = Some(text_colour(ui));
             crate::markdown::markdown_ui(ui, body);
         });
 }
@@ -79,10 +97,87 @@ pub(crate) fn exception_ui(ui: &mut Ui, message: &str, location: Option<&str>) {
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Exception").strong().color(stroke));
-            ui.add(egui::Label::new(RichText::new(message).monospace()).selectable(true));
+            let dark = ui.visuals().dark_mode;
+            ui.label(
+                RichText::new("Exception")
+                    .strong()
+                    .color(headline_colour(stroke, dark)),
+            );
+            ui.add(
+                egui::Label::new(RichText::new(message).monospace().color(text_colour(ui)))
+                    .selectable(true),
+            );
             if let Some(location) = location {
                 ui.label(RichText::new(format!("at {location}")).small().weak());
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2 relative luminance of an opaque colour.
+    fn luminance(colour: Color32) -> f32 {
+        let channel = |c: u8| {
+            let c = f32::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// A premultiplied fill over an opaque background.
+    fn over(fill: Color32, background: Color32) -> Color32 {
+        let keep = 1.0 - f32::from(fill.a()) / 255.0;
+        let mix = |f: u8, b: u8| (f32::from(f) + f32::from(b) * keep).round().min(255.0) as u8;
+        Color32::from_rgb(
+            mix(fill.r(), background.r()),
+            mix(fill.g(), background.g()),
+            mix(fill.b(), background.b()),
+        )
+    }
+
+    // Issue 13
+    #[test]
+    fn alert_text_keeps_wcag_aa_contrast_on_every_fill_in_both_themes() {
+        for dark in [false, true] {
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            let ctx = egui::Context::default();
+            ctx.set_visuals(visuals.clone());
+            let mut checked = 0;
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                for level in [
+                    AlertLevel::Success,
+                    AlertLevel::Info,
+                    AlertLevel::Warning,
+                    AlertLevel::Error,
+                ] {
+                    let (fill, stroke) = colours(level, dark);
+                    let background = over(fill, visuals.panel_fill);
+                    let text = contrast(text_colour(ui), background);
+                    assert!(text >= 4.5, "{level:?} text, dark {dark}: {text:.2}");
+                    if level == AlertLevel::Error {
+                        let headline = contrast(headline_colour(stroke, dark), background);
+                        assert!(headline >= 4.5, "headline, dark {dark}: {headline:.2}");
+                    }
+                    checked += 1;
+                }
+            });
+            output.textures_delta.clear();
+            assert_eq!(checked, 4);
+        }
+    }
 }

@@ -93,7 +93,7 @@ pub(crate) fn button_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
         widget.spec,
         WidgetSpec::Button { primary: true } | WidgetSpec::FormSubmit { primary: true }
     );
-    let mut button = egui::Button::new(&widget.label);
+    let mut button = egui::Button::new(crate::markdown::inline_text(ui, &widget.label));
     if primary {
         button = button.fill(ui.visuals().selection.bg_fill);
     }

@@ -101,12 +101,12 @@ pub(crate) fn checkbox_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame
     let response = if toggle {
         ui.horizontal(|ui| {
             let response = toggle_switch(ui, &mut on);
-            ui.label(&widget.label);
+            crate::markdown::inline_label_ui(ui, &widget.label);
             response
         })
         .inner
     } else {
-        ui.checkbox(&mut on, &widget.label)
+        ui.checkbox(&mut on, crate::markdown::inline_text(ui, &widget.label))
     };
     if response.changed() {
         frame.commit(widget, Value::Bool(on));

@@ -148,7 +148,7 @@ pub(crate) fn color_picker_ui(
     let response = ui
         .horizontal(|ui| {
             let response = ui.color_edit_button_srgba(&mut color);
-            ui.label(&widget.label);
+            crate::markdown::inline_label_ui(ui, &widget.label);
             ui.label(
                 egui::RichText::new(hex([color.r(), color.g(), color.b()]))
                     .monospace()

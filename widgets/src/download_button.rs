@@ -95,7 +95,7 @@ pub(crate) fn download_button_ui(
     let WidgetSpec::DownloadButton { file_name, data } = &widget.spec else {
         return ui.label("?");
     };
-    let response = ui.button(format!("Download: {}", widget.label));
+    let response = ui.button(crate::markdown::inline_text(ui, &widget.label));
     if response.clicked() {
         frame.requests.push(UiRequest::SaveFile {
             file_name: file_name.clone(),

@@ -125,7 +125,7 @@ pub(crate) fn container_ui(
             ui.vertical(|ui| nodes_ui(ui, children, frame));
         }
         ContainerKind::Expander { label, expanded } => {
-            egui::CollapsingHeader::new(label.as_str())
+            egui::CollapsingHeader::new(crate::markdown::inline_text(ui, label))
                 .default_open(*expanded)
                 .show(ui, |ui| nodes_ui(ui, children, frame));
         }
@@ -135,7 +135,7 @@ pub(crate) fn container_ui(
             ui.vertical(|ui| nodes_ui(ui, children, frame));
         }
         ContainerKind::Popover { label } => {
-            ui.menu_button(label.as_str(), |ui| {
+            ui.menu_button(crate::markdown::inline_text(ui, label), |ui| {
                 ui.set_min_width(220.0);
                 nodes_ui(ui, children, frame);
             });
@@ -167,7 +167,7 @@ fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<
     ui.horizontal(|ui| {
         for (index, label) in labels.iter().enumerate() {
             if ui
-                .selectable_label(chosen == index, label.as_str())
+                .selectable_label(chosen == index, crate::markdown::inline_text(ui, label))
                 .clicked()
             {
                 chosen = index;

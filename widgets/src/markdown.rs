@@ -1,85 +1,49 @@
-//! A small markdown renderer: headings, bullet and numbered lists, block
-//! quotes, fenced code, `**bold**`, `*italic*`, `` `code` `` and links shown
-//! as their text. Enough for the text of internal tools.
+//! Markdown: whole documents through egui_commonmark (CommonMark with
+//! tables, nested lists, strikethrough, task lists, clickable links and
+//! images), and the short inline markdown of labels (`**bold**`, `*italic*`,
+//! `` `code` ``, `[links](url)`) as one line of laid-out text.
+
+use std::sync::Arc;
 
 use egui::text::LayoutJob;
-use egui::{Color32, FontId, RichText, TextFormat, Ui};
+use egui::{Color32, FontId, TextFormat, Ui};
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+use parking_lot::Mutex;
 
-/// Draws `source` as markdown.
+/// The viewer's cache (link hovers, images, scroll areas of code blocks),
+/// one per egui context.
+type Cache = Arc<Mutex<CommonMarkCache>>;
+
+/// Draws `source` as CommonMark.
 pub fn markdown_ui(ui: &mut Ui, source: &str) {
-    let mut in_code = false;
-    let mut code = String::new();
-    for line in source.lines() {
-        if line.trim_start().starts_with("```") {
-            if in_code {
-                crate::text::code_ui(ui, code.trim_end_matches('\n'), None);
-                code.clear();
-            }
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            code.push_str(line);
-            code.push('\n');
-            continue;
-        }
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() {
-            ui.add_space(4.0);
-        } else if let Some(rest) = heading(trimmed) {
-            let (level, text) = rest;
-            let size = [26.0, 22.0, 18.0, 16.0][level.min(4) - 1];
-            ui.label(RichText::new(text).size(size).strong());
-        } else if let Some(item) = trimmed
-            .strip_prefix("- ")
-            .or_else(|| trimmed.strip_prefix("* "))
-        {
-            ui.horizontal_wrapped(|ui| {
-                ui.label("•");
-                inline_ui(ui, item);
-            });
-        } else if let Some((number, item)) = numbered(trimmed) {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{number}."));
-                inline_ui(ui, item);
-            });
-        } else if let Some(quote) = trimmed.strip_prefix("> ") {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("|").weak());
-                inline_ui(ui, quote);
-            });
-        } else if trimmed.chars().all(|c| c == '-') && trimmed.len() >= 3 {
-            ui.separator();
-        } else {
-            inline_ui(ui, trimmed);
-        }
-    }
-    if in_code {
-        crate::text::code_ui(ui, code.trim_end_matches('\n'), None);
-    }
+    let id = egui::Id::unique("brook-commonmark-cache");
+    let cache: Cache = ui.data_mut(|d| Arc::clone(d.get_temp_mut_or_default::<Cache>(id)));
+    let mut cache = cache.lock();
+    CommonMarkViewer::new().show(ui, &mut cache, source);
 }
 
-fn heading(line: &str) -> Option<(usize, &str)> {
-    let level = line.chars().take_while(|&c| c == '#').count();
-    (1..=6)
-        .contains(&level)
-        .then(|| line[level..].strip_prefix(' '))
-        .flatten()
-        .map(|t| (level, t))
+/// Draws a label with its inline markdown rendered (`` `code` `` in the
+/// code font, never with its backticks).
+pub fn inline_label_ui(ui: &mut Ui, text: &str) -> egui::Response {
+    let text = inline_text(ui, text);
+    ui.label(text)
 }
 
-fn numbered(line: &str) -> Option<(&str, &str)> {
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
-        return None;
+/// A label's text with its inline markdown laid out, for any widget that
+/// takes egui's `WidgetText` (buttons, checkboxes, headers, tabs).
+pub fn inline_text(ui: &Ui, text: &str) -> egui::WidgetText {
+    if text.contains(['*', '_', '`', '[']) {
+        let mut job = inline_job(ui, text);
+        // The widget wraps or truncates it as it does plain text.
+        job.wrap = egui::text::TextWrapping::default();
+        egui::WidgetText::from(job)
+    } else {
+        egui::WidgetText::from(text)
     }
-    line[digits..]
-        .strip_prefix(". ")
-        .map(|rest| (&line[..digits], rest))
 }
 
 /// Lays out one paragraph with inline emphasis and code.
-fn inline_ui(ui: &mut Ui, text: &str) {
+fn inline_job(ui: &Ui, text: &str) -> LayoutJob {
     let style = ui.style();
     let body = FontId::proportional(
         style
@@ -156,7 +120,7 @@ fn inline_ui(ui: &mut Ui, text: &str) {
         previous = Some(c);
     }
     flush(&mut job, &mut run, bold, italic, code);
-    ui.label(job);
+    job
 }
 
 fn italic_marker(rest: &str, open: bool) -> bool {

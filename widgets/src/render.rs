@@ -260,10 +260,10 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
     ui.add_space(2.0);
 }
 
-/// The label above a widget, in the body font.
+/// The label above a widget, in the body font, its inline markdown drawn.
 pub(crate) fn label_ui(ui: &mut Ui, label: &str) {
     if !label.is_empty() {
-        ui.label(label);
+        crate::markdown::inline_label_ui(ui, label);
     }
 }
 

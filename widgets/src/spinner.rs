@@ -59,7 +59,11 @@ pub fn spinner_ui(ui: &mut Ui, progress: &Progress, elapsed_secs: f32, time: f64
                         Some(f) => format!("{}%  {}", (f * 100.0).round() as i32, progress.message),
                         None => progress.message.clone(),
                     };
-                    ui.label(RichText::new(title).strong());
+                    ui.scope(|ui| {
+                        ui.style_mut().visuals.override_text_color =
+                            Some(ui.visuals().strong_text_color());
+                        crate::markdown::inline_label_ui(ui, &title);
+                    });
                     let mut detail = String::new();
                     if !progress.function.is_empty() {
                         detail.push_str(&format!("{}()", progress.function));

@@ -86,20 +86,57 @@ pub(crate) fn text_ui(ui: &mut Ui, style: TextStyle, body: &str) {
             ui.label(body);
         }
         TextStyle::Caption => {
-            ui.label(RichText::new(body).small().weak());
+            // Streamlit's captions are 14 px beside 16 px text: 7/8 of the
+            // body size, muted, with inline markdown.
+            let size = ui
+                .style()
+                .text_styles
+                .get(&egui::TextStyle::Body)
+                .map_or(14.0, |font| font.size)
+                * 0.875;
+            ui.scope(|ui| {
+                let style = ui.style_mut();
+                if let Some(body) = style.text_styles.get_mut(&egui::TextStyle::Body) {
+                    body.size = size;
+                }
+                style.visuals.override_text_color = Some(style.visuals.weak_text_color());
+                markdown::inline_label_ui(ui, body);
+            });
         }
     }
 }
 
-/// Draws a code block.
+/// Draws a code block: highlighted for the languages egui_extras knows
+/// (Rust, Python, SQL, TOML, C and C++ and a few more; others plain), with
+/// a button that copies the code.
 pub(crate) fn code_ui(ui: &mut Ui, code: &str, language: Option<&str>) {
     egui::Frame::group(ui.style())
         .fill(ui.visuals().code_bg_color)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            if let Some(language) = language {
-                ui.label(RichText::new(language).small().weak());
-            }
-            ui.add(egui::Label::new(RichText::new(code).monospace()).selectable(true));
+            ui.horizontal(|ui| {
+                if let Some(language) = language {
+                    ui.label(RichText::new(language).small().weak());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("Copy")
+                        .on_hover_text("Copy the code")
+                        .clicked()
+                    {
+                        ui.ctx().copy_text(code.to_owned());
+                    }
+                });
+            });
+            let theme =
+                egui_extras::syntax_highlighting::CodeTheme::from_memory(ui.ctx(), ui.style());
+            let job = egui_extras::syntax_highlighting::highlight(
+                ui.ctx(),
+                ui.style(),
+                &theme,
+                code,
+                language.unwrap_or(""),
+            );
+            ui.add(egui::Label::new(job).selectable(true));
         });
 }
