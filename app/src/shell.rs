@@ -439,7 +439,7 @@ impl BrookApp {
             writable,
         } = loaded;
         egui_extras::install_image_loaders(&cc.egui_ctx);
-        brook_widgets::fonts::install_with_system_fallbacks(&cc.egui_ctx);
+        brook_widgets::fonts::install(&cc.egui_ctx);
         cc.egui_ctx.set_theme(settings.theme.preference());
         // The person's choice wins over the app's `brook::config` default.
         if settings.display_zone.is_some() {
