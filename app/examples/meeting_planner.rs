@@ -22,7 +22,7 @@ struct Slot {
     working_hours: bool,
 }
 
-fn app(st: &St) {
+pub fn app(st: &St) {
     st.title("Meeting planner");
     let organiser = st
         .selectbox("Organiser's office", OFFICES.map(|(name, _)| name))
@@ -76,6 +76,8 @@ fn app(st: &St) {
     }
 }
 
+// The tests include this file for `app` and bring their own `main`.
+#[cfg(not(test))]
 fn main() -> anyhow::Result<()> {
     brook::run("Meeting planner", app)
 }

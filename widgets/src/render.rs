@@ -24,10 +24,16 @@ struct LocalEdit {
     base: Value,
 }
 
-/// What the window keeps between frames for drawing: local edits.
+/// What the window keeps between frames for drawing: local edits, and
+/// the page's own state (the sidebar shown or hidden, the page shown last).
 #[derive(Default)]
 pub struct UiMemory {
     local: HashMap<WidgetId, LocalEdit>,
+    /// The person hid the sidebar.
+    pub(crate) sidebar_closed: bool,
+    /// The title of the page drawn last ([`crate::page::page_title`]): a
+    /// new title is a new page, which starts scrolled to the top.
+    pub(crate) page_title: Option<String>,
 }
 
 /// Something only the window can do: a file dialog.
