@@ -22,6 +22,7 @@ struct Slot {
     working_hours: bool,
 }
 
+/// The app: a meeting time in the organiser's zone, shown in each office's zone.
 pub fn app(st: &St) {
     st.title("Meeting planner");
     let organiser = st

@@ -698,8 +698,9 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
         }
         XAxis::Row | XAxis::Number => {
             // egui_plot wants 60 points between x labels; numbers are
-            // short, and it still leaves out any label wider than its room.
-            x_axis = x_axis.label_spacing(36.0..=48.0);
+            // short (a month number, a year), and it still leaves out any
+            // label wider than its room.
+            x_axis = x_axis.label_spacing(24.0..=32.0);
         }
     }
     plot = plot.custom_x_axes(vec![x_axis]);

@@ -6,7 +6,7 @@ use brook_engine::St;
 use brook_engine::element::{ContainerKind, Node};
 use egui::Ui;
 
-use crate::render::{Frame, nodes_ui};
+use crate::render::{Frame, column_ui, nodes_ui};
 
 /// Layout containers on [`St`]. In the prelude.
 pub trait LayoutExt {
@@ -113,28 +113,28 @@ pub(crate) fn container_ui(
         | ContainerKind::Placeholder
         | ContainerKind::Column
         | ContainerKind::Fragment { .. } => {
-            ui.vertical(|ui| nodes_ui(ui, children, frame));
+            ui.vertical(|ui| column_ui(ui, children, frame));
         }
         ContainerKind::Container { border: true } | ContainerKind::Form { border: true, .. } => {
             egui::Frame::group(ui.style())
                 .inner_margin(10.0)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    nodes_ui(ui, children, frame);
+                    column_ui(ui, children, frame);
                 });
         }
         ContainerKind::Form { border: false, .. } => {
-            ui.vertical(|ui| nodes_ui(ui, children, frame));
+            ui.vertical(|ui| column_ui(ui, children, frame));
         }
         ContainerKind::Expander { label, expanded } => {
             egui::CollapsingHeader::new(label.as_str())
                 .default_open(*expanded)
-                .show(ui, |ui| nodes_ui(ui, children, frame));
+                .show(ui, |ui| column_ui(ui, children, frame));
         }
         ContainerKind::Columns { weights } => columns_ui(ui, weights, children, frame),
         ContainerKind::Tabs { labels } => tabs_ui(ui, labels, children, frame),
         ContainerKind::Tab => {
-            ui.vertical(|ui| nodes_ui(ui, children, frame));
+            ui.vertical(|ui| column_ui(ui, children, frame));
         }
         ContainerKind::Popover { label } => {
             ui.menu_button(label.as_str(), |ui| {
@@ -158,7 +158,7 @@ pub(crate) fn container_ui(
         } => {
             egui::CollapsingHeader::new(crate::feedback::status_header(label, *state))
                 .default_open(*expanded)
-                .show(ui, |ui| nodes_ui(ui, children, frame));
+                .show(ui, |ui| column_ui(ui, children, frame));
         }
     }
 }
@@ -166,7 +166,9 @@ pub(crate) fn container_ui(
 fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<'_>) {
     let id = ui.scope_id().with("brook-tabs");
     let mut chosen: usize = ui.data(|d| d.get_temp(id)).unwrap_or(0);
-    ui.horizontal(|ui| {
+    // The tab labels wrap onto more rows rather than stick out of a narrow
+    // column.
+    ui.horizontal_wrapped(|ui| {
         for (index, label) in labels.iter().enumerate() {
             if ui
                 .selectable_label(chosen == index, label.as_str())
@@ -179,7 +181,7 @@ fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<
     ui.separator();
     ui.data_mut(|d| d.insert_temp(id, chosen));
     if let Some(tab) = children.get(chosen) {
-        ui.push_id(chosen, |ui| nodes_ui(ui, tab.element.children(), frame));
+        ui.push_id(chosen, |ui| column_ui(ui, tab.element.children(), frame));
     }
 }
 
@@ -231,7 +233,7 @@ fn columns_ui(ui: &mut Ui, weights: &[f32], children: &[Node], frame: &mut Frame
                         if column.run < frame.run {
                             ui.multiply_opacity(0.35);
                         }
-                        nodes_ui(ui, column.element.children(), frame);
+                        column_ui(ui, column.element.children(), frame);
                     }
                 });
             }
@@ -254,7 +256,7 @@ fn columns_ui(ui: &mut Ui, weights: &[f32], children: &[Node], frame: &mut Frame
                             if column.run < frame.run {
                                 ui.multiply_opacity(0.35);
                             }
-                            nodes_ui(ui, column.element.children(), frame);
+                            column_ui(ui, column.element.children(), frame);
                         }
                     },
                 );

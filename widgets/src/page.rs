@@ -8,7 +8,7 @@ use brook_engine::Event;
 use brook_engine::element::{Element, TextStyle, Tree};
 use egui::Ui;
 
-use crate::render::{Frame, UiMemory, UiRequest, nodes_ui};
+use crate::render::{Frame, UiMemory, UiRequest, column_ui};
 
 /// The widest the main body gets in the default (not wide) layout, in points.
 pub const READABLE_WIDTH: f32 = 760.0;
@@ -124,7 +124,7 @@ pub fn page_ui(
                     ui.set_max_width(width);
                     ui.add_space(8.0);
                     let mut frame = Frame::new(events, memory, run);
-                    nodes_ui(ui, &tree.main, &mut frame);
+                    column_ui(ui, &tree.main, &mut frame);
                     output.requests.append(&mut frame.requests);
                     output.drop_targets.append(&mut frame.drop_targets);
                     ui.add_space(24.0);
@@ -168,7 +168,7 @@ fn sidebar_ui(
             });
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let mut frame = Frame::new(events, memory, run);
-                nodes_ui(ui, &tree.sidebar, &mut frame);
+                column_ui(ui, &tree.sidebar, &mut frame);
                 output.requests.append(&mut frame.requests);
                 output.drop_targets.append(&mut frame.drop_targets);
             });

@@ -177,6 +177,31 @@ pub fn nodes_ui(ui: &mut Ui, nodes: &[Node], frame: &mut Frame<'_>) {
     }
 }
 
+/// Draws nodes one below the other as [`nodes_ui`] does, each given the
+/// width the column had when it began: an element that cannot shrink (a
+/// row of tabs, a fixed-width table) may stick out, and the page scrolls
+/// sideways to it, but it never widens the elements after it (a chart
+/// below a wide row stays as wide as the column).
+pub fn column_ui(ui: &mut Ui, nodes: &[Node], frame: &mut Frame<'_>) {
+    let width = ui.available_width();
+    for (index, node) in nodes.iter().enumerate() {
+        ui.push_id(index, |ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_max_width(width);
+                    if node.run < frame.run {
+                        ui.multiply_opacity(0.35);
+                    }
+                    frame.node_run = node.run;
+                    element_ui(ui, &node.element, frame);
+                },
+            );
+        });
+    }
+}
+
 /// Draws one element.
 pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
     match element {

@@ -216,3 +216,56 @@ fn examples_at_1000_and_640_points() {
     }
     assert_no_errors(&errors);
 }
+
+// Issue 13: an element that cannot shrink (a table of fixed-width
+// columns) sticks out of a narrow page, which scrolls sideways to it, but
+// what follows keeps the column's width; and a row of tabs wraps.
+#[test]
+fn a_wide_element_never_widens_the_elements_after_it() {
+    #[derive(serde::Serialize)]
+    struct Row {
+        first: &'static str,
+        second: &'static str,
+        third: &'static str,
+    }
+    let tree = tree_of(|st| {
+        st.table(&[Row {
+            first: "a",
+            second: "b",
+            third: "c",
+        }])
+        .column("first", ColumnConfig::new().width(300.0))
+        .column("second", ColumnConfig::new().width(300.0))
+        .column("third", ColumnConfig::new().width(300.0))
+        .hide_index()
+        .show();
+        st.text(
+            "This sentence comes after the wide table and wraps at the width of the page, \
+             not at the width of the table above it.",
+        );
+        st.tabs([
+            "Revenue by region",
+            "Units by product",
+            "Running total",
+            "Largest orders",
+        ]);
+    });
+    let harness = harness(tree, 400.0, 500.0);
+    assert!(
+        rect_of(&harness, "third").max.x > 400.0,
+        "the table sticks out"
+    );
+    let after = harness
+        .get_by_label_contains("This sentence comes after")
+        .rect();
+    assert!(after.max.x <= 400.0, "{after:?}");
+    for tab in [
+        "Revenue by region",
+        "Units by product",
+        "Running total",
+        "Largest orders",
+    ] {
+        let rect = rect_of(&harness, tab);
+        assert!(rect.max.x <= 400.0, "{tab}: {rect:?}");
+    }
+}
