@@ -81,7 +81,7 @@ fn a_constant_series_is_centred_on_an_axis_that_shows_its_value() {
         for month in 1..=12 {
             csv.push_str(&format!("2026-{month:02}-01,2\n"));
         }
-        st.chart(ChartKind::Line, &Table::from_csv(&csv).unwrap())
+        st.chart(ChartKind::Line, Table::from_csv(&csv).unwrap())
             .x("month")
             .show();
     });
@@ -153,7 +153,7 @@ fn every_category_of_a_bar_chart_is_labelled_or_thinned_by_a_rule() {
             for (index, name) in names.iter().enumerate() {
                 csv.push_str(&format!("{name},{}\n", 10 + index));
             }
-            st.chart(ChartKind::Bar, &Table::from_csv(&csv).unwrap())
+            st.chart(ChartKind::Bar, Table::from_csv(&csv).unwrap())
                 .x("name")
                 .show();
         }
@@ -240,7 +240,7 @@ fn time_axis_labels_are_readable_at_every_zoom() {
             end.format("%Y-%m-%d %H:%M:%S")
         );
         let mut harness = chart_page(480.0, move |st| {
-            st.chart(ChartKind::Line, &Table::from_csv(&csv).unwrap())
+            st.chart(ChartKind::Line, Table::from_csv(&csv).unwrap())
                 .x("at")
                 .show();
         });
