@@ -11,8 +11,8 @@ use brook_engine::data::{IntoTable, Table};
 use brook_engine::element::{ChartKind, Element};
 use egui::Ui;
 use egui_plot::{
-    AxisHints, Bar, BarChart, GridInput, GridMark, HoverPosition, Legend, Line, Plot, PlotPoints,
-    Points,
+    AxisHints, Bar, BarChart, ColorConflictHandling, FilledArea, GridInput, GridMark,
+    HoverPosition, Legend, Line, Plot, PlotPoints, Points,
 };
 
 /// Charts on [`St`]. In the prelude. Each takes a [`Table`], a slice or
@@ -666,7 +666,9 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
         // The wheel scrolls the page, not the chart under the pointer;
         // Ctrl + wheel (or a pinch) zooms, a drag pans.
         .allow_scroll(false)
-        .legend(Legend::default());
+        // A series' line, marker and fill share one legend entry, in the
+        // line's colour.
+        .legend(Legend::default().color_conflict_handling(ColorConflictHandling::PickFirst));
     match &axis {
         XAxis::Time(_) => {
             plot = plot.x_grid_spacer(|input| time_marks(input.bounds, input.base_step_size));
@@ -739,11 +741,18 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
                                 .radius(LONE_POINT_RADIUS),
                         );
                     }
-                    let line = Line::new(name, PlotPoints::from(points)).color(colour);
-                    if kind == ChartKind::Area {
-                        plot.line(line.fill(0.0).fill_alpha(AREA_FILL_ALPHA));
-                    } else {
-                        plot.line(line);
+                    let fill = (kind == ChartKind::Area && !lone).then(|| area_fill(&points));
+                    plot.line(Line::new(name.clone(), PlotPoints::from(points)).color(colour));
+                    // The area between the line and 0, drawn whole (egui_plot's
+                    // own line fill leaves out the parts whose line is
+                    // scrolled out of view).
+                    if let Some((xs, ys)) = fill {
+                        let zeros = vec![0.0; xs.len()];
+                        plot.add(
+                            FilledArea::new(name, &xs, &zeros, &ys)
+                                .fill_color(colour.gamma_multiply(AREA_FILL_ALPHA))
+                                .allow_hover(false),
+                        );
                     }
                 }
                 ChartKind::Scatter => {
@@ -770,6 +779,25 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
         ui.data_mut(|d| d.insert_temp(width_memory, width));
         ui.ctx().request_repaint();
     }
+}
+
+/// The outline of an area chart's fill: the points' x and y, with a point
+/// on 0 wherever the line crosses it, so that each piece of the fill lies
+/// on one side of 0.
+fn area_fill(points: &[[f64; 2]]) -> (Vec<f64>, Vec<f64>) {
+    let mut xs = Vec::with_capacity(points.len());
+    let mut ys = Vec::with_capacity(points.len());
+    for (index, &[x, y]) in points.iter().enumerate() {
+        if let Some(&[px, py]) = index.checked_sub(1).and_then(|i| points.get(i))
+            && ((py < 0.0 && y > 0.0) || (py > 0.0 && y < 0.0))
+        {
+            xs.push(px + (x - px) * py / (py - y));
+            ys.push(0.0);
+        }
+        xs.push(x);
+        ys.push(y);
+    }
+    (xs, ys)
 }
 
 /// How opaque an area chart's fill is (egui_plot's default, 0.05, is barely
@@ -1016,6 +1044,14 @@ mod tests {
         assert_eq!(x_label(&axis, 0.5, 1.0), "", "between two categories");
         assert_eq!(x_label(&axis, 3.0, 1.0), "", "past the last");
         assert_eq!(x_label(&axis, -1.0, 1.0), "");
+    }
+
+    // Issue 13: the fill is split where the line crosses 0.
+    #[test]
+    fn an_area_fill_has_a_point_on_zero_where_the_line_crosses_it() {
+        let (xs, ys) = area_fill(&[[0.0, 1.0], [2.0, -1.0], [3.0, -2.0], [4.0, 0.0]]);
+        assert_eq!(xs, [0.0, 1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(ys, [1.0, 0.0, -1.0, -2.0, 0.0]);
     }
 
     #[test]
