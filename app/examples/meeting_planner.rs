@@ -22,7 +22,8 @@ struct Slot {
     working_hours: bool,
 }
 
-fn app(st: &St) {
+/// The app: a meeting time in the organiser's zone, shown in each office's zone.
+pub fn app(st: &St) {
     st.title("Meeting planner");
     let organiser = st
         .selectbox("Organiser's office", OFFICES.map(|(name, _)| name))
@@ -76,6 +77,8 @@ fn app(st: &St) {
     }
 }
 
+// The tests include this file for `app` and bring their own `main`.
+#[cfg(not(test))]
 fn main() -> anyhow::Result<()> {
     brook::run("Meeting planner", app)
 }

@@ -10,18 +10,40 @@
 //!   text in the bundled fonts, and charts with category and date axes.
 //! - `gallery`: every gallery page, light and dark.
 //! - `meta`: a snapshot test can fail; two renders are byte-identical.
+//! - `page_layout`: columns stacking, metrics, long errors, scroll reset,
+//!   the sidebar; gallery pages and examples at 1000 and 640 points wide.
+//! - `charts`: constant series, one point, many categories, area fills,
+//!   time axes at every zoom.
 //! - `tables`: the interactive dataframe with every column format, and a
 //!   static table whose formats do not fit (issue 12).
 #![expect(clippy::unwrap_used, reason = "it's a test")]
 
+#[path = "snapshot/charts.rs"]
+mod charts;
 #[path = "snapshot/elements.rs"]
 mod elements;
 #[path = "snapshot/gallery.rs"]
 mod gallery;
 #[path = "snapshot/meta.rs"]
 mod meta;
+#[path = "snapshot/page_layout.rs"]
+mod page_layout;
+
+// The examples, for their snapshots at two window sizes (issue 13).
+#[path = "../../app/examples/csv_explorer.rs"]
+#[allow(dead_code, reason = "only the script is used")]
+mod csv_explorer;
+#[path = "../../app/examples/dashboard.rs"]
+#[allow(dead_code, reason = "only the script is used")]
+mod dashboard;
+#[path = "../../app/examples/meeting_planner.rs"]
+#[allow(dead_code, reason = "only the script is used")]
+mod meeting_planner;
 #[path = "snapshot/tables.rs"]
 mod tables;
+#[path = "../../app/examples/ticket_form.rs"]
+#[allow(dead_code, reason = "only the script is used")]
+mod ticket_form;
 #[path = "snapshot/widgets.rs"]
 mod widgets;
 

@@ -11,8 +11,8 @@ use brook_engine::data::{IntoTable, Table};
 use brook_engine::element::{ChartKind, Element};
 use egui::Ui;
 use egui_plot::{
-    Bar, BarChart, GridMark, HoverPosition, Legend, Line, Plot, PlotPoints, Points,
-    uniform_grid_spacer,
+    AxisHints, Bar, BarChart, ColorConflictHandling, FilledArea, GridInput, GridMark,
+    HoverPosition, Legend, Line, Plot, PlotPoints, Points,
 };
 
 /// Charts on [`St`]. In the prelude. Each takes a [`Table`], a slice or
@@ -286,15 +286,22 @@ fn parse_time(text: &str) -> Option<(f64, Option<chrono::FixedOffset>)> {
     None
 }
 
-/// Seconds since 1970 as a date, or a date and time when `step` (the
-/// spacing of the marks) is under a day, in the axis's zone.
+/// Seconds since 1970 as the axis shows them, in the axis's zone: a date
+/// when `step` (the spacing of the marks) is a day or more, a date and
+/// time to the minute under a day, the time to the second under a minute
+/// and to the millisecond under a second, so neighbouring marks never read
+/// the same.
 fn time_label(seconds: f64, step: f64, zone: AxisZone) -> String {
     #[allow(clippy::cast_possible_truncation, reason = "a plot coordinate")]
     let Some(time) = chrono::DateTime::from_timestamp_millis((seconds * 1000.0).round() as i64)
     else {
         return String::new();
     };
-    let format = if step < 86_400.0 {
+    let format = if step < 1.0 {
+        "%H:%M:%S%.3f"
+    } else if step < 60.0 {
+        "%H:%M:%S"
+    } else if step < DAY {
         "%Y-%m-%d %H:%M"
     } else {
         "%Y-%m-%d"
@@ -311,25 +318,44 @@ fn time_label(seconds: f64, step: f64, zone: AxisZone) -> String {
 }
 
 /// Steps of a time axis, in seconds, for egui_plot's three grid line
-/// strengths: whole minutes, hours, days... The thinnest is at least `base`
+/// strengths: whole milliseconds, seconds, minutes, hours, days... The thinnest is at least `base`
 /// (egui_plot's smallest visible step, 8 points), the others 5 and 15 times
 /// that, so the widest leaves room for a date under each of its lines.
 fn time_steps(base: f64) -> [f64; 3] {
-    const LADDER: [f64; 16] = [
+    const LADDER: [f64; 35] = [
+        0.001,
+        0.002,
+        0.005,
+        0.01,
+        0.02,
+        0.05,
+        0.1,
+        0.2,
+        0.5,
         1.0,
+        2.0,
         5.0,
+        10.0,
         15.0,
+        30.0,
         60.0,
+        120.0,
         300.0,
+        600.0,
         900.0,
+        1_800.0,
         3_600.0,
+        7_200.0,
         10_800.0,
         21_600.0,
+        43_200.0,
         86_400.0,
         172_800.0,
         604_800.0,
+        1_209_600.0,
         2_592_000.0,
         7_776_000.0,
+        15_552_000.0,
         31_536_000.0,
         315_360_000.0,
     ];
@@ -421,12 +447,27 @@ fn calendar_marks(start: f64, end: f64, months: u32, years: i32) -> Vec<GridMark
             break;
         }
         if value >= start {
-            let new_year = month == 0 && year.rem_euclid(years * 5) == 0;
-            #[allow(clippy::cast_precision_loss, reason = "a few years")]
+            // A mark's step is the widest rule it is on (a quarter, half a
+            // year, a year; 2, 5, 10 times the years), so egui_plot labels
+            // the coarser marks when the finer ones have no room.
             let step_size = if months == 12 {
-                f64::from(years) * YEAR * if new_year { 5.0 } else { 1.0 }
+                let within = year.rem_euclid(years * 10);
+                let factor = if within == 0 {
+                    10.0
+                } else if year.rem_euclid(years * 5) == 0 {
+                    5.0
+                } else if year.rem_euclid(years * 2) == 0 {
+                    2.0
+                } else {
+                    1.0
+                };
+                f64::from(years) * YEAR * factor
             } else if month == 0 {
                 YEAR
+            } else if month % 6 == 0 {
+                6.0 * MONTH
+            } else if month % 3 == 0 {
+                3.0 * MONTH
             } else {
                 f64::from(months) * MONTH
             };
@@ -443,18 +484,6 @@ fn calendar_marks(start: f64, end: f64, months: u32, years: i32) -> Vec<GridMark
         }
     }
     marks
-}
-
-/// Steps of a category axis: whole numbers (one per category when there is
-/// room), growing by powers of ten as the view zooms out, so a zoomed-out
-/// axis has a few hundred marks, not millions.
-fn category_steps(base: f64) -> [f64; 3] {
-    let thin = if base <= 1.0 {
-        1.0
-    } else {
-        10_f64.powf(base.log10().ceil())
-    };
-    [thin, thin * 5.0, thin * 10.0]
 }
 
 /// The x value of a mark or point as the axis shows it.
@@ -506,8 +535,8 @@ struct Prepared {
     axis: XAxis,
     series: Vec<(String, Vec<[f64; 2]>)>,
     bar_width: f64,
-    /// Values to include on the x and y axes so that neither is thin at a
-    /// magnitude where egui_plot cannot widen it ([`widening`]).
+    /// Values to include on the x and y axes so that neither is thin
+    /// ([`constant_span`]).
     include: [Option<[f64; 2]>; 2],
     /// The largest magnitude of any coordinate.
     magnitude: f64,
@@ -518,21 +547,30 @@ struct Prepared {
 const MAX_MAGNITUDE: f64 = 1e100;
 
 /// Two values to include on an axis whose `values` all (nearly) coincide
-/// at a magnitude of 2^50 or more: egui_plot widens a thin axis by ±0.5,
-/// which such a magnitude rounds away (its bounds stay empty, a panic in
-/// debug builds). `None` when the axis is wide enough or small enough for
-/// egui_plot.
-fn widening(values: impl Iterator<Item = f64>) -> Option<[f64; 2]> {
+/// (a constant series, a single point), so the value sits in the middle of
+/// a readable axis: `value ± step`, where `step` is the power of ten at the
+/// value's magnitude (y = 2 everywhere: 1 to 3, with 2 marked in the
+/// middle; 0: -1 to 1), and for a time axis a day. egui_plot alone would
+/// widen it by ±0.5, which rounds away at large magnitudes (empty bounds,
+/// a panic in debug builds) and is a sliver of a time axis. `None` when the
+/// axis has a width of its own, or no finite value.
+fn constant_span(values: impl Iterator<Item = f64>, time: bool) -> Option<[f64; 2]> {
     let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
     let magnitude = min.abs().max(max.abs());
-    if !(min.is_finite() && max.is_finite()) || magnitude < 1e15 || max - min > magnitude * 1e-9 {
+    if !(min.is_finite() && max.is_finite()) || max - min > magnitude * 1e-9 {
         return None;
     }
-    let pad = magnitude * 1e-6;
     let center = min / 2.0 + max / 2.0;
-    Some([center - pad, center + pad])
+    let step = if time {
+        DAY
+    } else if magnitude > 0.0 {
+        10_f64.powf(magnitude.log10().floor())
+    } else {
+        1.0
+    };
+    Some([center - step, center + step])
 }
 
 impl Prepared {
@@ -557,8 +595,8 @@ impl Prepared {
         let bar_width = 0.8 * x_spacing(&xs) / series.len().max(1) as f64;
         let points = || series.iter().flat_map(|(_, points)| points.iter());
         let include = [
-            widening(points().map(|p| p[0])),
-            widening(points().map(|p| p[1])),
+            constant_span(points().map(|p| p[0]), matches!(axis, XAxis::Time(_))),
+            constant_span(points().map(|p| p[1]), false),
         ];
         let magnitude = points()
             .flat_map(|p| [p[0].abs(), p[1].abs()])
@@ -604,27 +642,71 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
     }
     let axis = prepared.axis.clone();
     let bar_width = prepared.bar_width;
+    let width_memory = ui.scope_id().with("brook-chart-frame-width");
+    // The plot's frame width of the last frame (the x axis's length in
+    // points), to keep time labels inside it; a guess on the first frame.
+    let frame_width: f32 = ui
+        .data(|d| d.get_temp(width_memory))
+        .unwrap_or_else(|| (ui.available_width() - 40.0).max(1.0));
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let char_width = f64::from(
+        ui.painter()
+            .layout_no_wrap(
+                "0000-00-00 00:00".to_owned(),
+                font.clone(),
+                egui::Color32::PLACEHOLDER,
+            )
+            .size()
+            .x
+            / 16.0,
+    );
+    let mut x_axis = AxisHints::new_x().label(x.unwrap_or("row"));
     let mut plot = Plot::new(ui.scope_id().with("brook-chart"))
         .height(280.0)
         // The wheel scrolls the page, not the chart under the pointer;
         // Ctrl + wheel (or a pinch) zooms, a drag pans.
         .allow_scroll(false)
-        .legend(Legend::default())
-        .x_axis_label(x.unwrap_or("row"));
+        // A series' line, marker and fill share one legend entry, in the
+        // line's colour.
+        .legend(Legend::default().color_conflict_handling(ColorConflictHandling::PickFirst));
     match &axis {
         XAxis::Time(_) => {
             plot = plot.x_grid_spacer(|input| time_marks(input.bounds, input.base_step_size));
+            let ticks = axis.clone();
+            x_axis = x_axis.formatter(move |mark, range| {
+                // One format for the whole axis, fine enough for the marks
+                // that have room for a label (about five): a coarse mark
+                // among fine ones reads no wider than they do.
+                let text = x_label(&ticks, mark.value, (range.end() - range.start()) / 5.0);
+                #[allow(clippy::cast_precision_loss, reason = "a label's length")]
+                let half = text.chars().count() as f64 * char_width / 2.0 + 2.0;
+                if inside_axis(mark.value, half, range, f64::from(frame_width)) {
+                    text
+                } else {
+                    String::new()
+                }
+            });
         }
-        XAxis::Category(_) => {
-            plot = plot.x_grid_spacer(uniform_grid_spacer(|input| {
-                category_steps(input.base_step_size)
-            }));
+        XAxis::Category(names) => {
+            let widest = widest_label(ui, names, &font, char_width);
+            let count = names.len();
+            plot = plot.x_grid_spacer(move |input| category_marks(input, count, widest));
+            let ticks = axis.clone();
+            x_axis = x_axis
+                .formatter(move |mark, _| x_label(&ticks, mark.value, mark.step_size))
+                // The marks are already thinned to fit their labels
+                // (category_marks): show every one egui_plot is given.
+                .label_spacing(0.0..=1.0);
         }
-        XAxis::Row | XAxis::Number => {}
+        XAxis::Row | XAxis::Number => {
+            // egui_plot wants 60 points between x labels; numbers are
+            // short (a month number, a year), and it still leaves out any
+            // label wider than its room.
+            x_axis = x_axis.label_spacing(24.0..=32.0);
+        }
     }
+    plot = plot.custom_x_axes(vec![x_axis]);
     if matches!(axis, XAxis::Time(_) | XAxis::Category(_)) {
-        let ticks = axis.clone();
-        plot = plot.x_axis_formatter(move |mark, _| x_label(&ticks, mark.value, mark.step_size));
         let hover = axis.clone();
         plot = plot.label_formatter(move |position| match position {
             HoverPosition::NearDataPoint {
@@ -633,7 +715,7 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
                 ..
             } => Some(format!(
                 "{plot_name}\n{}: {:.2}",
-                x_label(&hover, position.x, 1.0),
+                x_label(&hover, position.x, 60.0),
                 position.y
             )),
             HoverPosition::Elsewhere { .. } => None,
@@ -645,13 +727,40 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
     if let Some([low, high]) = prepared.include[1] {
         plot = plot.include_y(low).include_y(high);
     }
-    plot.show(ui, |plot| {
+    let response = plot.show(ui, |plot| {
         for (index, (name, points)) in prepared.series.iter().cloned().enumerate() {
+            let colour = series_colour(index);
+            let lone = points.len() < 2;
             match kind {
-                ChartKind::Line => plot.line(Line::new(name, PlotPoints::from(points))),
-                ChartKind::Area => plot.line(Line::new(name, PlotPoints::from(points)).fill(0.0)),
+                ChartKind::Line | ChartKind::Area => {
+                    // A line of one point draws nothing: mark the point.
+                    if lone {
+                        plot.points(
+                            Points::new(name.clone(), PlotPoints::from(points.clone()))
+                                .color(colour)
+                                .radius(LONE_POINT_RADIUS),
+                        );
+                    }
+                    let fill = (kind == ChartKind::Area && !lone).then(|| area_fill(&points));
+                    plot.line(Line::new(name.clone(), PlotPoints::from(points)).color(colour));
+                    // The area between the line and 0, drawn whole (egui_plot's
+                    // own line fill leaves out the parts whose line is
+                    // scrolled out of view).
+                    if let Some((xs, ys)) = fill {
+                        let zeros = vec![0.0; xs.len()];
+                        plot.add(
+                            FilledArea::new(name, &xs, &zeros, &ys)
+                                .fill_color(colour.gamma_multiply(AREA_FILL_ALPHA))
+                                .allow_hover(false),
+                        );
+                    }
+                }
                 ChartKind::Scatter => {
-                    plot.points(Points::new(name, PlotPoints::from(points)).radius(3.0));
+                    plot.points(
+                        Points::new(name, PlotPoints::from(points))
+                            .color(colour)
+                            .radius(3.0),
+                    );
                 }
                 ChartKind::Bar => {
                     #[allow(clippy::cast_precision_loss, reason = "a handful of series")]
@@ -660,11 +769,131 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
                         .into_iter()
                         .map(|[x, y]| Bar::new(x + offset, y).width(bar_width))
                         .collect();
-                    plot.bar_chart(BarChart::new(name, bars));
+                    plot.bar_chart(BarChart::new(name, bars).color(colour));
                 }
             }
         }
     });
+    let width = response.transform.frame().width();
+    if (width - frame_width).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(width_memory, width));
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The outline of an area chart's fill: the points' x and y, with a point
+/// on 0 wherever the line crosses it, so that each piece of the fill lies
+/// on one side of 0.
+fn area_fill(points: &[[f64; 2]]) -> (Vec<f64>, Vec<f64>) {
+    let mut xs = Vec::with_capacity(points.len());
+    let mut ys = Vec::with_capacity(points.len());
+    for (index, &[x, y]) in points.iter().enumerate() {
+        if let Some(&[px, py]) = index.checked_sub(1).and_then(|i| points.get(i))
+            && ((py < 0.0 && y > 0.0) || (py > 0.0 && y < 0.0))
+        {
+            xs.push(px + (x - px) * py / (py - y));
+            ys.push(0.0);
+        }
+        xs.push(x);
+        ys.push(y);
+    }
+    (xs, ys)
+}
+
+/// How opaque an area chart's fill is (egui_plot's default, 0.05, is barely
+/// visible on a white background).
+pub const AREA_FILL_ALPHA: f32 = 0.3;
+
+/// The radius of the marker drawn for a line or area series of one point.
+pub const LONE_POINT_RADIUS: f32 = 4.0;
+
+/// The colour of the `index`-th series: egui_plot's own palette (hues a
+/// golden ratio apart), chosen here so that a series' fill, line and
+/// marker share it.
+fn series_colour(index: usize) -> egui::Color32 {
+    #[allow(clippy::cast_precision_loss, reason = "a handful of series")]
+    let hue = (index as f32 * (std::f32::consts::GOLDEN_RATIO - 1.0)).fract();
+    egui::epaint::Hsva::new(hue, 0.85, 0.5, 1.0).into()
+}
+
+/// Whether a label `half` axis units wide either side of `value` lies
+/// inside the axis `range`, drawn `frame_width` points long. (A label
+/// sticking out of the frame is cut off by the chart's edge.)
+fn inside_axis(
+    value: f64,
+    half_points: f64,
+    range: &std::ops::RangeInclusive<f64>,
+    frame_width: f64,
+) -> bool {
+    let span = range.end() - range.start();
+    if !(span.is_finite() && span > 0.0 && frame_width > 0.0) {
+        return true;
+    }
+    let half = half_points * span / frame_width;
+    value - half >= *range.start() && value + half <= *range.end()
+}
+
+/// The width in points of the widest category name (measured for the
+/// first thousand, estimated from their length past that).
+fn widest_label(ui: &Ui, names: &[String], font: &egui::FontId, char_width: f64) -> f64 {
+    let painter = ui.painter();
+    let measured = names.iter().take(1_000).fold(0.0_f32, |widest, name| {
+        let size = painter
+            .layout_no_wrap(name.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+            .size();
+        widest.max(size.x)
+    });
+    #[allow(clippy::cast_precision_loss, reason = "a label's length")]
+    let estimated = names
+        .iter()
+        .skip(1_000)
+        .map(|name| name.chars().count() as f64 * char_width)
+        .fold(0.0, f64::max);
+    f64::from(measured).max(estimated)
+}
+
+/// The room between two category labels, in points.
+const CATEGORY_LABEL_GAP: f64 = 10.0;
+
+/// The marks of a category axis: one per category when every name fits
+/// under its bar; else every 2nd, 3rd, 4th, 5th, 10th, 20th... category (the first
+/// of the thinnest such rule whose labels fit), each mark labelled. Every
+/// bar's name is also in its hover read-out.
+fn category_marks(input: GridInput, count: usize, widest: f64) -> Vec<GridMark> {
+    // egui_plot's base step is the axis length of its smallest grid
+    // spacing, 8 points.
+    let points_per_category = 8.0 / input.base_step_size.max(f64::MIN_POSITIVE);
+    let rule = category_rule((widest + CATEGORY_LABEL_GAP) / points_per_category);
+    #[allow(clippy::cast_precision_loss, reason = "category positions")]
+    let last = count.saturating_sub(1) as f64;
+    let (start, end) = input.bounds;
+    let first = (start.max(0.0) / rule).ceil() * rule;
+    let mut marks = Vec::new();
+    let mut value = first;
+    while value <= end.min(last) && marks.len() < 10_000 {
+        marks.push(GridMark {
+            value,
+            step_size: rule,
+        });
+        value += rule;
+    }
+    marks
+}
+
+/// Every how many categories a label goes, for labels `categories` wide
+/// (in categories): 1, 2, 3, 4, 5, then 10, 20, 50, 100...
+fn category_rule(categories: f64) -> f64 {
+    if categories <= 5.0 {
+        return categories.ceil().max(1.0);
+    }
+    let mut rule = 5.0;
+    for factor in [2.0, 2.5, 2.0].into_iter().cycle() {
+        if rule >= categories || rule >= 1e15 {
+            break;
+        }
+        rule *= factor;
+    }
+    rule
 }
 
 #[cfg(test)]
@@ -770,12 +999,31 @@ mod tests {
         );
     }
 
+    // Issue 13: a zoomed-out category axis has few marks, each labelled
+    // (a rule of 1, 2, 5, 10... categories wide enough for the widest name).
     #[test]
-    fn a_zoomed_out_category_axis_has_few_marks() {
-        assert_eq!(category_steps(0.05), [1.0, 5.0, 10.0]);
-        assert_eq!(category_steps(1.0), [1.0, 5.0, 10.0]);
-        assert_eq!(category_steps(30.0), [100.0, 500.0, 1_000.0]);
-        assert_eq!(category_steps(2e6), [1e7, 5e7, 1e8]);
+    fn a_category_axis_is_marked_every_category_or_on_a_rule_that_fits_the_names() {
+        assert_eq!(category_rule(0.3), 1.0);
+        assert_eq!(category_rule(1.0), 1.0);
+        assert_eq!(category_rule(1.2), 2.0);
+        assert_eq!(category_rule(2.3), 3.0);
+        assert_eq!(category_rule(6.0), 10.0);
+        assert_eq!(category_rule(30.0), 50.0);
+        let input = |bounds, points_per_category: f64| GridInput {
+            bounds,
+            base_step_size: 8.0 / points_per_category,
+        };
+        // 8 bars 45 points apart: names 30 points wide fit under each.
+        let every = category_marks(input((-0.6, 7.6), 45.0), 8, 30.0);
+        let values: Vec<f64> = every.iter().map(|m| m.value).collect();
+        assert_eq!(values, [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]);
+        // Names 70 points wide: every 2nd, never fewer.
+        let thinned = category_marks(input((-0.6, 7.6), 45.0), 8, 70.0);
+        let values: Vec<f64> = thinned.iter().map(|m| m.value).collect();
+        assert_eq!(values, [0.0, 2.0, 4.0, 6.0]);
+        assert!(thinned.iter().all(|m| m.step_size * 45.0 >= 70.0));
+        // Zoomed far out: a handful of marks, not millions.
+        assert!(category_marks(input((-1e12, 1e12), 1e-9), 1_000_000, 30.0).len() <= 10);
     }
 
     #[test]
@@ -798,6 +1046,14 @@ mod tests {
         assert_eq!(x_label(&axis, -1.0, 1.0), "");
     }
 
+    // Issue 13: the fill is split where the line crosses 0.
+    #[test]
+    fn an_area_fill_has_a_point_on_zero_where_the_line_crosses_it() {
+        let (xs, ys) = area_fill(&[[0.0, 1.0], [2.0, -1.0], [3.0, -2.0], [4.0, 0.0]]);
+        assert_eq!(xs, [0.0, 1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(ys, [1.0, 0.0, -1.0, -2.0, 0.0]);
+    }
+
     #[test]
     fn bars_are_as_wide_as_the_closest_two_x_values_allow() {
         assert!((x_spacing(&[Some(10.0), Some(30.0), Some(20.0), None]) - 10.0).abs() < 1e-9);
@@ -807,9 +1063,10 @@ mod tests {
 
     #[test]
     fn a_time_axis_steps_in_whole_minutes_hours_and_days() {
-        assert_eq!(time_steps(0.2), [1.0, 5.0, 15.0]);
-        assert_eq!(time_steps(2_000.0), [3_600.0, 10_800.0, 86_400.0]);
-        assert_eq!(time_steps(50_000.0), [86_400.0, 604_800.0, 2_592_000.0]);
+        assert_eq!(time_steps(0.2), [0.2, 1.0, 5.0]);
+        assert_eq!(time_steps(2.0), [2.0, 10.0, 30.0]);
+        assert_eq!(time_steps(2_000.0), [3_600.0, 10_800.0, 43_200.0]);
+        assert_eq!(time_steps(50_000.0), [86_400.0, 604_800.0, 1_209_600.0]);
         assert_eq!(
             time_steps(1e12),
             [315_360_000.0; 3],
@@ -879,7 +1136,7 @@ mod time_mark_tests {
     #[test]
     fn short_ranges_keep_whole_hours_and_days() {
         let marks = time_marks((day(2026, 3, 8), day(2026, 3, 8) + 6.0 * 3_600.0), 1_000.0);
-        assert!(marks.iter().all(|m| m.value % 3_600.0 == 0.0), "{marks:?}");
-        assert_eq!(marks.len(), 7);
+        assert!(marks.iter().all(|m| m.value % 1_800.0 == 0.0), "{marks:?}");
+        assert_eq!(marks.len(), 13);
     }
 }

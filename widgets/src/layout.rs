@@ -6,13 +6,15 @@ use brook_engine::St;
 use brook_engine::element::{ContainerKind, Node};
 use egui::Ui;
 
-use crate::render::{Frame, nodes_ui};
+use crate::render::{Frame, column_ui, nodes_ui};
 
 /// Layout containers on [`St`]. In the prelude.
 pub trait LayoutExt {
-    /// `n` columns of equal width, left to right.
+    /// `n` columns of equal width, left to right. In a row too narrow for
+    /// [`MIN_COLUMN_WIDTH`] each, they are stacked top to bottom instead.
     fn columns(&self, n: usize) -> Vec<St>;
     /// Columns with relative widths (`&[2.0, 1.0]`: the first twice as wide).
+    /// Stacked when the narrowest would be under [`MIN_COLUMN_WIDTH`].
     fn columns_weighted(&self, weights: &[f32]) -> Vec<St>;
     /// A group to write into later, or to fill out of order.
     fn container(&self) -> St;
@@ -111,28 +113,28 @@ pub(crate) fn container_ui(
         | ContainerKind::Placeholder
         | ContainerKind::Column
         | ContainerKind::Fragment { .. } => {
-            ui.vertical(|ui| nodes_ui(ui, children, frame));
+            ui.vertical(|ui| column_ui(ui, children, frame));
         }
         ContainerKind::Container { border: true } | ContainerKind::Form { border: true, .. } => {
             egui::Frame::group(ui.style())
                 .inner_margin(10.0)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    nodes_ui(ui, children, frame);
+                    column_ui(ui, children, frame);
                 });
         }
         ContainerKind::Form { border: false, .. } => {
-            ui.vertical(|ui| nodes_ui(ui, children, frame));
+            ui.vertical(|ui| column_ui(ui, children, frame));
         }
         ContainerKind::Expander { label, expanded } => {
             egui::CollapsingHeader::new(crate::markdown::inline_text(ui, label))
                 .default_open(*expanded)
-                .show(ui, |ui| nodes_ui(ui, children, frame));
+                .show(ui, |ui| column_ui(ui, children, frame));
         }
         ContainerKind::Columns { weights } => columns_ui(ui, weights, children, frame),
         ContainerKind::Tabs { labels } => tabs_ui(ui, labels, children, frame),
         ContainerKind::Tab => {
-            ui.vertical(|ui| nodes_ui(ui, children, frame));
+            ui.vertical(|ui| column_ui(ui, children, frame));
         }
         ContainerKind::Popover { label } => {
             ui.menu_button(crate::markdown::inline_text(ui, label), |ui| {
@@ -156,7 +158,7 @@ pub(crate) fn container_ui(
         } => {
             egui::CollapsingHeader::new(crate::feedback::status_header(label, *state))
                 .default_open(*expanded)
-                .show(ui, |ui| nodes_ui(ui, children, frame));
+                .show(ui, |ui| column_ui(ui, children, frame));
         }
     }
 }
@@ -164,7 +166,9 @@ pub(crate) fn container_ui(
 fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<'_>) {
     let id = ui.scope_id().with("brook-tabs");
     let mut chosen: usize = ui.data(|d| d.get_temp(id)).unwrap_or(0);
-    ui.horizontal(|ui| {
+    // The tab labels wrap onto more rows rather than stick out of a narrow
+    // column.
+    ui.horizontal_wrapped(|ui| {
         for (index, label) in labels.iter().enumerate() {
             if ui
                 .selectable_label(chosen == index, crate::markdown::inline_text(ui, label))
@@ -177,7 +181,7 @@ fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<
     ui.separator();
     ui.data_mut(|d| d.insert_temp(id, chosen));
     if let Some(tab) = children.get(chosen) {
-        ui.push_id(chosen, |ui| nodes_ui(ui, tab.element.children(), frame));
+        ui.push_id(chosen, |ui| column_ui(ui, tab.element.children(), frame));
     }
 }
 
@@ -191,8 +195,27 @@ fn column_weight(weight: f32) -> f32 {
     }
 }
 
+/// The narrowest a column gets, in points. When a row of columns would
+/// make any of its columns narrower than this, the columns are stacked
+/// instead: each as wide as the row, one below the other, in order (as
+/// Streamlit stacks columns on narrow screens). Two equal columns stay side
+/// by side down to a row of about 340 points, three down to 510.
+pub const MIN_COLUMN_WIDTH: f32 = 160.0;
+
+/// Whether a row `width` points wide stacks columns of these (normalised)
+/// `weights`, separated by `gap`: when the narrowest would be under
+/// [`MIN_COLUMN_WIDTH`].
+fn stacks(width: f32, weights: &[f32], gap: f32) -> bool {
+    let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    let smallest = weights.iter().copied().fold(f32::INFINITY, f32::min);
+    #[allow(clippy::cast_precision_loss, reason = "a handful of columns")]
+    let room = (width - gap * weights.len().saturating_sub(1) as f32).max(0.0);
+    weights.len() > 1 && room * smallest / total < MIN_COLUMN_WIDTH
+}
+
 /// Draws a row of columns. Weights that are not positive numbers (from any
-/// tree) count as 1, as [`LayoutExt::columns_weighted`] makes them.
+/// tree) count as 1, as [`LayoutExt::columns_weighted`] makes them. Below
+/// [`MIN_COLUMN_WIDTH`] the columns are stacked.
 fn columns_ui(ui: &mut Ui, weights: &[f32], children: &[Node], frame: &mut Frame<'_>) {
     let weights: Vec<f32> = weights.iter().copied().map(column_weight).collect();
     // Relative to the largest, so that the sum stays finite (weights near
@@ -202,6 +225,21 @@ fn columns_ui(ui: &mut Ui, weights: &[f32], children: &[Node], frame: &mut Frame
     let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
     let gap = ui.spacing().item_spacing.x * 2.0;
     let count = weights.len().max(1);
+    if stacks(ui.available_width(), &weights, gap) {
+        ui.vertical(|ui| {
+            for index in 0..weights.len() {
+                ui.push_id(index, |ui| {
+                    if let Some(column) = children.get(index) {
+                        if column.run < frame.run {
+                            ui.multiply_opacity(0.35);
+                        }
+                        column_ui(ui, column.element.children(), frame);
+                    }
+                });
+            }
+        });
+        return;
+    }
     #[allow(clippy::cast_precision_loss, reason = "a handful of columns")]
     let width = (ui.available_width() - gap * (count - 1) as f32).max(0.0);
     ui.horizontal_top(|ui| {
@@ -218,11 +256,32 @@ fn columns_ui(ui: &mut Ui, weights: &[f32], children: &[Node], frame: &mut Frame
                             if column.run < frame.run {
                                 ui.multiply_opacity(0.35);
                             }
-                            nodes_ui(ui, column.element.children(), frame);
+                            column_ui(ui, column.element.children(), frame);
                         }
                     },
                 );
             });
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MIN_COLUMN_WIDTH, stacks};
+
+    // Issue 13: the rule, at its edges; the drawing is tested in brook-tests
+    // (tests/tests/layout.rs).
+    #[test]
+    fn columns_stack_when_the_narrowest_would_be_under_the_minimum() {
+        let gap = 16.0;
+        let two = [1.0, 1.0];
+        assert!(!stacks(2.0 * MIN_COLUMN_WIDTH + gap, &two, gap));
+        assert!(stacks(2.0 * MIN_COLUMN_WIDTH + gap - 1.0, &two, gap));
+        // Weighted 2:1: the narrow one decides.
+        let weighted = [1.0, 0.5];
+        assert!(stacks(3.0 * MIN_COLUMN_WIDTH + gap - 1.0, &weighted, gap));
+        assert!(!stacks(3.0 * MIN_COLUMN_WIDTH + gap, &weighted, gap));
+        // One column never stacks.
+        assert!(!stacks(10.0, &[1.0], gap));
+    }
 }

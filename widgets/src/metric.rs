@@ -40,7 +40,28 @@ impl MetricExt for St {
     }
 }
 
-/// Draws a metric.
+/// The size of a metric's value, in points, when it fits.
+pub const METRIC_VALUE_SIZE: f32 = 30.0;
+
+/// The smallest a metric's value is shrunk to before it is cut short with
+/// an ellipsis (the full value then shows on hover).
+pub const METRIC_VALUE_MIN_SIZE: f32 = 14.0;
+
+/// The font size that fits a value `width_at_full` points wide (at
+/// [`METRIC_VALUE_SIZE`]) into `available` points: the full size when it
+/// fits, smaller down to [`METRIC_VALUE_MIN_SIZE`]; `None` when even that
+/// is too wide (the value is then cut short).
+fn value_size(width_at_full: f32, available: f32) -> Option<f32> {
+    if width_at_full <= available {
+        return Some(METRIC_VALUE_SIZE);
+    }
+    let size = (METRIC_VALUE_SIZE * available / width_at_full.max(f32::EPSILON)).floor();
+    (size >= METRIC_VALUE_MIN_SIZE).then_some(size)
+}
+
+/// Draws a metric. The value stays on one line: it is drawn smaller when
+/// the column is narrow, and cut short with "…" (the whole value on hover)
+/// when even the smallest size does not fit. Never broken inside a number.
 pub(crate) fn metric_ui(
     ui: &mut Ui,
     label: &str,
@@ -50,7 +71,30 @@ pub(crate) fn metric_ui(
 ) {
     ui.vertical(|ui| {
         ui.label(RichText::new(label).weak());
-        ui.label(RichText::new(value).size(30.0));
+        let available = ui.available_width();
+        let font = egui::FontId::proportional(METRIC_VALUE_SIZE);
+        let width = ui
+            .painter()
+            .layout_no_wrap(value.to_owned(), font, Color32::PLACEHOLDER)
+            .size()
+            .x;
+        match value_size(width, available) {
+            Some(size) => {
+                let response = ui.add(
+                    egui::Label::new(RichText::new(value).size(size))
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                );
+                if size < METRIC_VALUE_SIZE {
+                    response.on_hover_text(value);
+                }
+            }
+            None => {
+                // egui shows the whole text on hover when it is cut short.
+                ui.add(
+                    egui::Label::new(RichText::new(value).size(METRIC_VALUE_MIN_SIZE)).truncate(),
+                );
+            }
+        }
         if let Some(delta) = delta {
             let falling = delta.trim_start().starts_with('-');
             let (green, red) = (
@@ -63,7 +107,23 @@ pub(crate) fn metric_ui(
                 (DeltaColor::Normal, true) | (DeltaColor::Inverse, false) => red,
                 (DeltaColor::Normal, false) | (DeltaColor::Inverse, true) => green,
             };
-            ui.label(RichText::new(delta).color(tint));
+            // A delta is a number too: one line, cut short if it must be.
+            ui.add(egui::Label::new(RichText::new(delta).color(tint)).truncate());
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{METRIC_VALUE_MIN_SIZE, METRIC_VALUE_SIZE, value_size};
+
+    // Issue 13: full size when it fits, shrunk to fit, cut short below the
+    // smallest size.
+    #[test]
+    fn a_metric_value_shrinks_to_fit_then_is_cut_short() {
+        assert_eq!(value_size(100.0, 200.0), Some(METRIC_VALUE_SIZE));
+        assert_eq!(value_size(200.0, 100.0), Some(15.0));
+        assert_eq!(value_size(300.0, 100.0), None);
+        assert!(value_size(1e9, 100.0).is_none_or(|s| s >= METRIC_VALUE_MIN_SIZE));
+    }
 }

@@ -24,10 +24,16 @@ struct LocalEdit {
     base: Value,
 }
 
-/// What the window keeps between frames for drawing: local edits.
+/// What the window keeps between frames for drawing: local edits, and
+/// the page's own state (the sidebar shown or hidden, the page shown last).
 #[derive(Default)]
 pub struct UiMemory {
     local: HashMap<WidgetId, LocalEdit>,
+    /// The person hid the sidebar.
+    pub(crate) sidebar_closed: bool,
+    /// The title of the page drawn last ([`crate::page::page_title`]): a
+    /// new title is a new page, which starts scrolled to the top.
+    pub(crate) page_title: Option<String>,
 }
 
 /// Something only the window can do: a file dialog.
@@ -167,6 +173,31 @@ pub fn nodes_ui(ui: &mut Ui, nodes: &[Node], frame: &mut Frame<'_>) {
             }
             frame.node_run = node.run;
             element_ui(ui, &node.element, frame);
+        });
+    }
+}
+
+/// Draws nodes one below the other as [`nodes_ui`] does, each given the
+/// width the column had when it began: an element that cannot shrink (a
+/// row of tabs, a fixed-width table) may stick out, and the page scrolls
+/// sideways to it, but it never widens the elements after it (a chart
+/// below a wide row stays as wide as the column).
+pub fn column_ui(ui: &mut Ui, nodes: &[Node], frame: &mut Frame<'_>) {
+    let width = ui.available_width();
+    for (index, node) in nodes.iter().enumerate() {
+        ui.push_id(index, |ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_max_width(width);
+                    if node.run < frame.run {
+                        ui.multiply_opacity(0.35);
+                    }
+                    frame.node_run = node.run;
+                    element_ui(ui, &node.element, frame);
+                },
+            );
         });
     }
 }
