@@ -135,10 +135,17 @@ pub(crate) fn container_ui(
             ui.vertical(|ui| nodes_ui(ui, children, frame));
         }
         ContainerKind::Popover { label } => {
-            ui.menu_button(label.as_str(), |ui| {
-                ui.set_min_width(220.0);
-                nodes_ui(ui, children, frame);
-            });
+            // Open while the person works in it (several picks, typing): a
+            // click outside, or Escape, closes it.
+            egui::menu::MenuButton::new(label.as_str())
+                .config(
+                    egui::menu::MenuConfig::new()
+                        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+                )
+                .ui(ui, |ui| {
+                    ui.set_min_width(220.0);
+                    nodes_ui(ui, children, frame);
+                });
         }
         ContainerKind::Dialog { title } => {
             let id = ui.scope_id().with("brook-dialog");
