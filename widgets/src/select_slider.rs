@@ -356,17 +356,22 @@ pub(crate) fn select_slider_ui(
     let slider = egui::Slider::new(&mut index, 0..=last)
         .show_value(false)
         .text(shown.as_str());
-    let response = match label {
-        Some(label) => ui.label_inputs_by(label, |ui| ui.add(slider)),
-        None => ui.add(slider),
-    };
-    // The option, not its position, is what the person reads.
+    let response = ui.add(slider);
+    // The option, not its position, is what the person reads; the label
+    // above names it alone (egui names the slider after the option text
+    // shown beside it too).
     response.widget_info(|| {
         let mut info = egui::WidgetInfo::slider(response.enabled(), 0.0, "");
         info.value = None;
         info.current_text_value = Some(shown.clone());
         info
     });
+    if let Some(label) = label {
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.clear_label();
+            node.set_labelled_by(vec![label.accesskit_id()]);
+        });
+    }
     frame.slide(
         widget,
         Value::Index(index),
