@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 
 # System packages: Xvfb for the window check, and the libraries winit and
 # glow load at run time (X11, xkbcommon, Mesa's software OpenGL).
-packages=(xvfb xauth libgl1-mesa-dri libegl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6)
+# xdotool and xclip drive the window and read the X clipboard in
+# scripts/desktop_check.sh.
+packages=(xvfb xauth libgl1-mesa-dri libegl1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 xdotool xclip)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -47,4 +49,8 @@ trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 sleep 1
 env -u WAYLAND_DISPLAY DISPLAY="$display" BROOK_SMOKE=1 timeout 120 "${CARGO_TARGET_DIR:-target}/debug/brook" hello | tee /tmp/brook-smoke.txt
 grep -q "brook smoke: window drew run" /tmp/brook-smoke.txt
+
+# Clipboard to and from other applications, and links, under Xvfb.
+cargo build -p brook --example desktop_check
+scripts/desktop_check.sh "${CARGO_TARGET_DIR:-target}/debug/examples/desktop_check"
 echo "all checks passed"

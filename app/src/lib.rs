@@ -117,9 +117,12 @@ pub fn run(title: &str, script: impl Fn(&St) + Send + Sync + 'static) -> anyhow:
     }
     let settings_path = settings::config_dir(title).join("settings.ron");
     let loaded = settings::load(&settings_path);
-    let size = loaded.settings.window_size.unwrap_or([1000.0, 720.0]);
+    // eframe keeps the window's position, size and maximized state (its
+    // `persistence`, in the platform data folder) and restores them over
+    // this first size.
     let options = eframe::NativeOptions {
-        viewport: shell::window(title, size).with_drag_and_drop(true),
+        viewport: shell::window(title, [1000.0, 720.0]).with_drag_and_drop(true),
+        persist_window: true,
         ..Default::default()
     };
     let app_title = title.to_owned();

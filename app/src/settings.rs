@@ -1,4 +1,6 @@
-//! Window settings remembered across restarts: theme, layout, window size.
+//! Window settings remembered across restarts: theme, layout, display
+//! timezone. (The window's position, size and maximized state are eframe's
+//! to remember.)
 //! Stored as RON in the platform config folder
 //! (`$XDG_CONFIG_HOME/brook/<app>/settings.ron`, else
 //! `~/.config/brook/<app>/settings.ron`). A file that cannot be used is
@@ -40,8 +42,6 @@ pub struct Settings {
     pub theme: Theme,
     /// Wide layout: the page uses the whole window width.
     pub wide: bool,
-    /// The window's inner size, in points.
-    pub window_size: Option<[f32; 2]>,
     /// The display timezone: `None` shows aware values in their own zone,
     /// `"Local"` in the system's, else an IANA name.
     pub display_zone: Option<String>,
@@ -169,11 +169,26 @@ mod tests {
         let settings = Settings {
             theme: Theme::Dark,
             wide: true,
-            window_size: Some([800.0, 600.0]),
             display_zone: Some("Europe/Oslo".into()),
         };
         save(&path, &settings).ok();
         assert_eq!(load(&path), Loaded::fine(settings));
+    }
+
+    // Issue 13: the window's size moved to eframe's persistence; a file
+    // written before still loads, keeping its other settings.
+    #[test]
+    fn a_settings_file_with_the_old_window_size_still_loads() {
+        let path = temp("old-size");
+        std::fs::write(
+            &path,
+            "(theme: Dark, wide: true, window_size: Some((800.0, 600.0)))",
+        )
+        .ok();
+        let loaded = load(&path);
+        assert_eq!(loaded.warning, None);
+        assert_eq!(loaded.settings.theme, Theme::Dark);
+        assert!(loaded.settings.wide);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use brook_engine::element::{
 use brook_engine::{Event, EventSender, Script, Session, SessionOptions};
 use brook_widgets::page::{PageLayout, page_ui};
 use brook_widgets::render::{UiMemory, UiRequest};
-use egui::{Align, Key, Layout, RichText};
+use egui::{Align, Key, KeyboardShortcut, Layout, Modifiers, RichText};
 use parking_lot::Mutex;
 
 use crate::settings::{self, Settings, Theme};
@@ -27,6 +27,81 @@ pub const CHANNEL: &str = env!("BROOK_CHANNEL");
 
 /// How long a toast stays up.
 const TOAST_SECS: f32 = 4.0;
+
+/// How long an error toast (a download that could not be saved) stays up.
+const ERROR_TOAST_SECS: f32 = 10.0;
+
+/// Ctrl+R (Cmd+R on macOS): rerun the script.
+pub(crate) const RERUN_KEYS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+
+/// Ctrl+Shift+C (Cmd+Shift+C on macOS): clear every cache and rerun.
+pub(crate) const CLEAR_CACHES_KEYS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+
+/// What the app's keyboard shortcuts ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shortcut {
+    /// Rerun the script: Ctrl+R, or R alone.
+    Rerun,
+    /// Clear every cache and rerun: Ctrl+Shift+C, or C alone.
+    ClearCaches,
+}
+
+/// The shortcut pressed this frame, if any, consumed so nothing else takes
+/// the key. Nothing fires while a menu or popup is open (its keys are its
+/// own: the timezone search takes letters). The single keys R and C fire
+/// only while no widget has keyboard focus, so typing "r" or "c" in a text
+/// field, or with a button focused, is only typing.
+pub(crate) fn pressed_shortcut(ctx: &egui::Context) -> Option<Shortcut> {
+    if egui::Popup::is_any_open(ctx) {
+        return None;
+    }
+    let focused = ctx.memory(|m| m.focused().is_some());
+    ctx.input_mut(|i| {
+        // The more specific shortcut first: Ctrl+Shift+C before C.
+        if i.consume_shortcut(&CLEAR_CACHES_KEYS) {
+            Some(Shortcut::ClearCaches)
+        } else if i.consume_shortcut(&RERUN_KEYS) {
+            Some(Shortcut::Rerun)
+        } else if focused || i.modifiers.any() {
+            None
+        } else if i.consume_key(Modifiers::NONE, Key::C) {
+            Some(Shortcut::ClearCaches)
+        } else if i.consume_key(Modifiers::NONE, Key::R) {
+            Some(Shortcut::Rerun)
+        } else {
+            None
+        }
+    })
+}
+
+/// A message in the corner of a window: the script's `st.toast`, or the
+/// window's own news (where a download went, why it failed).
+#[derive(Clone, Debug)]
+struct Toast {
+    body: String,
+    at: Instant,
+    error: bool,
+}
+
+impl Toast {
+    fn new(body: String, error: bool) -> Self {
+        Self {
+            body,
+            at: Instant::now(),
+            error,
+        }
+    }
+
+    fn expired(&self) -> bool {
+        let secs = if self.error {
+            ERROR_TOAST_SECS
+        } else {
+            TOAST_SECS
+        };
+        self.at.elapsed().as_secs_f32() >= secs
+    }
+}
 
 /// The smallest a brook window can be made, in points: below it egui's
 /// scroll bars have no room for their handle (pressing one panics in
@@ -54,10 +129,22 @@ pub struct SessionView {
     outbox: VecDeque<Event>,
     /// The spinner of a computation in progress, and when it began.
     progress: Option<(Progress, Instant)>,
-    toasts: Vec<(String, Instant)>,
+    toasts: Vec<Toast>,
+    /// Toasts from the window's own threads (the save dialog's), with
+    /// whether each is an error.
+    toast_sender: crossbeam_channel::Sender<(String, bool)>,
+    toast_receiver: crossbeam_channel::Receiver<(String, bool)>,
     /// Messages of the window itself (a file that could not be read).
     notices: Vec<String>,
     closed: bool,
+    /// How many reruns the person asked for (menu, button, shortcut), and
+    /// how many times they cleared the caches: what the keyboard tests
+    /// read.
+    reruns_asked: u64,
+    caches_cleared: u64,
+    /// Repaints this window (from the dialog threads).
+    ctx: egui::Context,
+    viewport: egui::ViewportId,
 }
 
 impl SessionView {
@@ -67,16 +154,17 @@ impl SessionView {
         script: Script,
         persist: Option<PathBuf>,
     ) -> std::io::Result<Self> {
-        let ctx = ctx.clone();
+        let notify_ctx = ctx.clone();
         let session = Session::start(
             script,
             SessionOptions {
                 stream: true,
-                notify: Some(Arc::new(move || ctx.request_repaint_of(viewport))),
+                notify: Some(Arc::new(move || notify_ctx.request_repaint_of(viewport))),
                 clock: None,
                 persist_path: persist,
             },
         )?;
+        let (toast_sender, toast_receiver) = crossbeam_channel::bounded(64);
         let mut view = Self {
             session,
             tree: Tree::default(),
@@ -88,11 +176,27 @@ impl SessionView {
             outbox: VecDeque::new(),
             progress: None,
             toasts: Vec::new(),
+            toast_sender,
+            toast_receiver,
             notices: Vec::new(),
             closed: false,
+            reruns_asked: 0,
+            caches_cleared: 0,
+            ctx: ctx.clone(),
+            viewport,
         };
         view.send(Event::Rerun);
         Ok(view)
+    }
+
+    /// Does what a shortcut, a menu item or the Rerun button asks.
+    fn act(&mut self, action: Shortcut) {
+        if action == Shortcut::ClearCaches {
+            brook_engine::caching::clear_all();
+            self.caches_cleared += 1;
+        }
+        self.reruns_asked += 1;
+        self.send(Event::Rerun);
     }
 
     fn send(&mut self, event: Event) {
@@ -120,7 +224,7 @@ impl SessionView {
                 }
                 Delta::Set { path, element } => {
                     if let Element::Toast { body } = &element {
-                        self.toasts.push((body.clone(), Instant::now()));
+                        self.toasts.push(Toast::new(body.clone(), false));
                     }
                     self.tree.set(&path, element, self.run);
                 }
@@ -175,21 +279,6 @@ impl SessionView {
     /// person did.
     fn page_ui(&mut self, ui: &mut egui::Ui, wide: bool) {
         let ctx = ui.ctx().clone();
-        if !ctx.egui_wants_keyboard_input() {
-            let (rerun, clear) = ctx.input(|i| {
-                (
-                    i.key_pressed(Key::R) && i.modifiers.is_none(),
-                    i.key_pressed(Key::C) && i.modifiers.is_none(),
-                )
-            });
-            if rerun {
-                self.send(Event::Rerun);
-            }
-            if clear {
-                brook_engine::caching::clear_all();
-                self.send(Event::Rerun);
-            }
-        }
         for notice in self.notices.clone() {
             egui::Panel::top(("brook-notice", notice.as_str())).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
@@ -232,6 +321,15 @@ impl SessionView {
     fn request(&mut self, request: UiRequest) {
         let sender = self.session.sender();
         let spawned = match request {
+            UiRequest::PickFiles { .. } if !file_dialog_available() => {
+                let message = "No file dialog can be shown here: drop the files on the uploader \
+                               instead."
+                    .to_owned();
+                if !self.notices.contains(&message) {
+                    self.notices.push(message);
+                }
+                return;
+            }
             UiRequest::PickFiles {
                 widget,
                 types,
@@ -239,9 +337,24 @@ impl SessionView {
             } => std::thread::Builder::new()
                 .name("brook-open-dialog".into())
                 .spawn(move || pick_files(&sender, widget, &types, multiple)),
-            UiRequest::SaveFile { file_name, data } => std::thread::Builder::new()
-                .name("brook-save-dialog".into())
-                .spawn(move || save_file(&file_name, &data)),
+            UiRequest::SaveFile { file_name, data } => {
+                let toasts = self.toast_sender.clone();
+                let (ctx, viewport) = (self.ctx.clone(), self.viewport);
+                std::thread::Builder::new()
+                    .name("brook-save-dialog".into())
+                    .spawn(move || {
+                        let dialog = file_dialog_available().then(|| {
+                            rfd::FileDialog::new()
+                                .set_file_name(file_name.as_str())
+                                .save_file()
+                        });
+                        let saved = save_download(&file_name, &data, dialog, downloads_dir());
+                        if let Some(toast) = saved.toast() {
+                            let _ = toasts.try_send(toast);
+                            ctx.request_repaint_of(viewport);
+                        }
+                    })
+            }
         };
         if let Err(err) = spawned {
             self.notices
@@ -312,17 +425,23 @@ impl SessionView {
                 });
             ctx.request_repaint_after(Duration::from_millis(33));
         }
-        self.toasts
-            .retain(|(_, at)| at.elapsed().as_secs_f32() < TOAST_SECS);
+        for (body, error) in self.toast_receiver.try_iter() {
+            self.toasts.push(Toast::new(body, error));
+        }
+        self.toasts.retain(|toast| !toast.expired());
         if !self.toasts.is_empty() {
             egui::Area::new(egui::Id::unique("brook-toasts"))
                 .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
                 .order(egui::Order::Foreground)
                 .show(ctx, |ui| {
-                    for (body, _) in &self.toasts {
+                    for toast in &self.toasts {
                         egui::Frame::popup(ui.style()).show(ui, |ui| {
-                            ui.set_max_width(320.0);
-                            ui.label(body.as_str());
+                            ui.set_max_width(360.0);
+                            if toast.error {
+                                ui.colored_label(ui.visuals().error_fg_color, toast.body.as_str());
+                            } else {
+                                ui.label(toast.body.as_str());
+                            }
                         });
                     }
                 });
@@ -372,17 +491,146 @@ fn pick_files(
     }
 }
 
-/// The save dialog; a cancelled dialog writes nothing.
-fn save_file(file_name: &str, data: &[u8]) {
-    let Some(path) = rfd::FileDialog::new().set_file_name(file_name).save_file() else {
-        return;
-    };
-    if let Err(err) = brook_engine::files::write_atomically(&path, data) {
-        brook_engine::notices::report(format!(
-            "The download could not be saved ({err}). `{}`",
-            path.display()
-        ));
+/// Set (to anything) to tell brook that no file dialog can be shown: a
+/// download then goes straight to the Downloads folder, and "Browse files"
+/// says to drop files instead. brook also assumes so on Linux when there
+/// is neither a D-Bus session bus (for the XDG desktop portal) nor
+/// `zenity`, rfd's two ways to show one.
+pub const NO_FILE_DIALOG_ENV: &str = "BROOK_NO_FILE_DIALOG";
+
+/// Whether a file dialog can be shown (see [`NO_FILE_DIALOG_ENV`]). rfd
+/// answers "no file" both when the person cancels and when no dialog could
+/// be shown; this tells the second case apart before asking.
+pub(crate) fn file_dialog_available() -> bool {
+    if std::env::var_os(NO_FILE_DIALOG_ENV).is_some() {
+        return false;
     }
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| std::path::Path::new(&dir).join("bus").exists());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("zenity").is_file()));
+    bus || zenity
+}
+
+/// The person's Downloads folder: the XDG user dir (`XDG_DOWNLOAD_DIR` in
+/// `user-dirs.dirs`) or the platform's, else `$HOME/Downloads`. None when
+/// there is no home folder at all.
+pub(crate) fn downloads_dir() -> Option<PathBuf> {
+    directories::UserDirs::new()
+        .and_then(|dirs| dirs.download_dir().map(PathBuf::from))
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join("Downloads")))
+}
+
+/// What became of a download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Saved {
+    /// Written where the person chose.
+    Chosen(PathBuf),
+    /// The person cancelled the dialog: nothing written.
+    Cancelled,
+    /// Written to the Downloads folder instead, because of `reason` (no
+    /// dialog, or the chosen place could not be written).
+    Fallback {
+        /// Where it went.
+        path: PathBuf,
+        /// Why it went there.
+        reason: String,
+    },
+    /// Not written anywhere, because of the reason given.
+    Failed(String),
+}
+
+impl Saved {
+    /// The toast the person sees, and whether it is an error: none for a
+    /// cancelled dialog or a file saved where it was asked.
+    pub(crate) fn toast(&self) -> Option<(String, bool)> {
+        match self {
+            Self::Chosen(_) | Self::Cancelled => None,
+            Self::Fallback { path, reason } => Some((
+                format!(
+                    "{reason}. The file was saved to your Downloads folder: {}",
+                    path.display()
+                ),
+                true,
+            )),
+            Self::Failed(reason) => Some((format!("{reason}. Nothing was saved."), true)),
+        }
+    }
+}
+
+/// Saves a download: to `chosen` (the dialog's answer: `None` when no dialog
+/// could be shown, `Some(None)` when the person cancelled), atomically. When
+/// there was no dialog, or the write fails, the file goes to `downloads`
+/// (created if need be) under a name no file there has (`report (1).csv`;
+/// nothing is overwritten), and the result says why.
+pub(crate) fn save_download(
+    file_name: &str,
+    data: &[u8],
+    chosen: Option<Option<PathBuf>>,
+    downloads: Option<PathBuf>,
+) -> Saved {
+    let reason = match chosen {
+        Some(None) => return Saved::Cancelled,
+        Some(Some(path)) => match brook_engine::files::write_atomically(&path, data) {
+            Ok(()) => return Saved::Chosen(path),
+            Err(err) => format!(
+                "\"{file_name}\" could not be saved to {} ({err})",
+                path.display()
+            ),
+        },
+        None => format!("No save dialog could be shown for \"{file_name}\""),
+    };
+    let Some(folder) = downloads else {
+        return Saved::Failed(format!("{reason}, and there is no home folder"));
+    };
+    match save_new_file(&folder, file_name, data) {
+        Ok(path) => Saved::Fallback { path, reason },
+        Err(err) => Saved::Failed(format!("{reason}, nor to {} ({err})", folder.display())),
+    }
+}
+
+/// Writes `data` to a new file in `folder` named `file_name`, or
+/// `stem (n).ext` when that is taken: written in a temporary file beside
+/// it and linked into place only if the name is still free, so nothing is
+/// ever overwritten.
+fn save_new_file(
+    folder: &std::path::Path,
+    file_name: &str,
+    data: &[u8],
+) -> std::io::Result<PathBuf> {
+    use std::io::Write as _;
+    std::fs::create_dir_all(folder)?;
+    // Only the last part of the suggested name: never a path elsewhere.
+    let name = std::path::Path::new(file_name).file_name().map_or_else(
+        || "download".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem.to_owned(), format!(".{ext}")),
+        _ => (name.clone(), String::new()),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    file.write_all(data)?;
+    file.as_file().sync_all()?;
+    for n in 0..10_000_u32 {
+        let candidate = if n == 0 {
+            folder.join(&name)
+        } else {
+            folder.join(format!("{stem} ({n}){extension}"))
+        };
+        match file.persist_noclobber(&candidate) {
+            Ok(_) => return Ok(candidate),
+            Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                file = err.file;
+            }
+            Err(err) => return Err(err.error),
+        }
+    }
+    Err(std::io::Error::other("every name is taken"))
 }
 
 /// Moves brook's warnings for the person reported since `seen` (a file set
@@ -415,12 +663,24 @@ pub struct BrookApp {
     show_about: bool,
     /// The search text of the display-timezone list.
     zone_search: String,
+    /// Whether the display-timezone list is open.
+    zone_menu_open: bool,
     frames: u64,
     log_frames: bool,
     /// `BROOK_SMOKE=1`: close after the first finished run is drawn, printing
     /// a summary (a check that a window opens, e.g. under Xvfb in CI).
     smoke: bool,
+    /// `BROOK_SMOKE_LAYOUT=<file>`: where the widgets' labels and centres
+    /// are written (see [`SMOKE_LAYOUT_ENV`]), and what was written last.
+    smoke_layout: Option<(PathBuf, String)>,
 }
+
+/// Set to a file path, the window writes there, after each frame whose
+/// widgets moved, one line per widget and link button of the main window:
+/// its label, a tab, and its centre in window pixels as `x y`. For scripts
+/// that drive the window from outside (scripts/desktop_check.sh, with
+/// xdotool). Written atomically.
+pub const SMOKE_LAYOUT_ENV: &str = "BROOK_SMOKE_LAYOUT";
 
 impl BrookApp {
     /// Starts the main window's session for `script` and asks for its first
@@ -433,22 +693,34 @@ impl BrookApp {
         script: Script,
         loaded: settings::Loaded,
     ) -> std::io::Result<Self> {
+        let dir = settings::config_dir(&title);
+        Self::with_context(&cc.egui_ctx, title, script, loaded, &dir)
+    }
+
+    /// [`BrookApp::new`] on a bare egui context, keeping its files
+    /// (settings, session state) in `dir`.
+    pub(crate) fn with_context(
+        ctx: &egui::Context,
+        title: String,
+        script: Script,
+        loaded: settings::Loaded,
+        dir: &std::path::Path,
+    ) -> std::io::Result<Self> {
         let settings::Loaded {
             settings,
             warning,
             writable,
         } = loaded;
-        egui_extras::install_image_loaders(&cc.egui_ctx);
-        brook_widgets::fonts::install(&cc.egui_ctx);
-        cc.egui_ctx.set_theme(settings.theme.preference());
+        egui_extras::install_image_loaders(ctx);
+        brook_widgets::fonts::install(ctx);
+        ctx.set_theme(settings.theme.preference());
         // The person's choice wins over the app's `brook::config` default.
         if settings.display_zone.is_some() {
             brook_engine::time::set_display_zone(settings.display_zone());
         }
-        let dir = settings::config_dir(&title);
         let state_path = dir.join("session_state.ron");
         let mut main = SessionView::new(
-            &cc.egui_ctx,
+            ctx,
             egui::ViewportId::ROOT,
             Arc::clone(&script),
             Some(state_path.clone()),
@@ -467,9 +739,14 @@ impl BrookApp {
             notices_seen: 0,
             show_about: false,
             zone_search: String::new(),
+            zone_menu_open: false,
             frames: 0,
             log_frames: std::env::var_os("BROOK_LOG_FRAMES").is_some(),
             smoke: std::env::var_os("BROOK_SMOKE").is_some(),
+            smoke_layout: std::env::var_os(SMOKE_LAYOUT_ENV).map(|path| {
+                brook_widgets::render::record_rects(ctx);
+                (PathBuf::from(path), String::new())
+            }),
         })
     }
 
@@ -518,13 +795,16 @@ impl BrookApp {
                 }
             });
             ui.menu_button("App", |ui| {
-                if ui.button("Rerun          R").clicked() {
-                    self.main.send(Event::Rerun);
+                let rerun_keys = ui.ctx().format_shortcut(&RERUN_KEYS);
+                let rerun = egui::Button::new("Rerun").shortcut_text(rerun_keys);
+                if ui.add(rerun).on_hover_text("Or R alone").clicked() {
+                    self.main.act(Shortcut::Rerun);
                     ui.close();
                 }
-                if ui.button("Clear caches   C").clicked() {
-                    brook_engine::caching::clear_all();
-                    self.main.send(Event::Rerun);
+                let clear_keys = ui.ctx().format_shortcut(&CLEAR_CACHES_KEYS);
+                let clear = egui::Button::new("Clear caches").shortcut_text(clear_keys);
+                if ui.add(clear).on_hover_text("Or C alone").clicked() {
+                    self.main.act(Shortcut::ClearCaches);
                     ui.close();
                 }
                 if ui
@@ -535,28 +815,34 @@ impl BrookApp {
                     ui.close();
                 }
             });
-            ui.menu_button("Settings", |ui| {
-                ui.label("Theme");
-                let before = self.settings.clone();
-                ui.radio_value(&mut self.settings.theme, Theme::System, "Follow the system");
-                ui.radio_value(&mut self.settings.theme, Theme::Light, "Light");
-                ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
-                ui.separator();
-                ui.checkbox(&mut self.settings.wide, "Wide layout");
-                ui.separator();
-                self.zone_menu_ui(ui);
-                if self.settings != before {
-                    ui.ctx().set_theme(self.settings.theme.preference());
-                    if self.settings.display_zone != before.display_zone {
-                        brook_engine::time::set_display_zone(self.settings.display_zone());
-                        self.main.send(Event::Rerun);
-                        for (_, view) in &self.windows {
-                            view.lock().send(Event::Rerun);
+            // Open while the person changes several settings or types in the
+            // timezone search: a click outside, or Escape, closes it.
+            let settings_menu = egui::menu::MenuConfig::new()
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+            egui::menu::MenuButton::new("Settings")
+                .config(settings_menu)
+                .ui(ui, |ui| {
+                    ui.label("Theme");
+                    let before = self.settings.clone();
+                    ui.radio_value(&mut self.settings.theme, Theme::System, "Follow the system");
+                    ui.radio_value(&mut self.settings.theme, Theme::Light, "Light");
+                    ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
+                    ui.separator();
+                    ui.checkbox(&mut self.settings.wide, "Wide layout");
+                    ui.separator();
+                    self.zone_menu_ui(ui);
+                    if self.settings != before {
+                        ui.ctx().set_theme(self.settings.theme.preference());
+                        if self.settings.display_zone != before.display_zone {
+                            brook_engine::time::set_display_zone(self.settings.display_zone());
+                            self.main.send(Event::Rerun);
+                            for (_, view) in &self.windows {
+                                view.lock().send(Event::Rerun);
+                            }
                         }
+                        self.save_settings();
                     }
-                    self.save_settings();
-                }
-            });
+                });
             ui.menu_button("Help", |ui| {
                 if ui.button("About brook").clicked() {
                     self.show_about = true;
@@ -575,8 +861,18 @@ impl BrookApp {
             .display_zone
             .clone()
             .unwrap_or_else(|| "Own zone of each value".into());
-        ui.menu_button(format!("Display timezone: {current}"), |ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.zone_search).hint_text("Search zones"));
+        let shown = ui.menu_button(format!("Display timezone: {current}"), |ui| {
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.zone_search)
+                    .hint_text("Search zones")
+                    .desired_width(220.0),
+            );
+            let search = search.accessible_name("Search zones");
+            if ui.memory(|m| m.focused().is_none()) {
+                // Typing filters at once: the search box takes the keyboard
+                // whenever nothing else has it.
+                search.request_focus();
+            }
             if ui
                 .selectable_label(
                     self.settings.display_zone.is_none(),
@@ -585,6 +881,7 @@ impl BrookApp {
                 .clicked()
             {
                 self.settings.display_zone = None;
+                ui.close();
             }
             if ui
                 .selectable_label(
@@ -594,6 +891,7 @@ impl BrookApp {
                 .clicked()
             {
                 self.settings.display_zone = Some("Local".into());
+                ui.close();
             }
             ui.separator();
             let search = self.zone_search.to_lowercase();
@@ -608,10 +906,12 @@ impl BrookApp {
                         let chosen = self.settings.display_zone.as_deref() == Some(name);
                         if ui.selectable_label(chosen, name).clicked() {
                             self.settings.display_zone = Some(name.to_owned());
+                            ui.close();
                         }
                     }
                 });
         });
+        self.zone_menu_open = shown.inner.is_some();
     }
 
     fn about_ui(&mut self, ctx: &egui::Context) {
@@ -638,13 +938,16 @@ impl BrookApp {
             ctx.show_viewport_deferred(*id, window(&title, [900.0, 680.0]), move |ui, _class| {
                 let mut view = view.lock();
                 view.apply_deltas();
+                if let Some(action) = pressed_shortcut(ui.ctx()) {
+                    view.act(action);
+                }
                 if ui.ctx().input(|i| i.viewport().close_requested()) {
                     view.closed = true;
                 }
                 egui::Panel::top("brook-window-top").show(ui, |ui| {
                     ui.horizontal(|ui| {
                         if ui.button("Rerun").clicked() {
-                            view.send(Event::Rerun);
+                            view.act(Shortcut::Rerun);
                         }
                         view.running_ui(ui);
                     });
@@ -654,22 +957,38 @@ impl BrookApp {
         }
     }
 
-    fn remember_window_size(&mut self, ctx: &egui::Context) {
-        let size = ctx.input(|i| i.viewport().inner_rect.map(|r| [r.width(), r.height()]));
-        if let Some(size) = size {
-            let moved = self
-                .settings
-                .window_size
-                .is_none_or(|old| (old[0] - size[0]).abs() > 1.0 || (old[1] - size[1]).abs() > 1.0);
-            if moved {
-                self.settings.window_size = Some(size);
+    /// The `BROOK_SMOKE_LAYOUT` hook: writes where this frame drew each
+    /// widget, once a run is drawn and when it changed.
+    fn write_smoke_layout(&mut self, ctx: &egui::Context) {
+        let rects = brook_widgets::render::take_recorded_rects(ctx);
+        let Some((path, written)) = &mut self.smoke_layout else {
+            return;
+        };
+        if self.main.last_outcome.is_none() {
+            return;
+        }
+        let scale = ctx.pixels_per_point();
+        let mut text = String::new();
+        for (label, rect) in rects {
+            let centre = rect.center() * scale;
+            text.push_str(&format!(
+                "{}\t{:.0} {:.0}\n",
+                label.replace(['\t', '\n'], " "),
+                centre.x,
+                centre.y
+            ));
+        }
+        if text != *written {
+            if let Err(err) = brook_engine::files::write_atomically(path, text.as_bytes()) {
+                log::warn!(target: "brook", "cannot write {}: {err}", path.display());
             }
+            *written = text;
         }
     }
-}
 
-impl eframe::App for BrookApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    /// Draws one frame of the main window (the menus, the page, the about
+    /// box, the other windows) and acts on the keyboard's shortcuts.
+    pub(crate) fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         if self.log_frames {
@@ -681,9 +1000,14 @@ impl eframe::App for BrookApp {
         }
         let finished = self.main.apply_deltas();
         take_notices(&mut self.main.notices, &mut self.notices_seen);
-        self.remember_window_size(&ctx);
+        // Before anything is drawn: what has the keyboard is last frame's
+        // focus and open menus.
+        if let Some(action) = pressed_shortcut(&ctx) {
+            self.main.act(action);
+        }
         egui::Panel::top("brook-top").show(ui, |ui| self.menu_ui(ui));
         self.main.page_ui(ui, self.settings.wide);
+        self.write_smoke_layout(&ctx);
         self.about_ui(&ctx);
         self.windows_ui(&ctx);
         if self.smoke && finished {
@@ -696,6 +1020,12 @@ impl eframe::App for BrookApp {
             self.smoke = false;
         }
     }
+}
+
+impl eframe::App for BrookApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
@@ -705,6 +1035,300 @@ impl eframe::App for BrookApp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// A folder of its own for one test.
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("brook-shell-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    }
+
+    /// The main window of `script`, drawn in a kittest harness as eframe
+    /// draws it, its files kept in a folder of its own; returned once the
+    /// first run is drawn.
+    fn app_harness(name: &str, script: Script) -> Harness<'static, BrookApp> {
+        let dir = temp_dir(name);
+        let loaded = settings::load(&dir.join("settings.ron"));
+        let ctx = egui::Context::default();
+        let Ok(app) = BrookApp::with_context(&ctx, name.to_owned(), script, loaded, &dir) else {
+            panic!("the session did not start");
+        };
+        let options = brook_widgets::snapshot::SnapshotOptions::new().size(1000.0, 720.0);
+        let mut harness = brook_widgets::snapshot::harness_builder(&options).build_ui_state(
+            |ui: &mut egui::Ui, app: &mut BrookApp| {
+                // eframe hands the app a ui filling the window.
+                let ctx = ui.ctx().clone();
+                let rect = ctx.viewport_rect();
+                let mut root = egui::Ui::new(
+                    ctx,
+                    egui::Id::unique("brook-test-root"),
+                    egui::UiBuilder::new()
+                        .layer_id(egui::LayerId::background())
+                        .max_rect(rect),
+                );
+                app.frame_ui(&mut root);
+            },
+            app,
+        );
+        step_until(&mut harness, "the first run", |app| {
+            app.main.last_outcome.is_some() && !app.main.running
+        });
+        harness
+    }
+
+    /// Draws frames until `done` (the runner works on its own thread), for
+    /// at most 20 s.
+    fn step_until(
+        harness: &mut Harness<'static, BrookApp>,
+        what: &str,
+        done: impl Fn(&BrookApp) -> bool,
+    ) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            harness.step();
+            if done(harness.state()) {
+                harness.step();
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Presses `key` as a keyboard does: the key, and the letter it types.
+    fn type_key(harness: &mut Harness<'static, BrookApp>, key: Key, letter: &str) {
+        harness.key_press(key);
+        harness.event(egui::Event::Text(letter.to_owned()));
+        harness.step();
+        harness.step();
+    }
+
+    fn a_note_and_a_link(st: &brook_engine::St) {
+        use brook_widgets::prelude::*;
+        let _ = st.text_input("Note").show();
+        st.text("ready");
+    }
+
+    // Issue 13, Deliver 3
+    #[test]
+    fn typing_c_and_r_into_a_text_input_clears_no_cache_and_asks_no_rerun() {
+        let mut harness = app_harness("keys-text-input", Arc::new(a_note_and_a_link));
+        harness.get_by_label("Note").click();
+        harness.step();
+        harness.step();
+        type_key(&mut harness, Key::C, "c");
+        type_key(&mut harness, Key::R, "r");
+        assert_eq!(harness.get_by_label("Note").value().as_deref(), Some("cr"));
+        assert_eq!(
+            harness.state().main.caches_cleared,
+            0,
+            "a cache was cleared"
+        );
+        assert_eq!(harness.state().main.reruns_asked, 0, "a rerun was asked");
+    }
+
+    // Issue 13, Deliver 3
+    #[test]
+    fn typing_c_and_r_into_the_settings_timezone_search_filters_and_fires_nothing() {
+        let mut harness = app_harness("keys-zone-search", Arc::new(a_note_and_a_link));
+        harness.get_by_label("Settings").click();
+        harness.step();
+        harness.step();
+        // With the menu open and nothing focused, a letter is not a shortcut.
+        type_key(&mut harness, Key::C, "c");
+        assert_eq!(harness.state().main.caches_cleared, 0, "open menu: cleared");
+        harness.get_by_label_contains("Display timezone").click();
+        harness.step();
+        harness.step();
+        harness.step();
+        type_key(&mut harness, Key::C, "c");
+        type_key(&mut harness, Key::R, "r");
+        let app = harness.state();
+        assert_eq!(app.zone_search, "cr", "the search box took the letters");
+        assert_eq!(app.main.caches_cleared, 0, "a cache was cleared");
+        assert_eq!(app.main.reruns_asked, 0, "a rerun was asked");
+        assert!(egui::Popup::is_any_open(&harness.ctx), "the menu closed");
+        assert!(app.zone_menu_open, "the timezone list closed");
+        // Only zones whose name holds "cr" are listed.
+        assert!(harness.query_by_label("Europe/Oslo").is_none());
+    }
+
+    // Issue 13, Deliver 3: the other side of the two tests above.
+    #[test]
+    fn with_nothing_focused_r_and_ctrl_r_rerun_and_c_and_ctrl_shift_c_clear_the_caches() {
+        let mut harness = app_harness("keys-fire", Arc::new(a_note_and_a_link));
+        type_key(&mut harness, Key::R, "r");
+        assert_eq!(harness.state().main.reruns_asked, 1);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+        harness.step();
+        assert_eq!(harness.state().main.reruns_asked, 2);
+        assert_eq!(harness.state().main.caches_cleared, 0);
+        type_key(&mut harness, Key::C, "c");
+        assert_eq!(harness.state().main.caches_cleared, 1);
+        harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+        harness.step();
+        assert_eq!(harness.state().main.caches_cleared, 2);
+        // Ctrl+R also works while a text field has focus (it types nothing).
+        harness.get_by_label("Note").click();
+        harness.step();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+        harness.step();
+        assert_eq!(harness.state().main.reruns_asked, 5);
+    }
+
+    // Issue 13, Deliver 3: the menus show the shortcuts.
+    #[test]
+    fn the_app_menu_shows_the_ctrl_shortcuts() {
+        let mut harness = app_harness("keys-menu", Arc::new(a_note_and_a_link));
+        harness.get_by_label("App").click();
+        harness.step();
+        harness.step();
+        let rerun = egui::Context::default().format_shortcut(&RERUN_KEYS);
+        assert!(harness.query_by_label_contains(&rerun).is_some(), "{rerun}");
+        let clear = egui::Context::default().format_shortcut(&CLEAR_CACHES_KEYS);
+        assert!(harness.query_by_label_contains(&clear).is_some(), "{clear}");
+    }
+
+    // Issue 13, Deliver 4
+    #[test]
+    fn with_no_dialog_a_download_goes_to_the_downloads_folder_under_a_new_name() {
+        let downloads = temp_dir("no-dialog").join("Downloads");
+        let first = save_download("report.csv", b"a,b\n", None, Some(downloads.clone()));
+        let Saved::Fallback { path, reason } = &first else {
+            panic!("{first:?}");
+        };
+        assert_eq!(*path, downloads.join("report.csv"));
+        assert!(reason.contains("No save dialog"), "{reason}");
+        assert_eq!(std::fs::read(path).ok().as_deref(), Some(&b"a,b\n"[..]));
+        let second = save_download("report.csv", b"new", None, Some(downloads.clone()));
+        assert!(
+            matches!(&second, Saved::Fallback { path, .. } if *path == downloads.join("report (1).csv")),
+            "{second:?}"
+        );
+        assert_eq!(
+            std::fs::read(downloads.join("report.csv")).ok().as_deref(),
+            Some(&b"a,b\n"[..]),
+            "never overwritten"
+        );
+        let (toast, error) = first.toast().unwrap_or_default();
+        assert!(
+            error && toast.contains("Downloads folder") && toast.contains("report.csv"),
+            "{toast}"
+        );
+    }
+
+    // Issue 13, Deliver 4
+    #[test]
+    fn an_unwritable_target_says_why_and_saves_to_the_downloads_folder() {
+        let dir = temp_dir("unwritable");
+        // A folder where the file should go: it cannot be written.
+        let target = dir.join("taken");
+        let _ = std::fs::create_dir_all(&target);
+        let saved = save_download(
+            "report.csv",
+            b"x",
+            Some(Some(target.clone())),
+            Some(dir.join("dl")),
+        );
+        let Saved::Fallback { path, reason } = &saved else {
+            panic!("{saved:?}");
+        };
+        assert!(reason.contains("could not be saved to"), "{reason}");
+        assert_eq!(std::fs::read(path).ok().as_deref(), Some(&b"x"[..]));
+        let (toast, error) = saved.toast().unwrap_or_default();
+        assert!(
+            error && toast.contains(&*target.to_string_lossy()),
+            "{toast}"
+        );
+        // With nowhere to fall back to, it fails, and says so.
+        let failed = save_download("report.csv", b"x", Some(Some(target)), None);
+        assert!(matches!(failed, Saved::Failed(_)), "{failed:?}");
+        assert!(
+            failed
+                .toast()
+                .is_some_and(|(t, e)| e && t.contains("Nothing was saved"))
+        );
+    }
+
+    // Issue 13, Deliver 4
+    #[test]
+    fn a_cancelled_dialog_writes_nothing_and_says_nothing() {
+        let downloads = temp_dir("cancelled").join("Downloads");
+        let saved = save_download("report.csv", b"x", Some(None), Some(downloads.clone()));
+        assert_eq!(saved, Saved::Cancelled);
+        assert_eq!(saved.toast(), None);
+        assert!(!downloads.exists());
+    }
+
+    /// Set for the child process of the test below.
+    const CHILD: &str = "BROOK_TEST_DOWNLOAD_CHILD";
+
+    // Issue 13, Deliver 4: run in a child process with a temporary HOME and
+    // no file dialog (see the test below); does nothing otherwise.
+    #[test]
+    #[ignore = "run by the test below, in a child process"]
+    fn child_a_download_button_with_no_dialog_saves_to_downloads_with_a_toast() {
+        if std::env::var_os(CHILD).is_none() {
+            return;
+        }
+        assert!(!file_dialog_available());
+        let script = |st: &brook_engine::St| {
+            use brook_widgets::prelude::*;
+            let _ = st
+                .download_button("Report", b"a,b\n1,2\n".to_vec(), "report.csv")
+                .show();
+        };
+        let mut harness = app_harness("download-child", Arc::new(script));
+        harness.get_by_label_contains("Report").click();
+        step_until(&mut harness, "the toast", |app| !app.main.toasts.is_empty());
+        let toast = harness.get_by_label_contains("saved to your Downloads folder");
+        println!("toast: {}", toast.value().unwrap_or_default());
+    }
+
+    // Issue 13, Deliver 4
+    #[test]
+    fn a_download_with_no_dialog_shows_an_error_toast_and_lands_in_home_downloads() {
+        let home = temp_dir("home");
+        let Ok(exe) = std::env::current_exe() else {
+            panic!("no test binary");
+        };
+        let output = std::process::Command::new(exe)
+            .args([
+                "--exact",
+                "shell::tests::child_a_download_button_with_no_dialog_saves_to_downloads_with_a_toast",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CHILD, "1")
+            .env(NO_FILE_DIALOG_ENV, "1")
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .output();
+        let Ok(output) = output else {
+            panic!("the child did not run");
+        };
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(stdout.contains("1 passed"), "{stdout}");
+        let saved = home.join("Downloads").join("report.csv");
+        assert_eq!(
+            std::fs::read(&saved).ok().as_deref(),
+            Some(&b"a,b\n1,2\n"[..])
+        );
+        assert!(
+            stdout.contains("No save dialog") && stdout.contains(&*saved.to_string_lossy()),
+            "{stdout}"
+        );
+    }
 
     // Issue 11, case 10
     #[test]

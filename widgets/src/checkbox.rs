@@ -101,8 +101,8 @@ pub(crate) fn checkbox_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame
     let response = if toggle {
         ui.horizontal(|ui| {
             let response = toggle_switch(ui, &mut on);
-            crate::markdown::inline_label_ui(ui, &widget.label);
-            response
+            let label = crate::markdown::inline_label_ui(ui, &widget.label);
+            response.labelled_by(label.id)
         })
         .inner
     } else {
@@ -114,7 +114,8 @@ pub(crate) fn checkbox_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame
     response
 }
 
-/// egui's toggle switch (from egui's demo), as a widget.
+/// egui's toggle switch (from egui's demo), as a widget: a switch for
+/// screen readers, on or off (its name is the label beside it).
 fn toggle_switch(ui: &mut Ui, on: &mut bool) -> Response {
     let desired_size = ui.spacing().interact_size.y * egui::vec2(2.0, 1.0);
     let (rect, mut response) = ui.allocate_exact_size(desired_size, egui::Sense::click());
@@ -122,6 +123,8 @@ fn toggle_switch(ui: &mut Ui, on: &mut bool) -> Response {
         *on = !*on;
         response.mark_changed();
     }
+    let (enabled, state) = (ui.is_enabled(), *on);
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Switch, enabled, state, ""));
     if ui.is_rect_visible(rect) {
         let how_on = ui.ctx().animate_bool_responsive(response.id, *on);
         let visuals = ui.style().interact_selectable(&response, *on);

@@ -10,7 +10,7 @@ use brook_engine::{St, WidgetCall};
 use egui::{Response, Ui};
 
 use crate::common::{Common, WidgetOptions};
-use crate::render::{Frame, label_ui};
+use crate::render::{Frame, describe_group, label_ui, labelled};
 
 /// An option type: shown with `Display`, compared with `==`.
 pub trait OptionValue: Display + Clone + PartialEq + Debug + Send + 'static {}
@@ -200,35 +200,42 @@ pub(crate) fn choice_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
             options,
             placeholder,
         } => {
-            label_ui(ui, &widget.label);
             let text = current
                 .and_then(|i| options.get(i))
                 .map_or(placeholder.as_str(), String::as_str);
-            egui::ComboBox::from_id_salt(&widget.id)
-                .selected_text(text)
-                .width(ui.available_width().min(320.0))
-                .show_ui(ui, |ui| {
-                    for (i, option) in options.iter().enumerate() {
-                        ui.selectable_value(&mut chosen, Some(i), option);
-                    }
-                })
-                .response
+            labelled(ui, &widget.label, |ui| {
+                egui::ComboBox::from_id_salt(&widget.id)
+                    .selected_text(text)
+                    .width(ui.available_width().min(320.0))
+                    .show_ui(ui, |ui| {
+                        for (i, option) in options.iter().enumerate() {
+                            ui.selectable_value(&mut chosen, Some(i), option);
+                        }
+                    })
+                    .response
+            })
         }
         WidgetSpec::Radio {
             options,
             horizontal,
         } => {
-            label_ui(ui, &widget.label);
+            let label = label_ui(ui, &widget.label);
             let draw = |ui: &mut Ui| {
                 for (i, option) in options.iter().enumerate() {
                     ui.radio_value(&mut chosen, Some(i), option);
                 }
             };
-            if *horizontal {
+            let group = if *horizontal {
                 ui.horizontal_wrapped(draw).response
             } else {
                 ui.vertical(draw).response
-            }
+            };
+            let shown = current
+                .and_then(|i| options.get(i))
+                .cloned()
+                .unwrap_or_default();
+            describe_group(&group, egui::Role::RadioGroup, label, shown);
+            group
         }
         _ => return ui.label("?"),
     };

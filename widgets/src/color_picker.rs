@@ -148,7 +148,9 @@ pub(crate) fn color_picker_ui(
     let response = ui
         .horizontal(|ui| {
             let response = ui.color_edit_button_srgba(&mut color);
-            crate::markdown::inline_label_ui(ui, &widget.label);
+            let label = crate::markdown::inline_label_ui(ui, &widget.label);
+            // egui names the button "Color"; the label beside it names it.
+            let response = response.labelled_by(label.id);
             ui.label(
                 egui::RichText::new(hex([color.r(), color.g(), color.b()]))
                     .monospace()

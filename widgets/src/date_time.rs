@@ -592,7 +592,7 @@ impl ZonedDateTimeInput<'_> {
 /// or when focus leaves), a month calendar for dates, the zone beside
 /// zoned values.
 pub(crate) fn date_time_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let current = match frame.value(widget) {
         Value::Text(text) => text,
         _ => String::new(),
@@ -604,7 +604,10 @@ pub(crate) fn date_time_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
         .map_or_else(|| display_text(&widget.spec, &current), |(_, t)| t);
     let response = ui
         .horizontal(|ui| {
-            let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(200.0));
+            let mut response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(200.0));
+            if let Some(label) = label {
+                response = response.labelled_by(label);
+            }
             if let WidgetSpec::DateInput {
                 range: false,
                 format,

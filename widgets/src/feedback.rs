@@ -58,15 +58,21 @@ pub(crate) fn progress_ui(ui: &mut Ui, fraction: f32, text: Option<&str>) {
     ui.add(bar);
 }
 
-/// Draws a link button.
-pub(crate) fn link_button_ui(ui: &mut Ui, label: &str, url: &str) {
-    if ui
-        .button(format!("{label} (link)"))
-        .on_hover_text(url)
-        .clicked()
-    {
+/// Draws a link button: a click opens `url` in the default browser (a
+/// middle or Ctrl click too). For screen readers it is a link named
+/// `label`, whose value is the address.
+pub(crate) fn link_button_ui(ui: &mut Ui, label: &str, url: &str) -> egui::Response {
+    let response = ui.button(format!("{label} (link)")).on_hover_text(url);
+    let enabled = response.enabled();
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::Link, enabled, label);
+        info.current_text_value = Some(url.to_owned());
+        info
+    });
+    if response.clicked() || response.middle_clicked() {
         ui.ctx().open_url(egui::OpenUrl::new_tab(url));
     }
+    response
 }
 
 /// The heading of a status block.

@@ -230,7 +230,7 @@ pub(crate) fn file_uploader_ui(
     else {
         return ui.label("?");
     };
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let files = match frame.value(widget) {
         Value::Files(files) => files,
         _ => Vec::new(),
@@ -240,7 +240,20 @@ pub(crate) fn file_uploader_ui(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                if ui.button("Browse files").clicked() {
+                let mut browse = ui.button("Browse files");
+                if let Some(label) = label {
+                    // "File uploader: Browse files", holding the files' names.
+                    browse = browse.labelled_by(label);
+                    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+                    let names = names.join(", ");
+                    browse.widget_info(|| {
+                        let mut info =
+                            egui::WidgetInfo::labeled(egui::Role::Button, browse.enabled(), "");
+                        info.current_text_value = Some(names.clone());
+                        info
+                    });
+                }
+                if browse.clicked() {
                     frame.requests.push(UiRequest::PickFiles {
                         widget: widget.id.clone(),
                         types: types.clone(),
@@ -265,7 +278,12 @@ pub(crate) fn file_uploader_ui(
                 ui.horizontal(|ui| {
                     ui.label(file.name.as_str());
                     ui.label(RichText::new(file_size(file.size())).small().weak());
-                    if ui.small_button("×").on_hover_text("Remove").clicked() {
+                    if ui
+                        .small_button("×")
+                        .accessible_name(format!("Remove {}", file.name))
+                        .on_hover_text("Remove")
+                        .clicked()
+                    {
                         let rest = files
                             .iter()
                             .filter(|f| f.name != file.name)

@@ -137,10 +137,17 @@ pub(crate) fn container_ui(
             ui.vertical(|ui| column_ui(ui, children, frame));
         }
         ContainerKind::Popover { label } => {
-            ui.menu_button(crate::markdown::inline_text(ui, label), |ui| {
-                ui.set_min_width(220.0);
-                nodes_ui(ui, children, frame);
-            });
+            // Open while the person works in it (several picks, typing): a
+            // click outside, or Escape, closes it.
+            egui::menu::MenuButton::new(crate::markdown::inline_text(ui, label))
+                .config(
+                    egui::menu::MenuConfig::new()
+                        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+                )
+                .ui(ui, |ui| {
+                    ui.set_min_width(220.0);
+                    nodes_ui(ui, children, frame);
+                });
         }
         ContainerKind::Dialog { title } => {
             let id = ui.scope_id().with("brook-dialog");

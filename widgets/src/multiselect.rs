@@ -9,7 +9,7 @@ use egui::{Response, Ui};
 
 use crate::choice::{OptionValue, options_hash};
 use crate::common::{Common, WidgetOptions};
-use crate::render::{Frame, label_ui};
+use crate::render::{Frame, describe_group, label_ui};
 
 /// Multiselects on [`St`]. In the prelude.
 pub trait MultiselectExt {
@@ -183,7 +183,7 @@ pub(crate) fn multiselect_ui(
     else {
         return ui.label("?");
     };
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let current = match frame.value(widget) {
         Value::Indices(v) => v,
         _ => Vec::new(),
@@ -208,8 +208,10 @@ pub(crate) fn multiselect_ui(
             } else {
                 "Add…"
             };
+            // Open for several picks: only a click outside closes it.
             egui::ComboBox::from_id_salt(&widget.id)
                 .selected_text(text)
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
                 .show_ui(ui, |ui| {
                     for (i, option) in options.iter().enumerate() {
                         let mut on = chosen.contains(&i);
@@ -225,6 +227,11 @@ pub(crate) fn multiselect_ui(
                 .response
         })
         .inner;
+    let shown: Vec<&str> = current
+        .iter()
+        .filter_map(|&i| options.get(i).map(String::as_str))
+        .collect();
+    describe_group(&response, egui::Role::ComboBox, label, shown.join(", "));
     if chosen != current {
         frame.commit(widget, Value::Indices(chosen));
     }

@@ -182,7 +182,7 @@ pub(crate) fn number_input_ui(
     if let Some(problem) = bounds_problem(min, max, step) {
         return bounds_problem_ui(ui, widget, &problem);
     }
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let (low, high) = (
         min.unwrap_or(f64::NEG_INFINITY),
         max.unwrap_or(f64::INFINITY),
@@ -211,12 +211,23 @@ pub(crate) fn number_input_ui(
                     Some(format) => format.parse_input(text),
                     None => parse_number(text),
                 });
-            let response = ui.add_sized([120.0, ui.spacing().interact_size.y], drag);
-            if ui.small_button("−").clicked() {
+            let mut response = ui.add_sized([120.0, ui.spacing().interact_size.y], drag);
+            if let Some(label) = label {
+                response = response.labelled_by(label);
+            }
+            if ui
+                .small_button("−")
+                .accessible_name(format!("{} minus {step}", widget.label))
+                .clicked()
+            {
                 value = step_by(value, -step).max(low);
                 commit = true;
             }
-            if ui.small_button("+").clicked() {
+            if ui
+                .small_button("+")
+                .accessible_name(format!("{} plus {step}", widget.label))
+                .clicked()
+            {
                 value = step_by(value, step).min(high);
                 commit = true;
             }

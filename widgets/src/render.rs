@@ -164,6 +164,44 @@ impl<'a> Frame<'a> {
     }
 }
 
+/// The egui data key of [`record_rects`]'s switch.
+fn record_rects_id() -> egui::Id {
+    egui::Id::unique("brook-record-rects")
+}
+
+/// The egui data key of the rects recorded.
+fn recorded_rects_id() -> egui::Id {
+    egui::Id::unique("brook-recorded-rects")
+}
+
+/// Asks every frame drawn with `ctx` from now on to record each widget's
+/// and link button's label and screen rect (in points), for
+/// [`take_recorded_rects`]. For tools that drive a window from outside
+/// (the window's `BROOK_SMOKE_LAYOUT` hook, for xdotool); off by default,
+/// and then it costs one lookup per widget.
+pub fn record_rects(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(record_rects_id(), true));
+}
+
+/// The labels and rects recorded since the last call (see [`record_rects`]),
+/// in drawing order; empty when recording is off.
+pub fn take_recorded_rects(ctx: &egui::Context) -> Vec<(String, egui::Rect)> {
+    ctx.data_mut(|d| {
+        d.remove_temp::<Vec<(String, egui::Rect)>>(recorded_rects_id())
+            .unwrap_or_default()
+    })
+}
+
+/// Records `label` at `rect` when [`record_rects`] asked for it.
+fn record_rect(ui: &Ui, label: &str, rect: egui::Rect) {
+    if ui.data(|d| d.get_temp::<bool>(record_rects_id()).unwrap_or(false)) {
+        ui.data_mut(|d| {
+            d.get_temp_mut_or_default::<Vec<(String, egui::Rect)>>(recorded_rects_id())
+                .push((label.to_owned(), rect));
+        });
+    }
+}
+
 /// Draws nodes in order; nodes from before the current run are faded.
 pub fn nodes_ui(ui: &mut Ui, nodes: &[Node], frame: &mut Frame<'_>) {
     for (index, node) in nodes.iter().enumerate() {
@@ -244,7 +282,10 @@ pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
         }
         // The window shows toasts in a corner, not in the page.
         Element::Toast { .. } => {}
-        Element::LinkButton { label, url } => crate::feedback::link_button_ui(ui, label, url),
+        Element::LinkButton { label, url } => {
+            let response = crate::feedback::link_button_ui(ui, label, url);
+            record_rect(ui, label, response.rect);
+        }
     }
 }
 
@@ -284,6 +325,7 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
                 crate::download_button::download_button_ui(ui, widget, frame)
             }
         };
+        record_rect(ui, &widget.label, response.rect);
         if let Some(help) = &widget.help {
             response.on_hover_text(help);
         }
@@ -291,10 +333,42 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
     ui.add_space(2.0);
 }
 
-/// The label above a widget, in the body font, its inline markdown drawn.
-pub(crate) fn label_ui(ui: &mut Ui, label: &str) {
-    if !label.is_empty() {
-        crate::markdown::inline_label_ui(ui, label);
+/// The label above a widget, in the body font, its inline markdown drawn;
+/// returns its id (none for
+/// an empty label), for [`labelled`].
+pub(crate) fn label_ui(ui: &mut Ui, label: &str) -> Option<egui::Id> {
+    (!label.is_empty()).then(|| crate::markdown::inline_label_ui(ui, label).id)
+}
+
+/// Draws a widget's label above it and then its controls (`add`), and names
+/// every control `add` placed that has no name of its own after the label,
+/// so a screen reader reads "Text input, edit text, Ada" and not a bare
+/// "edit text".
+pub(crate) fn labelled<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    match label_ui(ui, label) {
+        Some(id) => ui.label_inputs_by(id, add),
+        None => add(ui),
+    }
+}
+
+/// Gives a widget drawn as a group of controls (radio buttons, chips and a
+/// drop-down) one node for screen readers: its `role`, named by the label
+/// drawn above it (`label`, from [`label_ui`]), holding `value` as text.
+pub(crate) fn describe_group(
+    response: &egui::Response,
+    role: egui::accesskit::Role,
+    label: Option<egui::Id>,
+    value: String,
+) {
+    let enabled = response.enabled();
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::new(role);
+        info.enabled = enabled;
+        info.current_text_value = Some(value.clone());
+        info
+    });
+    if let Some(label) = label {
+        let _ = response.clone().labelled_by(label);
     }
 }
 

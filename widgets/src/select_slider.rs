@@ -291,7 +291,7 @@ pub(crate) fn select_range_slider_ui(
     let WidgetSpec::SelectRangeSlider { options } = &widget.spec else {
         return ui.label("?");
     };
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     #[allow(clippy::cast_precision_loss, reason = "option positions are small")]
     let last = options.len().saturating_sub(1) as f64;
     let scale = Scale {
@@ -310,19 +310,21 @@ pub(crate) fn select_range_slider_ui(
         _ => [0.0, last],
     };
     let mut ends = current;
-    let rail = ui
-        .horizontal(|ui| {
-            let rail = two_thumb_rail(ui, &widget.label, scale, &mut ends);
-            #[allow(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "snapped positions"
-            )]
-            let text = |v: f64| options.get(v as usize).cloned().unwrap_or_default();
-            ui.label(format!("{} – {}", text(ends[0]), text(ends[1])));
-            rail
-        })
-        .inner;
+    let draw = |ui: &mut Ui| {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "snapped positions"
+        )]
+        let text = |v: f64| options.get(v as usize).cloned().unwrap_or_default();
+        let rail = two_thumb_rail(ui, scale, &mut ends, text);
+        ui.label(format!("{} – {}", text(ends[0]), text(ends[1])));
+        rail
+    };
+    let rail = match label {
+        Some(label) => ui.label_inputs_by(label, |ui| ui.horizontal(draw).inner),
+        None => ui.horizontal(draw).inner,
+    };
     frame.slide(
         widget,
         Value::Range(ends),
@@ -343,7 +345,7 @@ pub(crate) fn select_slider_ui(
     let WidgetSpec::SelectSlider { options } = &widget.spec else {
         return ui.label("?");
     };
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let last = options.len().saturating_sub(1);
     let current = match frame.value(widget) {
         Value::Index(i) => i.min(last),
@@ -351,11 +353,25 @@ pub(crate) fn select_slider_ui(
     };
     let mut index = current;
     let shown = options.get(current).cloned().unwrap_or_default();
-    let response = ui.add(
-        egui::Slider::new(&mut index, 0..=last)
-            .show_value(false)
-            .text(shown),
-    );
+    let slider = egui::Slider::new(&mut index, 0..=last)
+        .show_value(false)
+        .text(shown.as_str());
+    let response = ui.add(slider);
+    // The option, not its position, is what the person reads; the label
+    // above names it alone (egui names the slider after the option text
+    // shown beside it too).
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::slider(response.enabled(), 0.0, "");
+        info.value = None;
+        info.current_text_value = Some(shown.clone());
+        info
+    });
+    if let Some(label) = label {
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.clear_label();
+            node.set_labelled_by(vec![label.accesskit_id()]);
+        });
+    }
     frame.slide(
         widget,
         Value::Index(index),

@@ -11,7 +11,7 @@ use crate::common::{Common, WidgetOptions};
 use crate::format::{NumberFormat, parse_number};
 use crate::number::{
     Number, NumberCodec, RangeCodec, bits, bounds_problem, bounds_problem_ui, checked_format,
-    clean, fit, warn_format,
+    clean, decimals, fit, plain, warn_format,
 };
 use crate::render::{Frame, label_ui};
 
@@ -282,7 +282,7 @@ pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
         return bounds_problem_ui(ui, widget, &problem);
     }
     let format = format_of(format.as_deref());
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let current = match frame.value(widget) {
         #[allow(clippy::cast_precision_loss, reason = "slider ranges")]
         Value::Int(v) => v as f64,
@@ -300,7 +300,10 @@ pub(crate) fn slider_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'
             .custom_formatter(|v, _| format.format(v))
             .custom_parser(|text| format.parse_input(text));
     }
-    let response = ui.add(slider);
+    let response = match label {
+        Some(label) => ui.label_inputs_by(label, |ui| ui.add(slider)),
+        None => ui.add(slider),
+    };
     #[allow(clippy::cast_possible_truncation, reason = "integer slider values")]
     let new = if integer {
         Value::Int(value.round() as i64)
@@ -348,7 +351,7 @@ pub(crate) fn range_slider_ui(
     if let Some(problem) = bounds_problem(Some(min), Some(max), step) {
         return bounds_problem_ui(ui, widget, &problem);
     }
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let scale = Scale {
         min,
         max,
@@ -365,8 +368,12 @@ pub(crate) fn range_slider_ui(
     };
     let mut ends = current;
     let format = format_of(format.as_deref());
-    let inner = ui.horizontal(|ui| {
-        let rail = two_thumb_rail(ui, &widget.label, scale, &mut ends);
+    let draw = |ui: &mut Ui| {
+        let text = |v: f64| match &format {
+            Some(format) => format.format(v),
+            None => plain(v, if integer { 0 } else { decimals(step) }),
+        };
+        let rail = two_thumb_rail(ui, scale, &mut ends, text);
         let number = |ui: &mut Ui, value: &mut f64, range: RangeInclusive<f64>| {
             let mut drag = egui::DragValue::new(value).range(range).speed(step);
             if integer {
@@ -385,8 +392,12 @@ pub(crate) fn range_slider_ui(
         let low_box = number(ui, &mut ends[0], min..=high);
         let high_box = number(ui, &mut ends[1], low..=max);
         (rail, low_box, high_box)
-    });
-    let (rail, low_box, high_box) = inner.inner;
+    };
+    // The rail and both number boxes are named after the label.
+    let (rail, low_box, high_box) = match label {
+        Some(label) => ui.label_inputs_by(label, |ui| ui.horizontal(draw).inner),
+        None => ui.horizontal(draw).inner,
+    };
     // Compared snapped to snapped: a value off the steps is not sent unless
     // the person moves it.
     let ends = ends.map(|end| scale.snap(end));
@@ -431,19 +442,20 @@ impl Scale {
 
 /// A rail with two thumbs over `scale`, moving `ends` (low, high) as the
 /// person drags: a press takes the nearer thumb, chosen on the press's
-/// first frame and kept until the button is released. Named `label` for
-/// accessibility (and kittest).
+/// first frame and kept until the button is released. For screen readers
+/// (and kittest) it is a slider whose value reads "low – high", each end
+/// written by `text`; it has no name of its own (draw it inside
+/// `label_inputs_by` the widget's label).
 pub(crate) fn two_thumb_rail(
     ui: &mut Ui,
-    label: &str,
     scale: Scale,
     ends: &mut [f64; 2],
+    text: impl Fn(f64) -> String,
 ) -> Response {
     let Scale { min, max, .. } = scale;
     let size = Vec2::new(ui.spacing().slider_width, ui.spacing().interact_size.y);
     let (rect, rail) = ui.allocate_exact_size(size, Sense::click_and_drag());
     let enabled = ui.is_enabled();
-    rail.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, enabled, label));
     let radius = rect.height() / 2.5;
     let left = rect.left() + radius;
     let width = (rect.width() - 2.0 * radius).max(1.0);
@@ -504,5 +516,12 @@ pub(crate) fn two_thumb_rail(
             );
         }
     }
+    let value = format!("{} – {}", text(ends[0]), text(ends[1]));
+    rail.widget_info(|| {
+        let mut info = egui::WidgetInfo::new(egui::Role::Slider);
+        info.enabled = enabled;
+        info.current_text_value = Some(value.clone());
+        info
+    });
     rail
 }

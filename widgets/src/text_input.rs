@@ -162,7 +162,7 @@ pub(crate) fn text_input_ui(
     widget: &WidgetElement,
     frame: &mut Frame<'_>,
 ) -> Response {
-    label_ui(ui, &widget.label);
+    let label = label_ui(ui, &widget.label);
     let mut text = match frame.value(widget) {
         Value::Text(text) => text,
         _ => String::new(),
@@ -195,7 +195,10 @@ pub(crate) fn text_input_ui(
         Some(max) => edit.char_limit(max),
         None => edit,
     };
-    let response = ui.add(edit.desired_width(f32::INFINITY));
+    let mut response = ui.add(edit.desired_width(f32::INFINITY));
+    if let Some(label) = label {
+        response = response.labelled_by(label);
+    }
     let area = matches!(widget.spec, WidgetSpec::TextArea { .. });
     let ctrl_enter = area
         && response.has_focus()

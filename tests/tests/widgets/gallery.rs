@@ -156,3 +156,173 @@ fn feedback_page_shows_its_toast_on_click() {
     // The deliberate exception box shows the parse error.
     assert_eq!(at.exception().len(), 1, "{:?}", at.exception());
 }
+
+// Issue 13, Deliver 1: every widget kind of the Inputs page is found by
+// its accessible label (the label drawn above or beside it), with its role,
+// and reads its value, as a screen reader would.
+#[test]
+fn every_input_of_the_inputs_page_has_its_label_role_and_value_for_screen_readers() {
+    use brook::widgets::snapshot::page_harness;
+    use egui::Role;
+    use egui::accesskit::Toggled;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+    let at = gallery_at("Inputs");
+    let mut harness = page_harness(
+        at.tree(),
+        &brook::testing::SnapshotOptions::new().size(1000.0, 4000.0),
+    );
+    harness.run();
+    let node = |role: Role, label: &str| {
+        let _ = harness.get_by_role_and_label(role, label);
+    };
+    let text = |role: Role, label: &str| {
+        harness
+            .get_by_role_and_label(role, label)
+            .value()
+            .unwrap_or_default()
+    };
+    let toggled = |role: Role, label: &str| {
+        harness
+            .get_by_role_and_label(role, label)
+            .accesskit_node()
+            .toggled()
+    };
+    let number = |role: Role, label: &str| {
+        harness
+            .get_by_role_and_label(role, label)
+            .accesskit_node()
+            .numeric_value()
+    };
+
+    node(Role::Button, "Click me");
+    assert_eq!(toggled(Role::CheckBox, "Checkbox"), Some(Toggled::False));
+    assert_eq!(toggled(Role::Switch, "Toggle"), Some(Toggled::True));
+    assert_eq!(text(Role::ComboBox, "Selectbox"), "Medium");
+    assert_eq!(text(Role::RadioGroup, "Radio"), "Vanilla");
+    assert_eq!(text(Role::ComboBox, "Multiselect"), "Cream");
+    assert_eq!(number(Role::Slider, "Slider"), Some(40.0));
+    assert_eq!(number(Role::Slider, "Float slider"), Some(0.25));
+    assert_eq!(number(Role::SpinButton, "Number input"), Some(3.0));
+    assert_eq!(text(Role::Slider, "Select slider"), "M");
+    assert_eq!(text(Role::Slider, "Range slider"), "50 – 200");
+    assert_eq!(text(Role::Slider, "Select range slider"), "S – L");
+    assert_eq!(text(Role::TextInput, "Text input"), "");
+    assert_eq!(text(Role::MultilineTextInput, "Text area"), "");
+    assert_eq!(text(Role::ColorWell, "Colour picker"), "#1e88e5ff");
+    assert_eq!(text(Role::Button, "File uploader"), "");
+    node(Role::Button, "Download: Download button");
+
+    // The switch works from its node: a click turns it off.
+    harness
+        .get_by_role_and_label(Role::Switch, "Toggle")
+        .click();
+    harness.run();
+    assert_eq!(sent_values(&harness), [brook::element::Value::Bool(false)]);
+}
+
+/// The values the window sent for the widgets of a page harness, in order.
+fn sent_values(
+    harness: &egui_kittest::Harness<'_, brook::widgets::snapshot::PageState>,
+) -> Vec<brook::element::Value> {
+    harness
+        .state()
+        .events
+        .iter()
+        .filter_map(|event| match event {
+            brook::Event::WidgetChanged { value, .. } => Some(value.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+// Issue 13, Deliver 3: several picks without opening the list again.
+#[test]
+fn a_multiselect_list_stays_open_for_several_picks() {
+    use brook::element::Value;
+    use brook::prelude::*;
+    use brook::widgets::snapshot::page_harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    let mut at = AppTest::new(|st| {
+        let _ = st
+            .multiselect("Toppings", ["Nuts", "Sprinkles", "Cream"])
+            .show();
+    });
+    at.run();
+    let mut harness = page_harness(
+        at.tree(),
+        &brook::testing::SnapshotOptions::new().size(600.0, 400.0),
+    );
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::ComboBox, "Toppings")
+        .click();
+    harness.run();
+    harness.get_by_label("Nuts").click();
+    harness.run();
+    assert!(
+        egui::Popup::is_any_open(&harness.ctx),
+        "closed after a pick"
+    );
+    harness.get_by_label("Cream").click();
+    harness.run();
+    assert!(
+        egui::Popup::is_any_open(&harness.ctx),
+        "closed after a pick"
+    );
+    // (The harness has no runner: the second pick is sent as taken from
+    // the tree, which has not seen the first.)
+    let sent = sent_values(&harness);
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[0], Value::Indices(vec![0]));
+    assert!(
+        matches!(&sent[1], Value::Indices(picked) if picked.contains(&2)),
+        "{sent:?}"
+    );
+}
+
+// Issue 13, Deliver 3: a popover is a panel to work in, not a one-click menu.
+#[test]
+fn a_popover_stays_open_while_its_widgets_are_used() {
+    use brook::element::Value;
+    use brook::prelude::*;
+    use brook::widgets::snapshot::page_harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    let mut at = AppTest::new(|st| {
+        let popover = st.popover("Filters");
+        let _ = popover.checkbox("Open tickets").show();
+        let _ = popover.checkbox("Mine only").show();
+    });
+    at.run();
+    let mut harness = page_harness(
+        at.tree(),
+        &brook::testing::SnapshotOptions::new().size(600.0, 400.0),
+    );
+    harness.run();
+    harness.get_by_label("Filters").click();
+    harness.run();
+    harness.get_by_label("Open tickets").click();
+    harness.run();
+    assert!(
+        egui::Popup::is_any_open(&harness.ctx),
+        "closed after a click"
+    );
+    harness.get_by_label("Mine only").click();
+    harness.run();
+    assert!(
+        egui::Popup::is_any_open(&harness.ctx),
+        "closed after a click"
+    );
+    assert_eq!(
+        sent_values(&harness),
+        [Value::Bool(true), Value::Bool(true)]
+    );
+    // A click outside closes it.
+    harness.drag_at(egui::pos2(500.0, 380.0));
+    harness.run();
+    harness.drop_at(egui::pos2(500.0, 380.0));
+    harness.run();
+    assert!(!egui::Popup::is_any_open(&harness.ctx));
+}
