@@ -494,3 +494,25 @@ fn hovering_a_warned_header_names_the_format_and_the_type() {
         "{tip}"
     );
 }
+
+// Issue 12: the same at 100,000 rows, where the halves are sorted on two
+// cores and merged: the merge compares instants in several zones too.
+#[test]
+fn a_large_table_of_times_in_several_zones_sorts_by_instant_on_both_cores() {
+    let rows: Vec<Meeting> = (0..25_000).flat_map(|_| meetings()).collect();
+    let table = Table::from_rows(&rows).unwrap();
+    for (descending, order) in [(false, ["b", "d", "a", "c"]), (true, ["a", "d", "b", "c"])] {
+        let sorted = table.sort_by("at", descending).unwrap();
+        let names = sorted.column_text("name").unwrap();
+        // 25,000 of each, in the order of their instants, nulls last.
+        let runs: Vec<(&str, usize)> = names
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0].as_str(), run.len()))
+            .collect();
+        assert_eq!(
+            runs,
+            order.iter().map(|&name| (name, 25_000)).collect::<Vec<_>>(),
+            "descending {descending}"
+        );
+    }
+}

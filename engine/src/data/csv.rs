@@ -332,8 +332,7 @@ pub(super) fn parse(
 /// How many pieces of lines to parse `body` in: one per core, each of at
 /// least `PARALLEL_MIN_BYTES`.
 fn pieces(size: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    cores.min(size / PARALLEL_MIN_BYTES).max(1)
+    super::cores().min(size / PARALLEL_MIN_BYTES).max(1)
 }
 
 /// Splits text into about `n` pieces at line ends.
