@@ -713,6 +713,7 @@ impl BrookApp {
         } = loaded;
         egui_extras::install_image_loaders(ctx);
         brook_widgets::fonts::install(ctx);
+        brook_widgets::theme::install(ctx);
         ctx.set_theme(settings.theme.preference());
         // The person's choice wins over the app's `brook::config` default.
         if settings.display_zone.is_some() {

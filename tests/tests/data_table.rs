@@ -367,6 +367,30 @@ fn a_dataframe_config_naming_a_missing_column_is_an_exception_naming_the_columns
     assert_eq!(at.text(), ["after"]);
 }
 
+// Issue 13 (found by a new user): a search that matches nothing gives
+// `Table::from_rows` no rows, hence no columns; the column settings of the
+// full table must not turn the empty table into an exception.
+#[test]
+fn an_empty_table_from_no_rows_is_shown_empty_despite_its_column_settings() {
+    #[derive(Serialize)]
+    struct Ticket {
+        title: String,
+        link: String,
+    }
+    let mut at = AppTest::new(|st| {
+        let rows: Vec<Ticket> = Vec::new();
+        let table = Table::from_rows(&rows).unwrap();
+        st.dataframe(&table)
+            .column("link", ColumnConfig::new().label("Link"))
+            .show();
+    });
+    at.run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    let tables = at.tables();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].len(), 0);
+}
+
 // Issue 12
 #[test]
 fn a_run_that_shows_a_cached_table_shares_it_without_copying() {

@@ -516,3 +516,47 @@ fn a_large_table_of_times_in_several_zones_sorts_by_instant_on_both_cores() {
         );
     }
 }
+
+fn numbers(rows: usize) -> Table {
+    let mut csv = String::from("n\n");
+    for i in 0..rows {
+        csv.push_str(&format!("{i}\n"));
+    }
+    Table::from_csv(&csv).unwrap()
+}
+
+fn scroll_table_down(harness: &mut Harness<'_, PageState>) {
+    let header = harness.get_by_role_and_label(Role::Button, "n").rect();
+    harness.hover_at(header.center() + egui::vec2(0.0, 100.0));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -2000.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    // egui scrolls smoothly, over several frames.
+    harness.run_steps(30);
+}
+
+// Issue 13 (found by a new user): after scrolling a table, a filter that
+// keeps fewer rows left the table scrolled 37 rows down, hiding its first
+// matches; a table of another shape starts at its first row.
+#[test]
+fn a_table_with_other_rows_after_a_rerun_starts_at_its_first_row() {
+    let mut harness = harness(tree_of(|st| st.dataframe(&numbers(300)).show()));
+    assert_eq!(column_text(&harness, "n")[0], "0");
+    scroll_table_down(&mut harness);
+    let scrolled = column_text(&harness, "n");
+    assert_ne!(scrolled[0], "0", "the wheel scrolled the table: {scrolled:?}");
+
+    // The same table again (a rerun that changed nothing) keeps its place.
+    harness.state_mut().tree = tree_of(|st| st.dataframe(&numbers(300)).show());
+    harness.run();
+    assert_eq!(column_text(&harness, "n")[0], scrolled[0]);
+
+    // A filter kept 100 rows: the table starts at the first.
+    harness.state_mut().tree = tree_of(|st| st.dataframe(&numbers(100)).show());
+    harness.run_steps(30);
+    assert_eq!(column_text(&harness, "n")[0], "0");
+}

@@ -769,7 +769,18 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
                         .into_iter()
                         .map(|[x, y]| Bar::new(x + offset, y).width(bar_width))
                         .collect();
-                    plot.bar_chart(BarChart::new(name, bars).color(colour));
+                    // A bar's read-out names its series and its category
+                    // (not every category has a label under its bar).
+                    let hover = (axis.clone(), name.clone());
+                    let formatter = move |bar: &Bar, _: &BarChart| {
+                        let (axis, series) = &hover;
+                        bar_read_out(axis, series, bar.argument - offset, bar.value)
+                    };
+                    plot.bar_chart(
+                        BarChart::new(name, bars)
+                            .color(colour)
+                            .element_formatter(Box::new(formatter)),
+                    );
                 }
             }
         }
@@ -779,6 +790,16 @@ pub(crate) fn chart_ui(ui: &mut Ui, kind: ChartKind, table: &Table, x: Option<&s
         ui.data_mut(|d| d.insert_temp(width_memory, width));
         ui.ctx().request_repaint();
     }
+}
+
+/// The hover read-out of a bar at `x` (its category's position): the
+/// series, then the category (or x) and the value.
+fn bar_read_out(axis: &XAxis, series: &str, x: f64, value: f64) -> String {
+    format!(
+        "{series}\n{}: {}",
+        x_label(axis, x, 60.0),
+        x_label(&XAxis::Number, value, 60.0)
+    )
 }
 
 /// The outline of an area chart's fill: the points' x and y, with a point
@@ -898,6 +919,15 @@ fn category_rule(categories: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    // Issue 13 (found by a new user): with 9 categories only every 2nd bar
+    // is labelled, and the read-out showed only "16": it names the bar.
+    #[test]
+    fn a_bar_read_out_names_its_series_and_category() {
+        let axis = XAxis::Category(vec!["north".into(), "south".into(), "east".into()]);
+        assert_eq!(bar_read_out(&axis, "tickets", 1.0, 16.0), "tickets\nsouth: 16");
+        assert_eq!(bar_read_out(&axis, "hours", 2.0, 2.5), "hours\neast: 2.5");
+    }
+
     use serde_json::json;
 
     use super::*;

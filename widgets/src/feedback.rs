@@ -62,10 +62,13 @@ pub(crate) fn progress_ui(ui: &mut Ui, fraction: f32, text: Option<&str>) {
 /// middle or Ctrl click too). For screen readers it is a link named
 /// `label`, whose value is the address.
 pub(crate) fn link_button_ui(ui: &mut Ui, label: &str, url: &str) -> egui::Response {
-    let response = ui.button(format!("{label} (link)")).on_hover_text(url);
+    let text = crate::markdown::inline_text(ui, label);
+    // Screen readers get the words, without the markdown's marks.
+    let name = text.text().to_owned();
+    let response = ui.button(text).on_hover_text(url);
     let enabled = response.enabled();
     response.widget_info(|| {
-        let mut info = egui::WidgetInfo::labeled(egui::Role::Link, enabled, label);
+        let mut info = egui::WidgetInfo::labeled(egui::Role::Link, enabled, &name);
         info.current_text_value = Some(url.to_owned());
         info
     });

@@ -48,6 +48,7 @@ pub mod spinner;
 pub mod table;
 pub mod text;
 pub mod text_input;
+pub mod theme;
 
 pub use brook_engine::St;
 

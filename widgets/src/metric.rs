@@ -70,7 +70,11 @@ pub(crate) fn metric_ui(
     color: DeltaColor,
 ) {
     ui.vertical(|ui| {
-        ui.label(RichText::new(label).weak());
+        ui.scope(|ui| {
+            let visuals = ui.visuals_mut();
+            visuals.override_text_color = Some(visuals.weak_text_color());
+            crate::markdown::inline_label_ui(ui, label);
+        });
         let available = ui.available_width();
         let font = egui::FontId::proportional(METRIC_VALUE_SIZE);
         let width = ui

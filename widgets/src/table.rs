@@ -105,7 +105,9 @@ impl<'a> Dataframe<'a> {
             .map(|(name, _)| name.as_str())
             .filter(|name| table.column_index(name).is_none())
             .collect();
-        if !unknown.is_empty() {
+        // A table of no columns (`Table::from_rows` of no rows cannot know
+        // the fields) has nothing to configure: it is shown empty.
+        if !unknown.is_empty() && table.column_names().next().is_some() {
             self.st.emit(Element::Exception {
                 message: format!(
                     "The table's column settings name {unknown:?}, but its columns are {:?}. Use one of those names.",
@@ -672,11 +674,21 @@ fn dataframe_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
     let header_height = row_height + 2.0;
 
     let num_rows = u64::try_from(table.len()).unwrap_or(u64::MAX);
-    let builder = egui_table::Table::new()
+    let mut builder = egui_table::Table::new()
         .id_salt(id)
         .num_rows(num_rows)
         .headers([egui_table::HeaderRow::new(header_height)])
         .num_sticky_cols(usize::from(index));
+    // A table of another shape (a filter kept other rows) starts at its
+    // first row, and so does the first frame that shows a table: egui
+    // would bring back where an earlier table, or an earlier run of the
+    // app, was scrolled to, hiding the first rows.
+    let shape = (table.len(), table.schema().fields().len());
+    let shape_id = id.with("shape");
+    if ui.data(|d| d.get_temp::<(usize, usize)>(shape_id)) != Some(shape) {
+        ui.data_mut(|d| d.insert_temp(shape_id, shape));
+        builder = builder.scroll_to_row(0, Some(egui::Align::TOP));
+    }
     // The table's own ui, with a scope of its own: egui_table keeps the
     // column widths under an id made from it, which is read here first.
     let mut area = ui.new_child(

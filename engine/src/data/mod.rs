@@ -224,6 +224,11 @@ impl Table {
     /// date and timestamp columns; nested values become list and struct
     /// columns. A row that is a plain value becomes a single `value` column.
     ///
+    /// No rows give a table of no rows and no columns: the fields are read
+    /// from the rows, so with none there is nothing to read them from.
+    /// `st.dataframe` shows it as an empty table, and column settings for
+    /// its (unknown) columns are not an error there.
+    ///
     /// # Errors
     /// [`DataError::Rows`] when a row cannot be serialized, or rows disagree
     /// on a field's type.

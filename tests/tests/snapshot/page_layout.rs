@@ -9,7 +9,7 @@ use brook::prelude::*;
 use brook::testing::{AppTest, Theme};
 use brook::widgets::snapshot::{Harness, PageState, page_harness};
 use brook_tests::snapshot::{gallery_options, gallery_page, options};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use super::{assert_no_errors, check};
 
@@ -268,4 +268,36 @@ fn a_wide_element_never_widens_the_elements_after_it() {
         let rect = rect_of(&harness, tab);
         assert!(rect.max.x <= 400.0, "{tab}: {rect:?}");
     }
+}
+
+// Issue 13 (found by a new user): a link button's and a metric's label
+// showed their inline code with its backticks, and the link button added
+// " (link)" to what the script said.
+#[test]
+fn link_button_and_metric_labels_render_inline_code_without_backticks() {
+    let tree = tree_of(|st| {
+        st.link_button("Read the `opsdesk` docs", "https://docs.example.com");
+        st.metric("Open tickets (`P1`)", "12", None);
+    });
+    let harness = harness(tree, 1000.0, 400.0);
+    let link = harness.get_by_role_and_label(
+        egui::accesskit::Role::Link,
+        "Read the opsdesk docs",
+    );
+    assert_eq!(
+        link.accesskit_node().value().as_deref(),
+        Some("https://docs.example.com")
+    );
+    harness.get_by_label("Open tickets (P1)");
+    let marked: Vec<String> = harness
+        .query_all_by(|node| {
+            let text = format!("{:?} {:?}", node.label(), node.value());
+            text.contains('`') || text.contains("(link)")
+        })
+        .map(|node| {
+            let node = node.accesskit_node();
+            format!("{:?} {:?}", node.label(), node.value())
+        })
+        .collect();
+    assert!(marked.is_empty(), "{marked:?}");
 }

@@ -26,7 +26,10 @@ pub fn harness_builder<State>(options: &SnapshotOptions) -> HarnessBuilder<State
         .with_accessibility_check(false)
         .with_render_cursor(false)
         .allow_missing_glyphs()
-        .with_context_setup(crate::fonts::install)
+        .with_context_setup(|ctx| {
+            crate::fonts::install(ctx);
+            crate::theme::install(ctx);
+        })
         .with_options(options.kittest());
     match options.renderer {
         Renderer::Cpu => builder.renderer(CpuRenderer::new()),
