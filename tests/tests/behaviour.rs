@@ -82,6 +82,8 @@ mod rerun;
 mod session_state;
 #[path = "behaviour/streamlit_port.rs"]
 mod streamlit_port;
+#[path = "behaviour/streamlit_port_window.rs"]
+mod streamlit_port_window;
 #[path = "behaviour/widget_state.rs"]
 mod widget_state;
 #[path = "behaviour/widgets.rs"]
