@@ -544,19 +544,22 @@ fn scroll_table_down(harness: &mut Harness<'_, PageState>) {
 // matches; a table of another shape starts at its first row.
 #[test]
 fn a_table_with_other_rows_after_a_rerun_starts_at_its_first_row() {
-    let mut harness = harness(tree_of(|st| st.dataframe(&numbers(300)).show()));
+    let mut harness = harness(tree_of(|st| st.dataframe(numbers(300)).show()));
     assert_eq!(column_text(&harness, "n")[0], "0");
     scroll_table_down(&mut harness);
     let scrolled = column_text(&harness, "n");
-    assert_ne!(scrolled[0], "0", "the wheel scrolled the table: {scrolled:?}");
+    assert_ne!(
+        scrolled[0], "0",
+        "the wheel scrolled the table: {scrolled:?}"
+    );
 
     // The same table again (a rerun that changed nothing) keeps its place.
-    harness.state_mut().tree = tree_of(|st| st.dataframe(&numbers(300)).show());
+    harness.state_mut().tree = tree_of(|st| st.dataframe(numbers(300)).show());
     harness.run();
     assert_eq!(column_text(&harness, "n")[0], scrolled[0]);
 
     // A filter kept 100 rows: the table starts at the first.
-    harness.state_mut().tree = tree_of(|st| st.dataframe(&numbers(100)).show());
+    harness.state_mut().tree = tree_of(|st| st.dataframe(numbers(100)).show());
     harness.run_steps(30);
     assert_eq!(column_text(&harness, "n")[0], "0");
 }

@@ -924,7 +924,10 @@ mod tests {
     #[test]
     fn a_bar_read_out_names_its_series_and_category() {
         let axis = XAxis::Category(vec!["north".into(), "south".into(), "east".into()]);
-        assert_eq!(bar_read_out(&axis, "tickets", 1.0, 16.0), "tickets\nsouth: 16");
+        assert_eq!(
+            bar_read_out(&axis, "tickets", 1.0, 16.0),
+            "tickets\nsouth: 16"
+        );
         assert_eq!(bar_read_out(&axis, "hours", 2.0, 2.5), "hours\neast: 2.5");
     }
 

@@ -3,7 +3,7 @@
 
 use brook_engine::St;
 use brook_engine::element::{ContainerKind, Element, StatusState};
-use egui::{RichText, Ui};
+use egui::Ui;
 
 /// Feedback elements on [`St`]. In the prelude.
 pub trait FeedbackExt {
@@ -79,11 +79,11 @@ pub(crate) fn link_button_ui(ui: &mut Ui, label: &str, url: &str) -> egui::Respo
 }
 
 /// The heading of a status block.
-pub(crate) fn status_header(label: &str, state: StatusState) -> RichText {
+pub(crate) fn status_header(ui: &Ui, label: &str, state: StatusState) -> egui::WidgetText {
     let mark = match state {
         StatusState::Running => "…",
         StatusState::Complete => "Done:",
         StatusState::Error => "Failed:",
     };
-    RichText::new(format!("{mark}  {label}")).strong()
+    crate::markdown::inline_text(ui, &format!("{mark}  {label}"))
 }

@@ -12,9 +12,13 @@ use crate::render::{Frame, column_ui, nodes_ui};
 pub trait LayoutExt {
     /// `n` columns of equal width, left to right. In a row too narrow for
     /// [`MIN_COLUMN_WIDTH`] each, they are stacked top to bottom instead.
+    /// `columns(0)` shows an exception box and gives one column.
     fn columns(&self, n: usize) -> Vec<St>;
     /// Columns with relative widths (`&[2.0, 1.0]`: the first twice as wide).
     /// Stacked when the narrowest would be under [`MIN_COLUMN_WIDTH`].
+    /// A weight that is not a positive number, or no weights at all, shows
+    /// an exception box naming it (the weight counts as 1; no weights give
+    /// one column).
     fn columns_weighted(&self, weights: &[f32]) -> Vec<St>;
     /// A group to write into later, or to fill out of order.
     fn container(&self) -> St;
@@ -30,7 +34,8 @@ pub trait LayoutExt {
     /// A form whose widgets go back to their defaults after each submit.
     fn form_cleared_on_submit(&self, key: &str) -> St;
     /// Tabs, one per label; write into each returned `St`. Every tab's
-    /// content runs; the window shows the chosen one.
+    /// content runs; the window shows the chosen one. No labels show an
+    /// exception box and give no tabs.
     fn tabs<S: Into<String>>(&self, labels: impl IntoIterator<Item = S>) -> Vec<St>;
     /// A button that opens a floating panel holding what is written into
     /// the returned `St`.
@@ -43,10 +48,39 @@ pub trait LayoutExt {
 
 impl LayoutExt for St {
     fn columns(&self, n: usize) -> Vec<St> {
+        if n == 0 {
+            misuse(
+                self,
+                "st.columns(0) asks for no columns: ask for at least 1. One column is given instead.",
+            );
+        }
         self.columns_weighted(&vec![1.0; n.max(1)])
     }
     fn columns_weighted(&self, weights: &[f32]) -> Vec<St> {
-        let weights: Vec<f32> = weights.iter().copied().map(column_weight).collect();
+        if weights.is_empty() {
+            misuse(
+                self,
+                "st.columns_weighted(&[]) asks for no columns: give at least one weight. One column is given instead.",
+            );
+        }
+        if let Some((position, weight)) = weights
+            .iter()
+            .enumerate()
+            .find(|(_, w)| column_weight(**w) != **w)
+        {
+            misuse(
+                self,
+                &format!(
+                    "st.columns_weighted: the weight {weight} (column {}) is not a positive number. \
+                     Weights are relative widths, such as &[2.0, 1.0]; it counts as 1.",
+                    position + 1
+                ),
+            );
+        }
+        let mut weights: Vec<f32> = weights.iter().copied().map(column_weight).collect();
+        if weights.is_empty() {
+            weights.push(1.0);
+        }
         let row = self.open(ContainerKind::Columns {
             weights: weights.clone(),
         });
@@ -81,6 +115,13 @@ impl LayoutExt for St {
     }
     fn tabs<S: Into<String>>(&self, labels: impl IntoIterator<Item = S>) -> Vec<St> {
         let labels: Vec<String> = labels.into_iter().map(Into::into).collect();
+        if labels.is_empty() {
+            misuse(
+                self,
+                "st.tabs got no labels: give at least one, such as st.tabs([\"Data\", \"Chart\"]).",
+            );
+            return Vec::new();
+        }
         let row = self.open(ContainerKind::Tabs {
             labels: labels.clone(),
         });
@@ -163,7 +204,7 @@ pub(crate) fn container_ui(
             state,
             expanded,
         } => {
-            egui::CollapsingHeader::new(crate::feedback::status_header(label, *state))
+            egui::CollapsingHeader::new(crate::feedback::status_header(ui, label, *state))
                 .default_open(*expanded)
                 .show(ui, |ui| column_ui(ui, children, frame));
         }
@@ -192,8 +233,17 @@ fn tabs_ui(ui: &mut Ui, labels: &[String], children: &[Node], frame: &mut Frame<
     }
 }
 
+/// Shows a misuse of a layout call as an exception box where the layout
+/// goes; the run goes on.
+fn misuse(st: &St, message: &str) {
+    st.emit(brook_engine::element::Element::Exception {
+        message: message.to_owned(),
+        location: None,
+    });
+}
+
 /// A column's relative width: a weight that is not a positive number
-/// counts as 1.
+/// counts as 1 (with an exception box saying so).
 fn column_weight(weight: f32) -> f32 {
     if weight.is_finite() && weight > 0.0 {
         weight

@@ -30,7 +30,39 @@ pub trait TextExt {
 }
 
 fn text(st: &St, style: TextStyle, body: String) {
+    // As Streamlit: markdown, captions and headings lose the indent their
+    // lines share and the blank space around them, so a string indented
+    // with the code (or continued over source lines) is a paragraph, not
+    // a CommonMark code block. Plain text is kept as written.
+    let body = match style {
+        TextStyle::Text => body,
+        _ => clean(&body),
+    };
     st.emit(Element::Text { style, body });
+}
+
+/// `body` without the leading whitespace all its non-blank lines share
+/// (Python's `textwrap.dedent`), and trimmed.
+fn clean(body: &str) -> String {
+    let margin = body
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| &line[..line.len() - line.trim_start().len()])
+        .reduce(|common, indent| {
+            let shared = common
+                .char_indices()
+                .zip(indent.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(common.len().min(indent.len()), |((at, _), _)| at);
+            &common[..shared]
+        })
+        .unwrap_or("");
+    body.lines()
+        .map(|line| line.strip_prefix(margin).unwrap_or(line.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
 }
 
 impl TextExt for St {
@@ -66,20 +98,33 @@ impl TextExt for St {
     }
 }
 
+/// Draws a heading `size` points high in the strong text colour, with its
+/// inline markdown (`**bold**`, `` `code` ``, links) rendered.
+fn heading_ui(ui: &mut Ui, body: &str, size: f32) {
+    ui.scope(|ui| {
+        let style = ui.style_mut();
+        if let Some(font) = style.text_styles.get_mut(&egui::TextStyle::Body) {
+            font.size = size;
+        }
+        style.visuals.override_text_color = Some(style.visuals.strong_text_color());
+        markdown::inline_label_ui(ui, body);
+    });
+}
+
 /// Draws a text element.
 pub(crate) fn text_ui(ui: &mut Ui, style: TextStyle, body: &str) {
     match style {
         TextStyle::Title => {
-            ui.label(RichText::new(body).heading().size(30.0).strong());
+            heading_ui(ui, body, 30.0);
             ui.add_space(4.0);
         }
         TextStyle::Header => {
             ui.add_space(6.0);
-            ui.label(RichText::new(body).size(24.0).strong());
+            heading_ui(ui, body, 24.0);
         }
         TextStyle::Subheader => {
             ui.add_space(4.0);
-            ui.label(RichText::new(body).size(19.0).strong());
+            heading_ui(ui, body, 19.0);
         }
         TextStyle::Markdown => markdown::markdown_ui(ui, body),
         TextStyle::Text => {
@@ -139,4 +184,22 @@ pub(crate) fn code_ui(ui: &mut Ui, code: &str, language: Option<&str>) {
             );
             ui.add(egui::Label::new(job).selectable(true));
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    // Issue 13 (the port of Streamlit's markdown_test.py::test_st_markdown)
+    #[test]
+    fn clean_dedents_shared_indent_and_trims_like_textwrap_dedent() {
+        assert_eq!(clean("    some markdown  "), "some markdown");
+        assert_eq!(
+            clean("\n    # Title\n\n    - one\n      - nested\n    "),
+            "# Title\n\n- one\n  - nested"
+        );
+        assert_eq!(clean("a\n    b"), "a\n    b");
+        assert_eq!(clean("\t x\n\t y"), "x\ny");
+        assert_eq!(clean(""), "");
+    }
 }

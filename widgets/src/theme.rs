@@ -61,9 +61,16 @@ mod tests {
         for theme in [Theme::Dark, Theme::Light] {
             let visuals = ctx.style_of(theme).visuals.clone();
             let weak = visuals.weak_text_color();
-            for background in [visuals.panel_fill, visuals.window_fill, visuals.extreme_bg_color] {
+            for background in [
+                visuals.panel_fill,
+                visuals.window_fill,
+                visuals.extreme_bg_color,
+            ] {
                 let ratio = contrast(weak, background);
-                assert!(ratio >= 4.5, "{theme:?} weak text on {background:?}: {ratio:.2}");
+                assert!(
+                    ratio >= 4.5,
+                    "{theme:?} weak text on {background:?}: {ratio:.2}"
+                );
             }
             let body = contrast(visuals.text_color(), visuals.panel_fill);
             assert!(
@@ -72,7 +79,10 @@ mod tests {
             );
             let plain = egui::Context::default().style_of(theme).visuals.clone();
             let before = contrast(plain.weak_text_color(), plain.panel_fill);
-            assert!(before < 4.5, "{theme:?}: egui's weak text reads at {before:.2}");
+            assert!(
+                before < 4.5,
+                "{theme:?}: egui's weak text reads at {before:.2}"
+            );
         }
     }
 }

@@ -9,8 +9,10 @@
 //! what a person sees and what a screen reader reads.
 //!
 //! Where brook deliberately differs, the test checks brook's behaviour and
-//! its comment says so. A test marked `#[ignore = "brook bug: ..."]` checks
-//! Streamlit's behaviour that brook does not have yet.
+//! its comment says so. The eight bugs the port found (markdown markers in
+//! headings, metric, link button and status labels; indented markdown
+//! drawn as code; no error for `columns(0)`, bad weights or no tabs) are
+//! fixed, and their tests run.
 //!
 //! Not ported, and why:
 //!
@@ -245,7 +247,6 @@ fn markdown_is_read_back_as_written_and_drawn_without_its_markers() {
 // indented string (as a Rust string continued over several source lines
 // also is) is a paragraph, not a CommonMark indented code block.
 #[test]
-#[ignore = "brook bug: an indented markdown body is drawn as a code block (Streamlit dedents it)"]
 fn indented_markdown_is_dedented_into_a_paragraph_not_a_code_block() {
     let at = ran(|st| st.markdown("    some markdown  "));
     let harness = draw(&at, 600.0, 200.0);
@@ -1044,7 +1045,6 @@ fn weighted_columns_are_drawn_with_widths_in_the_ratio_of_their_weights() {
 // count of zero, which Streamlit rejects the same way): asking for no
 // columns is a clear error, not a silent single column.
 #[test]
-#[ignore = "brook bug: st.columns(0) silently gives one column instead of a clear error"]
 fn a_column_count_of_zero_is_a_clear_error() {
     let at = ran(|st| {
         let columns = st.columns(0);
@@ -1063,7 +1063,6 @@ fn a_column_count_of_zero_is_a_clear_error() {
 // test_bad_columns_list_float_zero_value: a weight that is zero or
 // negative (or an empty list) is a clear error, not a weight of 1.
 #[test]
-#[ignore = "brook bug: zero, negative or no column weights silently count as 1 instead of a clear error"]
 fn a_zero_or_negative_column_weight_is_a_clear_error() {
     for weights in [&[5.0_f32, 6.0, -1.2][..], &[5.0, 0.0, 1.0][..], &[][..]] {
         let at = ran(move |st| {
@@ -1174,7 +1173,6 @@ fn tabs_keep_their_labels_run_every_tab_and_show_the_chosen_one() {
 // Ports elements/layouts_test.py::test_tab_required (`st.tabs([])`): a
 // list of no tabs is a clear error.
 #[test]
-#[ignore = "brook bug: st.tabs with no labels draws an empty tab bar instead of a clear error"]
 fn an_empty_list_of_tabs_is_a_clear_error() {
     let at = ran(|st| {
         let _ = st.tabs(Vec::<String>::new());
@@ -1316,7 +1314,6 @@ fn labels_of_widgets_and_containers_draw_their_inline_markdown() {
 // test_st_subheader (Streamlit draws a heading's body as markdown): no
 // markers left, inline code in the code font.
 #[test]
-#[ignore = "brook bug: title, header and subheader draw their markdown markers (** and backticks) as typed"]
 fn headings_draw_their_inline_markdown() {
     let at = ran(|st| {
         st.title("The **title** `code1`");
@@ -1336,7 +1333,6 @@ fn headings_draw_their_inline_markdown() {
 // and the markdown labels of st_metric (Streamlit's metric label is
 // markdown).
 #[test]
-#[ignore = "brook bug: a metric's label draws its markdown markers as typed"]
 fn a_metric_label_draws_its_inline_markdown() {
     let at = ran(|st| st.metric("Revenue **EUR** `code1`", 12, Some("+1")));
     let harness = draw(&at, 600.0, 300.0);
@@ -1350,7 +1346,6 @@ fn a_metric_label_draws_its_inline_markdown() {
 // (a label with markdown); Streamlit's button labels are inline markdown
 // like brook's other buttons.
 #[test]
-#[ignore = "brook bug: a link button's label draws its markdown markers as typed"]
 fn a_link_button_label_draws_its_inline_markdown() {
     let at = ran(|st| st.link_button("Read the **docs** `code1`", "https://example.com"));
     let harness = draw(&at, 600.0, 200.0);
@@ -1363,7 +1358,6 @@ fn a_link_button_label_draws_its_inline_markdown() {
 // Ports elements/layouts_test.py::test_just_label of StatusContainerTest
 // (the label of a status is markdown like an expander's).
 #[test]
-#[ignore = "brook bug: a status block's label draws its markdown markers as typed"]
 fn a_status_label_draws_its_inline_markdown() {
     let at = ran(|st| {
         st.status("Loading **data** `code1`", StatusState::Complete);

@@ -280,10 +280,7 @@ fn link_button_and_metric_labels_render_inline_code_without_backticks() {
         st.metric("Open tickets (`P1`)", "12", None);
     });
     let harness = harness(tree, 1000.0, 400.0);
-    let link = harness.get_by_role_and_label(
-        egui::accesskit::Role::Link,
-        "Read the opsdesk docs",
-    );
+    let link = harness.get_by_role_and_label(egui::accesskit::Role::Link, "Read the opsdesk docs");
     assert_eq!(
         link.accesskit_node().value().as_deref(),
         Some("https://docs.example.com")
