@@ -647,6 +647,8 @@ fn take_notices(notices: &mut Vec<String>, seen: &mut u64) {
 /// The app: the main window and any extra windows, each a session.
 pub struct BrookApp {
     title: String,
+    /// The page of a multipage app in the window's title.
+    shown_page: Option<String>,
     script: Script,
     main: SessionView,
     windows: Vec<(egui::ViewportId, Arc<Mutex<SessionView>>)>,
@@ -728,6 +730,7 @@ impl BrookApp {
         )?;
         main.notices.extend(warning);
         Ok(Self {
+            shown_page: None,
             title,
             script,
             main,
@@ -1008,6 +1011,16 @@ impl BrookApp {
         }
         egui::Panel::top("brook-top").show(ui, |ui| self.menu_ui(ui));
         self.main.page_ui(ui, self.settings.wide);
+        // A multipage app's window is titled with its page.
+        let page = brook_widgets::page::current_page(&self.main.tree);
+        if page != self.shown_page {
+            let title = match &page {
+                Some(page) => format!("{page} · {}", self.title),
+                None => self.title.clone(),
+            };
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+            self.shown_page = page;
+        }
         self.write_smoke_layout(&ctx);
         self.about_ui(&ctx);
         self.windows_ui(&ctx);

@@ -444,6 +444,17 @@ pub struct WidgetElement {
     pub value: Value,
 }
 
+/// One page in the menu of a multipage app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NavEntry {
+    /// The page's title, which also names it for `st.switch_page`.
+    pub title: String,
+    /// An icon (an emoji or a symbol) shown before the title.
+    pub icon: Option<String>,
+    /// The section of the menu the page is listed under.
+    pub section: Option<String>,
+}
+
 /// One element of the tree.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Element {
@@ -539,6 +550,23 @@ pub enum Element {
     Toast {
         /// The message.
         body: String,
+    },
+    /// The menu of a multipage app (`st.navigation`): the pages shown in
+    /// it, in order, and the one running. Drawn at the top of the sidebar.
+    Navigation {
+        /// The pages in the menu (hidden pages are not).
+        pages: Vec<NavEntry>,
+        /// The title of the page this run shows.
+        current: String,
+    },
+    /// A link to another page of the app (`st.page_link`).
+    PageLink {
+        /// The page's title.
+        page: String,
+        /// What the link says.
+        label: String,
+        /// The link points at the page running now.
+        current: bool,
     },
     /// A link that looks like a button and opens a URL in the browser.
     LinkButton {

@@ -32,6 +32,6 @@ pub mod time;
 
 pub use error::BrookError;
 pub use script_runner::{
-    Event, EventSender, Script, Session, SessionClock, SessionOptions, SessionStateRef, St,
+    Event, EventSender, Page, Script, Session, SessionClock, SessionOptions, SessionStateRef, St,
     WidgetCall,
 };

@@ -136,6 +136,32 @@ impl AppTest {
         self.send_and_wait(Event::Batch(events), timeout)
     }
 
+    /// Stages a switch to the page titled `page` of a multipage app, as a
+    /// click in the menu does; the next [`AppTest::run`] shows it.
+    ///
+    /// # Panics
+    /// When the last run's `st.navigation` has no page of that title (the
+    /// message lists the titles there are), or before the first run.
+    pub fn switch_page(&mut self, page: &str) -> &mut Self {
+        let pages = self.session.pages();
+        if !pages.iter().any(|title| title == page) {
+            #[expect(clippy::panic, reason = "a test helper: a wrong title fails the test")]
+            {
+                panic!(
+                    "AppTest::switch_page(\"{page}\"): no page has that title; the pages are {pages:?}"
+                );
+            }
+        }
+        self.staged.push(Event::SwitchPage(page.to_owned()));
+        self
+    }
+
+    /// The title of the page the last run showed (`None` in an app without
+    /// pages).
+    pub fn current_page(&self) -> Option<String> {
+        self.session.current_page()
+    }
+
     /// Moves the session clock forward and runs the `run_every` fragments
     /// that became due (B152), waiting until the session is idle.
     ///

@@ -37,6 +37,7 @@ pub mod layout;
 pub mod markdown;
 pub mod metric;
 pub mod multiselect;
+pub mod navigation;
 pub mod number;
 pub mod number_input;
 pub mod page;

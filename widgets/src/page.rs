@@ -168,6 +168,14 @@ fn sidebar_ui(
             });
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let mut frame = Frame::new(events, memory, run);
+                // The page menu comes first, as in Streamlit, wherever the
+                // script's sidebar calls put it.
+                for node in &tree.sidebar {
+                    if let Element::Navigation { .. } = &node.element {
+                        crate::render::element_ui(ui, &node.element, &mut frame);
+                        frame.navigation_drawn = true;
+                    }
+                }
                 column_ui(ui, &tree.sidebar, &mut frame);
                 output.requests.append(&mut frame.requests);
                 output.drop_targets.append(&mut frame.drop_targets);
@@ -178,15 +186,29 @@ fn sidebar_ui(
     }
 }
 
-/// What makes a page a different page: the text of the first title
-/// (`st.title`) at the top level of the main body. `None` when it has no
+/// What makes a page a different page: the page the menu of a multipage
+/// app marks, else the text of the first title (`st.title`) at the top
+/// level of the main body. `None` when it has no
 /// title (its scroll position is then never reset).
 pub fn page_title(tree: &Tree) -> Option<String> {
+    // A multipage app's page is the page its menu marks.
+    if let Some(page) = current_page(tree) {
+        return Some(page);
+    }
     tree.main.iter().find_map(|node| match &node.element {
         Element::Text {
             style: TextStyle::Title,
             body,
         } => Some(body.clone()),
+        _ => None,
+    })
+}
+
+/// The title of the page the menu of a multipage app marks in `tree`
+/// (`st.navigation`); `None` for an app without pages.
+pub fn current_page(tree: &Tree) -> Option<String> {
+    tree.sidebar.iter().find_map(|node| match &node.element {
+        Element::Navigation { current, .. } => Some(current.clone()),
         _ => None,
     })
 }

@@ -71,6 +71,9 @@ pub struct Frame<'a> {
     pub run: u64,
     /// The run of the node being drawn.
     node_run: u64,
+    /// The sidebar drew the page menu first: its place in the tree draws
+    /// nothing.
+    pub(crate) navigation_drawn: bool,
 }
 
 impl<'a> Frame<'a> {
@@ -83,6 +86,7 @@ impl<'a> Frame<'a> {
             memory,
             run,
             node_run: run,
+            navigation_drawn: false,
         }
     }
 
@@ -284,6 +288,19 @@ pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
         Element::Toast { .. } => {}
         Element::LinkButton { label, url } => {
             let response = crate::feedback::link_button_ui(ui, label, url);
+            record_rect(ui, label, response.rect);
+        }
+        // The sidebar draws the menu first, above everything else in it.
+        Element::Navigation { pages, current } if !frame.navigation_drawn => {
+            crate::navigation::navigation_ui(ui, pages, current, frame.events);
+        }
+        Element::Navigation { .. } => {}
+        Element::PageLink {
+            page,
+            label,
+            current,
+        } => {
+            let response = crate::navigation::page_link_ui(ui, page, label, *current, frame.events);
             record_rect(ui, label, response.rect);
         }
     }

@@ -35,6 +35,9 @@ pub(crate) enum Abort {
     RerunFragment,
     /// `st.stop()`.
     Stop,
+    /// `st.switch_page(..)`: the page to run is set; run again (from a
+    /// callback: the callback ends, and the run that follows shows it).
+    SwitchPage,
     /// A misuse of brook; shown as an exception element.
     Error(BrookError),
 }
@@ -107,6 +110,9 @@ pub(crate) struct RunCtx {
     pub(crate) current_fragment: Option<String>,
     /// This run reruns one fragment only.
     pub(crate) fragment_run: bool,
+    /// The page whose script is running (`Page::run`), part of the
+    /// identity of the widgets it makes.
+    pub(crate) page_running: Option<String>,
 }
 
 /// Where a recorded element goes when replayed.
@@ -177,6 +183,7 @@ impl RunCtx {
             recordings: Vec::new(),
             current_fragment: None,
             fragment_run: false,
+            page_running: None,
             state,
             tree: crate::element::Tree::default(),
             run,
@@ -348,8 +355,8 @@ pub(crate) struct Cursor {
 /// session, and only during the run that created it.
 #[derive(Clone)]
 pub struct St {
-    ctx: Rc<RefCell<RunCtx>>,
-    cursor: Rc<Cursor>,
+    pub(super) ctx: Rc<RefCell<RunCtx>>,
+    pub(super) cursor: Rc<Cursor>,
 }
 
 /// Everything a widget gives [`St::widget`]: what the window draws, the
@@ -394,7 +401,7 @@ impl St {
 
     /// Stops the run at a brook call when an event is waiting (the runner
     /// then applies it and runs again), or when the run is over.
-    fn check(&self) {
+    pub(super) fn check(&self) {
         let ctx = self.ctx.borrow();
         if ctx.finished || !ctx.events.is_empty() {
             drop(ctx);
@@ -402,7 +409,7 @@ impl St {
         }
     }
 
-    fn fail(&self, error: BrookError) -> ! {
+    pub(super) fn fail(&self, error: BrookError) -> ! {
         abort(Abort::Error(error))
     }
 
@@ -536,6 +543,7 @@ impl St {
         {
             let mut ctx = self.ctx.borrow_mut();
             let now = ctx.state.clock_now;
+            let page = ctx.page_running.clone();
             ctx.state.fragments.insert(
                 name.to_owned(),
                 crate::state::Fragment {
@@ -546,6 +554,7 @@ impl St {
                     body: Arc::clone(&body),
                     run_every,
                     last_run: now,
+                    page,
                 },
             );
             ctx.current_fragment = Some(name.to_owned());
@@ -690,6 +699,9 @@ impl St {
             _ => {}
         }
         let mut builder = IdBuilder::new(kind, call.key.as_deref(), form.as_deref());
+        if let Some(page) = &self.ctx.borrow().page_running {
+            builder.page(page);
+        }
         if trigger {
             builder.param("root", self.cursor.root == Root::Sidebar);
         }

@@ -37,6 +37,9 @@ pub enum Event {
     },
     /// Run the script again (the R key, the rerun menu item).
     Rerun,
+    /// Show the page of this title (a click in the menu or on a page
+    /// link): the next run's `st.navigation` returns it.
+    SwitchPage(String),
     /// Stop the current run (the stop button).
     Stop,
     /// End the session's runner thread.
@@ -254,6 +257,17 @@ impl Session {
         f(&mut self.core.lock().state)
     }
 
+    /// The title of the page of a multipage app the last run showed
+    /// (`None` in an app without pages).
+    pub fn current_page(&self) -> Option<String> {
+        self.core.lock().state.page.clone()
+    }
+
+    /// The titles of the pages the last run's `st.navigation` offered.
+    pub fn pages(&self) -> Vec<String> {
+        self.core.lock().state.pages.clone()
+    }
+
     /// The tree of the last run that finished (completed or stopped).
     pub fn tree(&self) -> Tree {
         self.core.lock().tree.clone()
@@ -406,6 +420,10 @@ fn absorb(core_ref: &Mutex<Core>, event: Event, work: &mut Work) {
             }
         }
         Event::Rerun => work.full = true,
+        Event::SwitchPage(page) => {
+            state.page_request = Some(page);
+            work.full = true;
+        }
         Event::Stop => work.clear_runs(),
         Event::Shutdown => work.shutdown = true,
         Event::Flush => work.flush = true,
@@ -663,11 +681,11 @@ fn run_fragment(
 ) -> (u64, Outcome) {
     stop.store(false, Ordering::Release);
     let mut guard = core.lock();
-    let Some((path, body)) = guard
+    let Some((path, body, page)) = guard
         .state
         .fragments
         .get(name)
-        .map(|f| (f.path.clone(), Arc::clone(&f.body)))
+        .map(|f| (f.path.clone(), Arc::clone(&f.body), f.page.clone()))
     else {
         // The fragment is gone (the last full run did not draw it).
         let run = guard.run;
@@ -700,6 +718,8 @@ fn run_fragment(
     run_ctx.tree = tree;
     run_ctx.current_fragment = Some(name.to_owned());
     run_ctx.fragment_run = true;
+    // Its widgets belong to the page it was drawn on, as in a full run.
+    run_ctx.page_running = page;
     let ctx = Rc::new(RefCell::new(run_ctx));
     let current = set_current(&ctx);
     let st = St::at(Rc::clone(&ctx), path.root, path.indices.clone());
@@ -747,6 +767,8 @@ fn run_body(
                 body: "Calling st.rerun() within a callback is a no-op: the script reruns after callbacks anyway."
                     .into(),
             }),
+            // The page asked for is kept: the script run that follows shows it.
+            Err(Caught::Abort(Abort::SwitchPage)) => {}
             Err(Caught::Abort(Abort::Stop)) => return Outcome::Stopped,
             Err(Caught::Abort(Abort::Interrupt)) => return Outcome::Interrupted,
             Err(Caught::Abort(Abort::Error(error))) => st.emit_exception(error.to_string(), None),
@@ -758,7 +780,7 @@ fn run_body(
     ctx.borrow_mut().phase = Phase::Script;
     match catch(|| body(st)) {
         Ok(()) => Outcome::Completed,
-        Err(Caught::Abort(Abort::Rerun)) => Outcome::Rerun,
+        Err(Caught::Abort(Abort::Rerun | Abort::SwitchPage)) => Outcome::Rerun,
         Err(Caught::Abort(Abort::RerunFragment)) => Outcome::RerunFragment,
         Err(Caught::Abort(Abort::Stop)) => Outcome::Stopped,
         Err(Caught::Abort(Abort::Interrupt)) => Outcome::Interrupted,

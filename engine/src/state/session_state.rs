@@ -90,6 +90,13 @@ pub struct SessionState {
     pub(crate) persisted: HashMap<String, super::persist::PersistCodec>,
     /// The session's persisted file.
     pub(crate) store: super::PersistStore,
+    /// The page of a multipage app the last run showed.
+    pub(crate) page: Option<String>,
+    /// The page asked for (`st.switch_page`, a click in the menu, a page
+    /// link), taken by the next `st.navigation`.
+    pub(crate) page_request: Option<String>,
+    /// The titles of the pages the last `st.navigation` offered.
+    pub(crate) pages: Vec<String>,
 }
 
 /// A fragment: its container, its body, and its timer.
@@ -99,6 +106,8 @@ pub(crate) struct Fragment {
     pub(crate) run_every: Option<std::time::Duration>,
     /// When it last ran (session clock).
     pub(crate) last_run: std::time::Duration,
+    /// The page of a multipage app it is drawn on (its widgets' identity).
+    pub(crate) page: Option<String>,
 }
 
 impl SessionState {

@@ -193,6 +193,15 @@ impl IdBuilder {
         }
     }
 
+    /// The page of a multipage app whose script makes the widget: part of
+    /// every widget's identity, keyed or not (the same key on two pages is
+    /// two widgets, B113).
+    pub fn page(&mut self, page: &str) -> &mut Self {
+        "page".hash(&mut self.hasher);
+        page.hash(&mut self.hasher);
+        self
+    }
+
     /// A parameter that is part of identity only for keyless widgets
     /// (label, default, options, bounds, help, placeholder, ...).
     pub fn param(&mut self, name: &str, value: impl Hash) -> &mut Self {

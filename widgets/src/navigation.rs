@@ -1,0 +1,77 @@
+//! The menu of a multipage app and page links (`st.navigation`,
+//! `st.page_link`): a click sends [`Event::SwitchPage`].
+
+use brook_engine::Event;
+use brook_engine::element::NavEntry;
+use egui::Ui;
+
+/// Draws the menu of pages: one selectable row per page, under its
+/// section's heading, the current page marked. Arrow keys move the
+/// keyboard focus between rows, and Enter or Space opens the focused page.
+pub(crate) fn navigation_ui(
+    ui: &mut Ui,
+    pages: &[NavEntry],
+    current: &str,
+    events: &mut Vec<Event>,
+) {
+    // Sections in the order of their first page; pages without a section
+    // come first, as Streamlit lists them.
+    let mut sections: Vec<Option<&str>> = Vec::new();
+    for page in pages {
+        let section = page.section.as_deref();
+        if !sections.contains(&section) {
+            sections.push(section);
+        }
+    }
+    sections.sort_by_key(Option::is_some);
+    for section in sections {
+        if let Some(section) = section {
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new(section).small().strong());
+        }
+        for page in pages.iter().filter(|p| p.section.as_deref() == section) {
+            let text = match &page.icon {
+                Some(icon) => format!("{icon}  {}", page.title),
+                None => page.title.clone(),
+            };
+            let chosen = page.title == current;
+            let response = ui.add_sized(
+                [ui.available_width(), 0.0],
+                egui::Button::selectable(chosen, crate::markdown::inline_text(ui, &text)),
+            );
+            if response.clicked() && !chosen {
+                events.push(Event::SwitchPage(page.title.clone()));
+            }
+        }
+    }
+    ui.separator();
+}
+
+/// Draws a page link: a frameless button in the link colour (the current
+/// page's link is drawn plain and does nothing).
+pub(crate) fn page_link_ui(
+    ui: &mut Ui,
+    page: &str,
+    label: &str,
+    current: bool,
+    events: &mut Vec<Event>,
+) -> egui::Response {
+    let text = crate::markdown::inline_text(ui, label);
+    // Screen readers get the words, without the markdown's marks.
+    let name = text.text().to_owned();
+    let colour = if current {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().hyperlink_color
+    };
+    let response = ui.add(
+        egui::Button::new(text.color(colour))
+            .frame(false)
+            .selected(current),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+    if response.clicked() && !current {
+        events.push(Event::SwitchPage(page.to_owned()));
+    }
+    response
+}
