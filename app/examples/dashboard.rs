@@ -1,11 +1,14 @@
 //! A sales dashboard: `cargo run -p brook --example dashboard`.
 //!
-//! The 2024 orders of assets/data/sales.csv: filter by region, product and
-//! months in the sidebar; see the totals (with the change against the month
-//! before), revenue by month and region, units by product, each order's
-//! size, and the largest orders.
+//! The 2024 orders of assets/data/sales.csv, on three pages: filter by
+//! region, product and months in the sidebar (the filters hold on every
+//! page); the Overview page shows the totals (with the change against the
+//! month before), revenue by month and region, units by product and each
+//! order's size; Largest orders lists them; About the data says where the
+//! numbers come from.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use brook::prelude::*;
 
@@ -84,7 +87,35 @@ fn money(value: f64) -> String {
     }
 }
 
-/// The script.
+/// What the sidebar's filters chose, for every page.
+struct Chosen {
+    table: Cached<Table>,
+    all: Vec<Order>,
+    products: Vec<String>,
+    regions: Vec<String>,
+    product: String,
+    from: &'static str,
+    to: &'static str,
+    first: usize,
+    last: usize,
+}
+
+impl Chosen {
+    fn keeps(&self, order: &Order) -> bool {
+        self.regions.contains(&order.region)
+            && (self.product.starts_with("All") || order.product == self.product)
+    }
+
+    fn picked(&self) -> Vec<&Order> {
+        self.all
+            .iter()
+            .filter(|o| self.keeps(o))
+            .filter(|o| (self.first..=self.last).contains(&o.month))
+            .collect()
+    }
+}
+
+/// The script: the filters in the sidebar, then the page.
 pub fn app(st: &St) {
     let table = load_sales();
     let all = orders(&table);
@@ -111,21 +142,50 @@ pub fn app(st: &St) {
         .show()
         .unwrap_or(("Jan", "Dec"));
     let month_of = |name: &str| MONTHS.iter().position(|m| *m == name).map_or(1, |i| i + 1);
-    let (first, last) = (month_of(from), month_of(to));
+    let chosen = Arc::new(Chosen {
+        table,
+        all,
+        products,
+        regions: chosen_regions,
+        product,
+        from,
+        to,
+        first: month_of(from),
+        last: month_of(to),
+    });
+    let on = |page: fn(&St, &Chosen)| {
+        let chosen = Arc::clone(&chosen);
+        move |st: &St| page(st, &chosen)
+    };
+    st.navigation([
+        Page::new("Overview", on(overview)).icon("∑").default(),
+        Page::new("Largest orders", on(largest)).icon("☰"),
+        Page::new("About the data", about).icon("ℹ"),
+    ])
+    .run(st);
+}
 
+/// The totals, the charts by month, and each order's size.
+fn overview(st: &St, chosen: &Chosen) {
     st.title("Sales 2024");
-    if chosen_regions.is_empty() {
+    if chosen.regions.is_empty() {
         st.info("Choose at least one region in the sidebar.");
         return;
     }
-    let keep = |o: &&Order| {
-        chosen_regions.contains(&o.region) && (product.starts_with("All") || o.product == product)
-    };
-    let picked: Vec<&Order> = all
-        .iter()
-        .filter(keep)
-        .filter(|o| (first..=last).contains(&o.month))
-        .collect();
+    let Chosen {
+        all,
+        products,
+        regions: chosen_regions,
+        product,
+        from,
+        to,
+        first,
+        last,
+        ..
+    } = chosen;
+    let (first, last) = (*first, *last);
+    let keep = |o: &&Order| chosen.keeps(o);
+    let picked = chosen.picked();
     st.caption(format!(
         "{from} to {to} · {} · {} · {} orders",
         chosen_regions.join(", "),
@@ -185,18 +245,18 @@ pub fn app(st: &St) {
         "Running total",
         "Orders",
     ]);
-    let rows = by_month(&chosen_regions, &|o, region| {
+    let rows = by_month(chosen_regions, &|o, region| {
         if o.region == region { o.revenue } else { 0.0 }
     });
     tabs[0]
         .line_chart(&rows)
         .x("month")
-        .y(&chosen_regions)
+        .y(chosen_regions)
         .show();
-    let rows = by_month(&products, &|o, product| {
+    let rows = by_month(products, &|o, product| {
         if o.product == product { o.units } else { 0.0 }
     });
-    tabs[1].bar_chart(&rows).x("month").y(&products).show();
+    tabs[1].bar_chart(&rows).x("month").y(products).show();
     let mut running = 0.0;
     let totals: Vec<BTreeMap<&str, f64>> = by_month(&["revenue".to_owned()], &|o, _| o.revenue)
         .into_iter()
@@ -219,14 +279,26 @@ pub fn app(st: &St) {
         .x("units")
         .y(["revenue"])
         .show();
+}
 
-    // The largest orders, as they are in the file.
-    st.subheader("Largest orders");
-    let keep: brook::data::arrow::array::BooleanArray = all
+/// The largest orders of the filters' choice, as they are in the file.
+fn largest(st: &St, chosen: &Chosen) {
+    st.title("Largest orders");
+    if chosen.regions.is_empty() {
+        st.info("Choose at least one region in the sidebar.");
+        return;
+    }
+    st.caption(format!(
+        "{} to {} · the ten largest orders",
+        chosen.from, chosen.to
+    ));
+    let keep: brook::data::arrow::array::BooleanArray = chosen
+        .all
         .iter()
-        .map(|o| Some(keep(&o) && (first..=last).contains(&o.month)))
+        .map(|o| Some(chosen.keeps(o) && (chosen.first..=chosen.last).contains(&o.month)))
         .collect();
-    let largest = table
+    let largest = chosen
+        .table
         .filter_mask(&keep)
         .and_then(|picked| picked.sort_by("revenue", true))
         .map(|sorted| sorted.head(10))
@@ -241,6 +313,18 @@ pub fn app(st: &St) {
         .column("revenue", money)
         .hide_index()
         .show();
+    st.page_link("Overview", "Back to the **overview**");
+}
+
+/// Where the numbers come from.
+fn about(st: &St) {
+    st.title("About the data");
+    st.markdown(
+        "The 2024 orders of `assets/data/sales.csv`, one row per order: its \
+         region, product, month, units and unit price. Revenue is units times \
+         unit price. The filters in the sidebar hold on every page.",
+    );
+    st.page_link("Largest orders", "See the **largest orders**");
 }
 
 // The tests include this file for `app` and bring their own `main`.

@@ -44,16 +44,16 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(60);
 /// # Errors
 /// When no page has that name, or a run fails (times out).
 pub fn gallery_page(name: &str, prepare: impl FnOnce(&AppTest)) -> anyhow::Result<AppTest> {
-    let Some((title, _)) = PAGES
+    let Some((title, _, _)) = PAGES
         .iter()
-        .find(|(title, _)| title.eq_ignore_ascii_case(name))
+        .find(|(title, _, _)| title.eq_ignore_ascii_case(name))
     else {
         bail!("no gallery page `{name}`; pages: {}", page_names());
     };
     let mut at = AppTest::new(crate::gallery::gallery).with_timeout(RUN_TIMEOUT);
     at.try_run().context("the gallery's first run failed")?;
     prepare(&at);
-    at.widget("page").set_value(*title);
+    at.switch_page(title);
     at.try_run()
         .with_context(|| format!("the run of the {title} page failed"))?;
     Ok(at)
@@ -62,7 +62,7 @@ pub fn gallery_page(name: &str, prepare: impl FnOnce(&AppTest)) -> anyhow::Resul
 fn page_names() -> String {
     PAGES
         .iter()
-        .map(|(title, _)| title.to_lowercase())
+        .map(|(title, _, _)| title.to_lowercase())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -176,7 +176,7 @@ pub fn cli(args: &[String]) -> anyhow::Result<()> {
     };
     if PAGES
         .iter()
-        .any(|(title, _)| title.eq_ignore_ascii_case(&target))
+        .any(|(title, _, _)| title.eq_ignore_ascii_case(&target))
     {
         let at = gallery_page(&target, |_| {})?;
         let image = at

@@ -32,7 +32,7 @@ pub const GALLERY_MASKS: &[&str] = &["connection opened at", "computed "];
 pub fn gallery_pages() -> Vec<String> {
     brook::gallery::PAGES
         .iter()
-        .map(|(title, _)| title.to_lowercase())
+        .map(|(title, _, _)| title.to_lowercase())
         .filter(|page| page != "fragments")
         .collect()
 }

@@ -385,6 +385,69 @@ fn a_one_page_app_has_no_current_page() {
     assert_eq!(at.current_page(), None);
 }
 
+fn remembering(st: &St) {
+    st.remember_page();
+    app(st);
+}
+
+fn state_file(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("brook-pages-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("session_state.ron")
+}
+
+// Issue 14 (deliver 5): with `remember_page`, a restart opens the page the
+// app showed last; without it, the default page.
+#[test]
+fn remember_page_opens_the_last_page_after_a_restart() {
+    let path = state_file("remember");
+    {
+        let mut at = AppTest::with_persist_path(remembering, path.clone());
+        at.run();
+        at.switch_page("Settings").run();
+    }
+    let mut at = AppTest::with_persist_path(remembering, path.clone());
+    at.run();
+    assert_eq!(at.current_page().as_deref(), Some("Settings"));
+    assert_eq!(at.title(), ["Settings"]);
+
+    let path = state_file("forget");
+    {
+        let mut at = AppTest::with_persist_path(app, path.clone());
+        at.run();
+        at.switch_page("Settings").run();
+    }
+    let mut at = AppTest::with_persist_path(app, path);
+    at.run();
+    assert_eq!(at.current_page().as_deref(), Some("Customers"));
+}
+
+// Issue 14: a remembered page that is gone opens the default page.
+#[test]
+fn a_remembered_page_that_is_gone_opens_the_default_page() {
+    let path = state_file("gone");
+    {
+        let mut at = AppTest::with_persist_path(remembering, path.clone());
+        at.run();
+        at.switch_page("Secret").run();
+    }
+    let mut at = AppTest::with_persist_path(
+        |st| {
+            st.remember_page();
+            st.navigation([
+                Page::new("Orders", orders),
+                Page::new("Customers", customers).default(),
+            ])
+            .run(st);
+        },
+        path,
+    );
+    at.run();
+    assert_eq!(at.current_page().as_deref(), Some("Customers"));
+    assert!(at.exception().is_empty());
+}
+
 mod window {
     //! The menu as the window draws it: above the rest of the sidebar, by
     //! section, the current page marked; a click or the keyboard asks for

@@ -35,9 +35,11 @@ pub(crate) fn navigation_ui(
                 None => page.title.clone(),
             };
             let chosen = page.title == current;
-            let response = ui.add_sized(
-                [ui.available_width(), 0.0],
-                egui::Button::selectable(chosen, crate::markdown::inline_text(ui, &text)),
+            // The row spans the sidebar, its text on the left.
+            let label = crate::markdown::inline_text(ui, &text);
+            let response = ui.add(
+                egui::Button::selectable(chosen, (label, egui::Atom::grow()))
+                    .min_size(egui::vec2(ui.available_width(), 0.0)),
             );
             if response.clicked() && !chosen {
                 events.push(Event::SwitchPage(page.title.clone()));

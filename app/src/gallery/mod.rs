@@ -22,35 +22,34 @@ pub use layout::layout;
 
 use crate::prelude::*;
 
-/// A gallery page: its title and its script.
-pub type Page = (&'static str, fn(&St));
+/// A gallery page: its title, the menu section it is listed under (`None`:
+/// at the top), and its script.
+pub type GalleryPage = (&'static str, Option<&'static str>, fn(&St));
 
 /// The pages, in menu order.
-pub const PAGES: &[Page] = &[
-    ("Hello", hello),
-    ("Data", data),
-    ("Charts", charts),
-    ("Inputs", inputs),
-    ("Layout", layout),
-    ("Feedback", feedback),
-    ("Caching", caching),
-    ("Time", time::time),
+pub const PAGES: &[GalleryPage] = &[
+    ("Hello", None, hello),
+    ("Data", Some("Show data"), data),
+    ("Charts", Some("Show data"), charts),
+    ("Inputs", Some("Interact"), inputs),
+    ("Layout", Some("Interact"), layout),
+    ("Feedback", Some("Interact"), feedback),
+    ("Caching", Some("Under the hood"), caching),
+    ("Time", Some("Under the hood"), time::time),
     #[cfg(feature = "experimental")]
-    ("Fragments", fragments::fragments),
+    ("Fragments", Some("Under the hood"), fragments::fragments),
 ];
 
-/// The gallery script: a page chooser in the sidebar, then the page.
+/// The gallery script: a multipage app, its menu in the sidebar under the
+/// gallery's title.
 pub fn gallery(st: &St) {
-    let side = st.sidebar();
-    side.title("brook gallery");
-    let titles: Vec<&str> = PAGES.iter().map(|(title, _)| *title).collect();
-    let chosen = side
-        .radio("Page", titles)
-        .key("page")
-        .show()
-        .unwrap_or("Hello");
-    side.divider();
-    if let Some((_, page)) = PAGES.iter().find(|(title, _)| *title == chosen) {
-        page(st);
-    }
+    st.sidebar().title("brook gallery");
+    let page = st.navigation(PAGES.iter().map(|&(title, section, script)| {
+        let page = Page::new(title, script);
+        match section {
+            Some(section) => page.section(section),
+            None => page,
+        }
+    }));
+    page.run(st);
 }

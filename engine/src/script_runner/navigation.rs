@@ -165,13 +165,25 @@ impl St {
                     .as_ref()
                     .and_then(|title| pages.iter().find(|p| &p.title == title))
             };
+            // The page a restart remembers (`remember_page`), on the first
+            // run only.
+            let remembered = state
+                .page
+                .is_none()
+                .then(|| state.get::<String>(REMEMBERED_PAGE).ok())
+                .flatten();
             let chosen = find(&state.page_request.take())
                 .or_else(|| find(&state.page))
+                .or_else(|| find(&remembered))
                 .or_else(|| pages.iter().find(|p| p.default))
                 .unwrap_or(first)
                 .clone();
             state.page = Some(chosen.title.clone());
             state.pages = pages.iter().map(|p| p.title.clone()).collect();
+            if state.persisted.contains_key(REMEMBERED_PAGE) {
+                // Saved with the rest of the persisted keys after the run.
+                let _ = state.set(REMEMBERED_PAGE, chosen.title.clone());
+            }
             chosen
         };
         let entries = pages
@@ -188,6 +200,26 @@ impl St {
             current: chosen.title.clone(),
         });
         chosen
+    }
+
+    /// Makes a multipage app open on the page it showed last, after a
+    /// restart. Call it before [`St::navigation`]. The page's title is kept
+    /// with the persisted session state (under the key `brook.page`, in
+    /// the app's config folder); a remembered page that is gone opens the
+    /// default page instead.
+    ///
+    /// ```
+    /// # use brook_engine::{Page, St};
+    /// let script = |st: &St| {
+    ///     st.remember_page();
+    ///     st.navigation([Page::new("Home", |_| {}), Page::new("Reports", |_| {})])
+    ///         .run(st);
+    /// };
+    /// # let mut at = brook_engine::testing::AppTest::new(script);
+    /// # at.run();
+    /// ```
+    pub fn remember_page(&self) {
+        self.session_state().persist::<String>(REMEMBERED_PAGE);
     }
 
     /// Ends this run and runs the page titled `page` (Streamlit's
@@ -232,6 +264,9 @@ impl St {
         self.ctx.borrow().state.page.clone()
     }
 }
+
+/// The session-state key under which `remember_page` keeps the page.
+pub(crate) const REMEMBERED_PAGE: &str = "brook.page";
 
 /// The misuse error of a page title no page has.
 fn unknown_page(call: &str, page: &str, known: &[String]) -> BrookError {

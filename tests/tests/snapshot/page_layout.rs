@@ -194,7 +194,8 @@ fn gallery_data_charts_and_layout_pages_at_1000_and_640_points() {
 // Issue 13
 #[test]
 fn examples_at_1000_and_640_points() {
-    let examples: [brook::gallery::Page; 4] = [
+    type Example = (&'static str, fn(&St));
+    let examples: [Example; 4] = [
         ("csv_explorer", super::csv_explorer::app),
         ("dashboard", super::dashboard::app),
         ("ticket_form", super::ticket_form::app),

@@ -12,8 +12,8 @@ const NEW_PAGES: [&str; 5] = ["Data", "Charts", "Inputs", "Layout", "Feedback"];
 fn page(title: &str) -> fn(&brook::St) {
     PAGES
         .iter()
-        .find(|(t, _)| *t == title)
-        .map(|(_, script)| *script)
+        .find(|(t, _, _)| *t == title)
+        .map(|(_, _, script)| *script)
         .unwrap_or_else(|| panic!("no gallery page {title}"))
 }
 
@@ -21,8 +21,8 @@ fn page(title: &str) -> fn(&brook::St) {
 fn gallery_at(title: &'static str) -> AppTest {
     let mut at =
         AppTest::new(brook::gallery::gallery).with_timeout(std::time::Duration::from_secs(20));
-    at.session_state().set("page", title).unwrap();
     at.run();
+    at.switch_page(title).run();
     at
 }
 
