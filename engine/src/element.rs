@@ -444,6 +444,19 @@ pub struct WidgetElement {
     pub value: Value,
 }
 
+/// Where the window draws the menu of a multipage app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NavPosition {
+    /// At the top of the sidebar, one page per row, by section.
+    #[default]
+    Sidebar,
+    /// In a bar across the top of the page, one page after another.
+    Top,
+    /// Nowhere: the app moves between pages with page links and
+    /// `switch_page` only.
+    Hidden,
+}
+
 /// One page in the menu of a multipage app.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NavEntry {
@@ -558,6 +571,8 @@ pub enum Element {
         pages: Vec<NavEntry>,
         /// The title of the page this run shows.
         current: String,
+        /// Where the window draws the menu.
+        position: NavPosition,
     },
     /// A link to another page of the app (`st.page_link`).
     PageLink {

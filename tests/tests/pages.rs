@@ -18,7 +18,7 @@ fn orders(st: &St) {
 }
 
 fn customers(st: &St) {
-    st.title("Customers");
+    st.title("Customers Title");
     let n = st.slider("Rows", 0..=100).key("rows").show();
     st.text(format!("rows = {n}"));
 }
@@ -46,7 +46,7 @@ fn menu(at: &AppTest) -> (Vec<NavEntry>, String) {
         .sidebar
         .iter()
         .find_map(|node| match &node.element {
-            Element::Navigation { pages, current } => Some((pages.clone(), current.clone())),
+            Element::Navigation { pages, current, .. } => Some((pages.clone(), current.clone())),
             _ => None,
         })
         .expect("a navigation menu in the sidebar")
@@ -62,7 +62,7 @@ fn the_menu_lists_pages_in_order_and_the_app_opens_on_the_default_page() {
     let mut at = AppTest::new(app);
     at.run();
     assert_eq!(at.current_page().as_deref(), Some("Customers"));
-    assert_eq!(at.title(), ["Customers"]);
+    assert_eq!(at.title(), ["Customers Title"]);
     let (pages, current) = menu(&at);
     assert_eq!(current, "Customers");
     assert_eq!(titles(&at), ["Orders", "Customers", "Settings"]);
@@ -108,7 +108,7 @@ fn switch_page_from_a_button_ends_the_run_and_runs_the_target_page() {
     at.switch_page("Orders").run();
     at.widget("Go to customers").click().run();
     assert_eq!(at.current_page().as_deref(), Some("Customers"));
-    assert_eq!(at.title(), ["Customers"]);
+    assert_eq!(at.title(), ["Customers Title"]);
 }
 
 // Issue 14
@@ -558,5 +558,69 @@ mod window {
         harness.key_press(egui::Key::Enter);
         harness.run();
         assert_eq!(switches(&harness), ["Settings"]);
+    }
+
+    fn drawn_at(position: brook::element::NavPosition) -> Harness<'static, PageState> {
+        let mut at = AppTest::new(move |st| {
+            st.navigation_at(
+                [
+                    Page::new("Orders", orders),
+                    Page::new("Customers", customers).default(),
+                    Page::new("Settings", settings).section("Admin"),
+                ],
+                position,
+            )
+            .run(st);
+        });
+        at.run();
+        let mut harness = page_harness(
+            at.tree(),
+            &SnapshotOptions::new()
+                .theme(Theme::Light)
+                .size(900.0, 500.0),
+        );
+        harness.run();
+        harness
+    }
+
+    // Issue 14: a menu across the top of the page: the pages side by side
+    // above the page's own title, no sidebar; a click asks for the page.
+    #[test]
+    fn a_top_menu_is_drawn_across_the_top_of_the_page() {
+        let mut harness = drawn_at(brook::element::NavPosition::Top);
+        assert!(
+            harness.state().tree.sidebar.is_empty(),
+            "no sidebar for a top menu"
+        );
+        let orders = harness.get_by_role_and_label(Role::Button, "Orders").rect();
+        let customers = harness
+            .get_by_role_and_label(Role::Button, "Customers")
+            .rect();
+        let settings = harness
+            .get_by_role_and_label(Role::Button, "Settings")
+            .rect();
+        assert!(
+            (orders.center().y - settings.center().y).abs() < 1.0,
+            "one row"
+        );
+        assert!(orders.right() <= customers.left() && customers.right() <= settings.left());
+        let title = harness.get_by_label("Customers Title").rect();
+        assert!(orders.bottom() <= title.top(), "above the page");
+        harness
+            .get_by_role_and_label(Role::Button, "Settings")
+            .click();
+        harness.run();
+        assert_eq!(switches(&harness), ["Settings"]);
+    }
+
+    // Issue 14: a hidden menu draws nothing; the page is still known.
+    #[test]
+    fn a_hidden_menu_draws_no_menu() {
+        let harness = drawn_at(brook::element::NavPosition::Hidden);
+        assert!(harness.query_by_label("Orders").is_none());
+        assert_eq!(
+            brook::widgets::page::current_page(&harness.state().tree).as_deref(),
+            Some("Customers")
+        );
     }
 }

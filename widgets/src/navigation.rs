@@ -77,3 +77,28 @@ pub(crate) fn page_link_ui(
     }
     response
 }
+
+/// Draws the menu as a bar across the top of the page: the pages one after
+/// another (wrapping when the window is narrow), the current one marked,
+/// sections parted by a line.
+pub(crate) fn top_bar_ui(ui: &mut Ui, pages: &[NavEntry], current: &str, events: &mut Vec<Event>) {
+    ui.horizontal_wrapped(|ui| {
+        let mut section = pages.first().and_then(|p| p.section.as_deref());
+        for page in pages {
+            if page.section.as_deref() != section {
+                ui.separator();
+                section = page.section.as_deref();
+            }
+            let text = match &page.icon {
+                Some(icon) => format!("{icon}  {}", page.title),
+                None => page.title.clone(),
+            };
+            let chosen = page.title == current;
+            let label = crate::markdown::inline_text(ui, &text);
+            if ui.add(egui::Button::selectable(chosen, label)).clicked() && !chosen {
+                events.push(Event::SwitchPage(page.title.clone()));
+            }
+        }
+    });
+    ui.separator();
+}

@@ -5,7 +5,7 @@
 //! pixels the window shows.
 
 use brook_engine::Event;
-use brook_engine::element::{Element, TextStyle, Tree};
+use brook_engine::element::{Element, NavPosition, TextStyle, Tree};
 use egui::Ui;
 
 use crate::render::{Frame, UiMemory, UiRequest, column_ui};
@@ -124,6 +124,18 @@ pub fn page_ui(
                     ui.set_max_width(width);
                     ui.add_space(8.0);
                     let mut frame = Frame::new(events, memory, run);
+                    // A menu across the top comes first, wherever the
+                    // script made it.
+                    for node in &tree.main {
+                        if let Element::Navigation {
+                            pages,
+                            current,
+                            position: NavPosition::Top,
+                        } = &node.element
+                        {
+                            crate::navigation::top_bar_ui(ui, pages, current, frame.events);
+                        }
+                    }
                     column_ui(ui, &tree.main, &mut frame);
                     output.requests.append(&mut frame.requests);
                     output.drop_targets.append(&mut frame.drop_targets);
@@ -207,8 +219,11 @@ pub fn page_title(tree: &Tree) -> Option<String> {
 /// The title of the page the menu of a multipage app marks in `tree`
 /// (`st.navigation`); `None` for an app without pages.
 pub fn current_page(tree: &Tree) -> Option<String> {
-    tree.sidebar.iter().find_map(|node| match &node.element {
-        Element::Navigation { current, .. } => Some(current.clone()),
-        _ => None,
-    })
+    tree.sidebar
+        .iter()
+        .chain(&tree.main)
+        .find_map(|node| match &node.element {
+            Element::Navigation { current, .. } => Some(current.clone()),
+            _ => None,
+        })
 }

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use brook_engine::Event;
-use brook_engine::element::{Element, Node, Value, WidgetElement, WidgetId, WidgetSpec};
+use brook_engine::element::{
+    Element, NavPosition, Node, Value, WidgetElement, WidgetId, WidgetSpec,
+};
 use egui::Ui;
 
 /// A value the person changed in the window that the script has not seen
@@ -291,7 +293,11 @@ pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
             record_rect(ui, label, response.rect);
         }
         // The sidebar draws the menu first, above everything else in it.
-        Element::Navigation { pages, current } if !frame.navigation_drawn => {
+        Element::Navigation {
+            pages,
+            current,
+            position: NavPosition::Sidebar,
+        } if !frame.navigation_drawn => {
             crate::navigation::navigation_ui(ui, pages, current, frame.events);
         }
         Element::Navigation { .. } => {}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::run_context::{Abort, abort};
 use super::{Script, St};
-use crate::element::{Element, NavEntry};
+use crate::element::{Element, NavEntry, NavPosition};
 use crate::error::BrookError;
 
 /// One page of a multipage app: a title, a script, and how the menu lists
@@ -139,6 +139,18 @@ impl St {
     /// No pages, or two pages of one title, are a misuse error naming
     /// them.
     pub fn navigation(&self, pages: impl IntoIterator<Item = Page>) -> Page {
+        self.navigation_at(pages, NavPosition::Sidebar)
+    }
+
+    /// [`St::navigation`] with the menu drawn at `position`: in the
+    /// sidebar (the default), in a bar across the top of the page, or
+    /// nowhere (the app moves between pages with [`St::page_link`] and
+    /// [`St::switch_page`] only).
+    pub fn navigation_at(
+        &self,
+        pages: impl IntoIterator<Item = Page>,
+        position: NavPosition,
+    ) -> Page {
         self.check();
         let pages: Vec<Page> = pages.into_iter().collect();
         let Some(first) = pages.first() else {
@@ -195,10 +207,17 @@ impl St {
                 section: p.section.clone(),
             })
             .collect();
-        self.sidebar().emit(Element::Navigation {
+        let menu = Element::Navigation {
             pages: entries,
             current: chosen.title.clone(),
-        });
+            position,
+        };
+        match position {
+            NavPosition::Sidebar => self.sidebar().emit(menu),
+            // The window takes a top menu out of the page and draws it
+            // above; a hidden one only names the page.
+            NavPosition::Top | NavPosition::Hidden => self.emit(menu),
+        }
         chosen
     }
 
