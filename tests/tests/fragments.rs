@@ -276,35 +276,3 @@ fn a_fragment_rerun_that_panics_keeps_the_fragments_widgets_it_did_not_reach() {
     assert_eq!(at.text(), ["n = 6"]);
     assert_eq!(at.session_state().get::<i32>("n"), Some(6));
 }
-
-// Issue 14: a fragment on a page of a multipage app reruns alone and
-// stays on its page.
-#[test]
-fn a_fragment_on_a_page_reruns_alone_on_that_page() {
-    let mut at = AppTest::new(|st| {
-        let page = st.navigation([
-            Page::new("Home", |st| st.text("home")),
-            Page::new("Report", |st| {
-                st.session_state().get_or_insert("page runs", 0_i64);
-                let runs = bump(st, "page runs");
-                st.text(format!("page ran {runs} times"));
-                st.fragment("part", |st| {
-                    let n = st.slider("Inner", 0..=10).key("inner").show();
-                    st.text(format!("inner = {n}"));
-                });
-            }),
-        ]);
-        page.run(st);
-    });
-    at.run();
-    at.switch_page("Report").run();
-    st_state_is(&at, "page runs", 1);
-    at.widget("inner").set_value(7).run();
-    st_state_is(&at, "page runs", 1);
-    assert_eq!(at.current_page().as_deref(), Some("Report"));
-    assert_eq!(at.text(), ["page ran 1 times", "inner = 7"]);
-}
-
-fn st_state_is(at: &AppTest, key: &str, value: i64) {
-    assert_eq!(at.session_state().get::<i64>(key), Some(value), "{key}");
-}

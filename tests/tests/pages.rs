@@ -448,6 +448,44 @@ fn a_remembered_page_that_is_gone_opens_the_default_page() {
     assert!(at.exception().is_empty());
 }
 
+// Issue 14: a fragment on a page of a multipage app reruns alone and
+// stays on its page (fragments are experimental: scripts/test.sh runs
+// this file with the feature too).
+#[cfg(feature = "experimental")]
+#[test]
+fn a_fragment_on_a_page_reruns_alone_on_that_page() {
+    let mut at = AppTest::new(|st| {
+        let page = st.navigation([
+            Page::new("Home", |st| st.text("home")),
+            Page::new("Report", |st| {
+                st.session_state().get_or_insert("page runs", 0_i64);
+                let runs = st.session_state().update("page runs", |n: &mut i64| {
+                    *n += 1;
+                    *n
+                });
+                st.text(format!("page ran {runs} times"));
+                brook::experimental::FragmentExt::fragment(st, "part", |st| {
+                    let n = st.slider("Inner", 0..=10).key("inner").show();
+                    st.text(format!("inner = {n}"));
+                });
+            }),
+        ]);
+        page.run(st);
+    });
+    at.run();
+    at.switch_page("Report").run();
+    st_state_is(&at, "page runs", 1);
+    at.widget("inner").set_value(7).run();
+    st_state_is(&at, "page runs", 1);
+    assert_eq!(at.current_page().as_deref(), Some("Report"));
+    assert_eq!(at.text(), ["page ran 1 times", "inner = 7"]);
+}
+
+#[cfg(feature = "experimental")]
+fn st_state_is(at: &AppTest, key: &str, value: i64) {
+    assert_eq!(at.session_state().get::<i64>(key), Some(value), "{key}");
+}
+
 mod window {
     //! The menu as the window draws it: above the rest of the sidebar, by
     //! section, the current page marked; a click or the keyboard asks for
