@@ -108,6 +108,14 @@ impl Toast {
 /// egui 0.37).
 pub(crate) const MIN_WINDOW_SIZE: [f32; 2] = [360.0, 240.0];
 
+/// A window's title: the app's, after the page of a multipage app.
+fn window_title(app: &str, page: Option<&str>) -> String {
+    match page {
+        Some(page) => format!("{page} · {app}"),
+        None => app.to_owned(),
+    }
+}
+
 /// A window of brook's: titled, of `size` at first, never smaller than
 /// [`MIN_WINDOW_SIZE`].
 pub(crate) fn window(title: &str, size: [f32; 2]) -> egui::ViewportBuilder {
@@ -938,7 +946,9 @@ impl BrookApp {
         let wide = self.settings.wide;
         for (index, (id, view)) in self.windows.iter().enumerate() {
             let view = Arc::clone(view);
-            let title = format!("{} ({})", self.title, index + 2);
+            // Each window is titled with its own page, as the main one.
+            let page = brook_widgets::page::current_page(&view.lock().tree);
+            let title = window_title(&format!("{} ({})", self.title, index + 2), page.as_deref());
             ctx.show_viewport_deferred(*id, window(&title, [900.0, 680.0]), move |ui, _class| {
                 let mut view = view.lock();
                 view.apply_deltas();
@@ -1014,10 +1024,7 @@ impl BrookApp {
         // A multipage app's window is titled with its page.
         let page = brook_widgets::page::current_page(&self.main.tree);
         if page != self.shown_page {
-            let title = match &page {
-                Some(page) => format!("{page} · {}", self.title),
-                None => self.title.clone(),
-            };
+            let title = window_title(&self.title, page.as_deref());
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
             self.shown_page = page;
         }

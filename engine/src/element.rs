@@ -462,7 +462,7 @@ pub enum NavPosition {
 pub struct NavEntry {
     /// The page's title, which also names it for `st.switch_page`.
     pub title: String,
-    /// An icon (an emoji or a symbol) shown before the title.
+    /// An icon (a symbol) shown before the title.
     pub icon: Option<String>,
     /// The section of the menu the page is listed under.
     pub section: Option<String>,

@@ -377,6 +377,43 @@ fn apptest_switch_page_to_an_unknown_title_fails_the_test_with_the_titles() {
     );
 }
 
+// Issue 14 (found by a new user): before `navigation` in the run that
+// follows a switch, `current_page` said the page left.
+#[test]
+fn current_page_before_navigation_is_the_page_this_run_shows() {
+    let mut at = AppTest::new(|st| {
+        st.sidebar()
+            .text(format!("before: {:?}", st.current_page()));
+        st.navigation([Page::new("Home", |_| {}), Page::new("Other", |_| {})])
+            .run(st);
+    });
+    at.run();
+    assert_eq!(at.text(), [r#"before: None"#]);
+    at.run();
+    assert_eq!(at.text(), [r#"before: Some("Home")"#]);
+    at.switch_page("Other").run();
+    assert_eq!(at.text(), [r#"before: Some("Other")"#]);
+}
+
+// Issue 14 (found by a new user): a misspelled page link stopped the rest
+// of the page; it is said where the link would be, and the page goes on.
+#[test]
+fn a_misspelled_page_link_is_said_in_place_and_the_page_goes_on() {
+    let mut at = AppTest::new(|st| {
+        st.navigation([Page::new("Home", |st| {
+            st.page_link("Hom", "Home");
+            st.text("after the link");
+        })])
+        .run(st);
+    });
+    at.run();
+    assert_eq!(
+        at.exception(),
+        [r#"st.page_link("Hom"): no page has that title. The pages are ["Home"]."#]
+    );
+    assert_eq!(at.text(), ["after the link"]);
+}
+
 // Issue 14: an app without pages has none.
 #[test]
 fn a_one_page_app_has_no_current_page() {
@@ -661,4 +698,56 @@ mod window {
             Some("Customers")
         );
     }
+}
+
+// Issue 14, from the Streamlit port (page_test.py, navigation_test.py):
+// the mistakes Streamlit refuses are misuse errors here too, and a menu
+// with nothing to choose is not drawn.
+#[test]
+fn blank_titles_several_defaults_long_icons_and_stray_page_runs_are_errors() {
+    let error_of = |script: fn(&St)| {
+        let mut at = AppTest::new(script);
+        at.run();
+        at.exception().first().cloned().unwrap_or_default()
+    };
+    assert!(
+        error_of(|st| st.navigation([Page::new("  ", |_| {})]).run(st)).contains("must have words")
+    );
+    assert!(
+        error_of(|st| {
+            st.navigation([
+                Page::new("A", |_| {}).default(),
+                Page::new("B", |_| {}).default(),
+            ])
+            .run(st);
+        })
+        .contains(r#"several default pages, ["A", "B"]"#)
+    );
+    assert!(
+        error_of(|st| st
+            .navigation([Page::new("A", |_| {}).icon("hello world")])
+            .run(st))
+        .contains("an icon is one symbol")
+    );
+    assert!(
+        error_of(|st| Page::new("Loose", |st| st.text("ran")).run(st))
+            .contains("which st.navigation did not choose")
+    );
+}
+
+// Issue 14: one visible page (or none) draws no menu and opens no
+// sidebar; the page is still known.
+#[test]
+fn a_menu_with_one_visible_page_is_not_drawn() {
+    let mut at = AppTest::new(|st| {
+        st.navigation([
+            Page::new("Only", |st| st.text("only")),
+            Page::new("Hidden", |_| {}).hidden(),
+        ])
+        .run(st);
+    });
+    at.run();
+    assert!(at.tree().sidebar.is_empty());
+    assert_eq!(at.current_page().as_deref(), Some("Only"));
+    assert_eq!(at.text(), ["only"]);
 }

@@ -117,34 +117,7 @@ pub(crate) fn exception_ui(ui: &mut Ui, message: &str, location: Option<&str>) {
 mod tests {
     use super::*;
 
-    /// WCAG 2 relative luminance of an opaque colour.
-    fn luminance(colour: Color32) -> f32 {
-        let channel = |c: u8| {
-            let c = f32::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
-    }
-
-    fn contrast(a: Color32, b: Color32) -> f32 {
-        let (a, b) = (luminance(a), luminance(b));
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
-    }
-
-    /// A premultiplied fill over an opaque background.
-    fn over(fill: Color32, background: Color32) -> Color32 {
-        let keep = 1.0 - f32::from(fill.a()) / 255.0;
-        let mix = |f: u8, b: u8| (f32::from(f) + f32::from(b) * keep).round().min(255.0) as u8;
-        Color32::from_rgb(
-            mix(fill.r(), background.r()),
-            mix(fill.g(), background.g()),
-            mix(fill.b(), background.b()),
-        )
-    }
+    use crate::theme::contrast::{contrast, over};
 
     // Issue 13
     #[test]

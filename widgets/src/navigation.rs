@@ -36,7 +36,8 @@ pub(crate) fn navigation_ui(
             };
             let chosen = page.title == current;
             // The row spans the sidebar, its text on the left.
-            let label = crate::markdown::inline_text(ui, &text);
+            // Titles are plain text (`1_page__2` is no emphasis).
+            let label = egui::WidgetText::from(text);
             let response = ui.add(
                 egui::Button::selectable(chosen, (label, egui::Atom::grow()))
                     .min_size(egui::vec2(ui.available_width(), 0.0)),
@@ -72,6 +73,16 @@ pub(crate) fn page_link_ui(
             .selected(current),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
+    // A frameless button draws no focus ring of its own.
+    if response.has_focus() {
+        let stroke = ui.visuals().selection.stroke;
+        ui.painter().rect_stroke(
+            response.rect.expand(2.0),
+            3.0,
+            stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
     if response.clicked() && !current {
         events.push(Event::SwitchPage(page.to_owned()));
     }
@@ -94,7 +105,8 @@ pub(crate) fn top_bar_ui(ui: &mut Ui, pages: &[NavEntry], current: &str, events:
                 None => page.title.clone(),
             };
             let chosen = page.title == current;
-            let label = crate::markdown::inline_text(ui, &text);
+            // Titles are plain text (`1_page__2` is no emphasis).
+            let label = egui::WidgetText::from(text);
             if ui.add(egui::Button::selectable(chosen, label)).clicked() && !chosen {
                 events.push(Event::SwitchPage(page.title.clone()));
             }

@@ -27,30 +27,47 @@ pub fn install(ctx: &egui::Context) {
     }
 }
 
+/// WCAG 2 contrast, for the tests of colours (themes, alerts).
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod contrast {
+    use egui::Color32;
 
-    /// WCAG 2 contrast of a (premultiplied, maybe translucent) colour drawn
-    /// on an opaque background.
-    fn contrast(a: Color32, b: Color32) -> f32 {
-        let keep = 1.0 - f32::from(a.a()) / 255.0;
-        let mix = |f: u8, b: u8| (f32::from(f) + f32::from(b) * keep).round().min(255.0) as u8;
-        let a = Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()));
-        let luminance = |c: Color32| {
-            let channel = |c: u8| {
-                let c = f32::from(c) / 255.0;
-                if c <= 0.039_28 {
-                    c / 12.92
-                } else {
-                    ((c + 0.055) / 1.055).powf(2.4)
-                }
-            };
-            0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    /// WCAG 2 relative luminance of an opaque colour.
+    fn luminance(colour: Color32) -> f32 {
+        let channel = |c: u8| {
+            let c = f32::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
-        let (a, b) = (luminance(a), luminance(b));
+        0.2126 * channel(colour.r()) + 0.7152 * channel(colour.g()) + 0.0722 * channel(colour.b())
+    }
+
+    /// A premultiplied (maybe translucent) colour drawn over an opaque
+    /// background.
+    pub(crate) fn over(fill: Color32, background: Color32) -> Color32 {
+        let keep = 1.0 - f32::from(fill.a()) / 255.0;
+        let mix = |f: u8, b: u8| (f32::from(f) + f32::from(b) * keep).round().min(255.0) as u8;
+        Color32::from_rgb(
+            mix(fill.r(), background.r()),
+            mix(fill.g(), background.g()),
+            mix(fill.b(), background.b()),
+        )
+    }
+
+    /// The contrast of `a` drawn on the opaque `b` (1 to 21).
+    pub(crate) fn contrast(a: Color32, b: Color32) -> f32 {
+        let (a, b) = (luminance(over(a, b)), luminance(b));
         (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contrast::contrast;
+    use super::*;
 
     // Issue 13: captions and metric labels read at 2.7:1 (dark) and 2.9:1
     // (light) with egui's weak colour.

@@ -24,7 +24,7 @@ use crate::error::BrookError;
 ///
 /// let script = |st: &St| {
 ///     let page = st.navigation([
-///         Page::new("Orders", orders).icon("📦").default(),
+///         Page::new("Orders", orders).icon("☰").default(),
 ///         Page::new("Settings", settings).section("Admin"),
 ///     ]);
 ///     page.run(st);
@@ -68,7 +68,10 @@ impl Page {
         }
     }
 
-    /// An icon (an emoji or a symbol) shown before the title in the menu.
+    /// An icon shown before the title in the menu: a symbol such as "☰",
+    /// "✉", "⚙", "ℹ", "★" or "→". brook's bundled fonts have no colour
+    /// emoji: an emoji they lack (most above U+FFFF, such as "📦") draws as
+    /// a box.
     #[must_use]
     pub fn icon(mut self, icon: impl Into<String>) -> Self {
         self.icon = Some(icon.into());
@@ -107,7 +110,21 @@ impl Page {
     /// this page: leaving the page cleans them up (their keyed values too,
     /// unless the script keeps them in session state), and the same key on
     /// another page is another widget.
+    ///
+    /// Running a page that `st.navigation` did not return is a misuse
+    /// error.
     pub fn run(&self, st: &St) {
+        let chosen = {
+            let ctx = st.ctx.borrow();
+            ctx.state.page.as_deref() == Some(self.title.as_str())
+        };
+        if !chosen {
+            st.fail(BrookError::Misuse(format!(
+                "Page::run of \"{}\", which st.navigation did not choose: run the page it \
+                 returns, `st.navigation([..]).run(st)`.",
+                self.title
+            )));
+        }
         let before = st.ctx.borrow_mut().page_running.replace(self.title.clone());
         // Restored however the page ends (a rerun or a panic unwinds).
         struct Restore<'a>(&'a St, Option<String>);
@@ -129,15 +146,20 @@ impl St {
     /// [`St::page_link`]), else the page of the last run, else the
     /// `default()` page, else the first. Run it with [`Page::run`].
     ///
-    /// The window lists the pages (but hidden ones) in the sidebar, by
+    /// The window lists the pages (but hidden ones) at the top of the
+    /// sidebar (hiding the sidebar hides them; see [`St::navigation_at`]
+    /// for a bar across the top), by
     /// section, with the current one marked, and shows its title in the
     /// window's title. Whatever the script draws before calling
     /// `navigation` (a sidebar filter, say) runs on every page, and its
     /// widgets keep their values across pages. Session state and caches
     /// are shared by all pages.
     ///
-    /// No pages, or two pages of one title, are a misuse error naming
-    /// them.
+    /// When the page shown last is no longer among `pages`, the default
+    /// page opens. A menu of one page (or of hidden pages only) is not
+    /// drawn. No pages, two pages of one title, a blank title, several
+    /// default pages, or an icon that is not one symbol, are misuse errors
+    /// naming them.
     pub fn navigation(&self, pages: impl IntoIterator<Item = Page>) -> Page {
         self.navigation_at(pages, NavPosition::Sidebar)
     }
@@ -160,6 +182,34 @@ impl St {
                     .into(),
             ));
         };
+        if let Some(page) = pages.iter().find(|p| p.title.trim().is_empty()) {
+            self.fail(BrookError::Misuse(format!(
+                "st.navigation got a page titled {:?}: a title names its page in the menu \
+                 and for st.switch_page, so it must have words.",
+                page.title
+            )));
+        }
+        if let Some(page) = pages
+            .iter()
+            .find(|p| p.icon.as_deref().is_some_and(|i| !is_icon(i)))
+        {
+            self.fail(BrookError::Misuse(format!(
+                "The page \"{}\" has the icon {:?}: an icon is one symbol, such as \"☰\" or \"⚙\".",
+                page.title,
+                page.icon.as_deref().unwrap_or_default()
+            )));
+        }
+        let defaults: Vec<&str> = pages
+            .iter()
+            .filter(|p| p.default)
+            .map(|p| p.title.as_str())
+            .collect();
+        if defaults.len() > 1 {
+            self.fail(BrookError::Misuse(format!(
+                "st.navigation got several default pages, {defaults:?}: mark one page \
+                 with .default()."
+            )));
+        }
         for (index, page) in pages.iter().enumerate() {
             if pages[..index].iter().any(|p| p.title == page.title) {
                 self.fail(BrookError::Misuse(format!(
@@ -198,7 +248,7 @@ impl St {
             }
             chosen
         };
-        let entries = pages
+        let entries: Vec<NavEntry> = pages
             .iter()
             .filter(|p| !p.hidden)
             .map(|p| NavEntry {
@@ -207,6 +257,13 @@ impl St {
                 section: p.section.clone(),
             })
             .collect();
+        // A menu of one page or none has nothing to choose from: as in
+        // Streamlit, it is not drawn (and opens no sidebar).
+        let position = if entries.len() < 2 {
+            NavPosition::Hidden
+        } else {
+            position
+        };
         let menu = Element::Navigation {
             pages: entries,
             current: chosen.title.clone(),
@@ -259,8 +316,9 @@ impl St {
     /// A link to the page titled `page`, drawn as a link-styled button
     /// saying `label` (Streamlit's `st.page_link`). A click runs that page.
     ///
-    /// A title that no page of the last `st.navigation` has is a misuse
-    /// error that lists the titles there are.
+    /// A title that no page of the last `st.navigation` has shows an
+    /// exception box listing the titles there are, where the link would
+    /// be; the rest of the page still draws.
     pub fn page_link(&self, page: &str, label: impl Into<String>) {
         self.check();
         let (known, current) = {
@@ -268,7 +326,12 @@ impl St {
             (ctx.state.pages.clone(), ctx.state.page.clone())
         };
         if !known.iter().any(|title| title == page) {
-            self.fail(unknown_page("st.page_link", page, &known));
+            // Said where the link would be; the rest of the page draws.
+            self.emit(Element::Exception {
+                message: unknown_page("st.page_link", page, &known).to_string(),
+                location: None,
+            });
+            return;
         }
         self.emit(Element::PageLink {
             page: page.to_owned(),
@@ -277,15 +340,30 @@ impl St {
         });
     }
 
-    /// The title of the page this run shows, once `st.navigation` chose
-    /// it; `None` in an app without pages.
+    /// The title of the page this run shows (before `st.navigation` in
+    /// the run too: a page asked for by a click or `switch_page` counts);
+    /// `None` in an app without pages.
     pub fn current_page(&self) -> Option<String> {
-        self.ctx.borrow().state.page.clone()
+        let ctx = self.ctx.borrow();
+        let state = &ctx.state;
+        state
+            .page_request
+            .as_ref()
+            .filter(|asked| state.pages.contains(asked))
+            .or(state.page.as_ref())
+            .cloned()
     }
 }
 
 /// The session-state key under which `remember_page` keeps the page.
 pub(crate) const REMEMBERED_PAGE: &str = "brook.page";
+
+/// Whether `icon` is one symbol: one or two characters (an emoji with its
+/// variation selector), no spaces.
+fn is_icon(icon: &str) -> bool {
+    let count = icon.chars().count();
+    (1..=2).contains(&count) && !icon.chars().any(char::is_whitespace)
+}
 
 /// The misuse error of a page title no page has.
 fn unknown_page(call: &str, page: &str, known: &[String]) -> BrookError {
