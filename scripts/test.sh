@@ -28,7 +28,7 @@ cargo test --workspace
 # Experimental features are tested with the feature on (their compile-fail
 # doc test above runs with it off).
 cargo clippy -p brook -p brook-tests --all-targets --features brook/experimental,brook-tests/experimental -- -D warnings
-cargo test -p brook-tests --features experimental --test fragments --test pages
+cargo test -p brook-tests --features experimental --test fragments --test pages --test pages_streamlit_port
 # Tables from Parquet files and Polars frames live behind brook-engine's
 # optional `parquet` and `polars` features (their doc tests run with them).
 cargo clippy -p brook-engine --all-targets --features parquet,polars -- -D warnings
