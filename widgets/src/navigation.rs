@@ -30,24 +30,32 @@ pub(crate) fn navigation_ui(
             ui.label(egui::RichText::new(section).small().strong());
         }
         for page in pages.iter().filter(|p| p.section.as_deref() == section) {
-            let text = match &page.icon {
-                Some(icon) => format!("{icon}  {}", page.title),
-                None => page.title.clone(),
-            };
-            let chosen = page.title == current;
-            // The row spans the sidebar, its text on the left.
-            // Titles are plain text (`1_page__2` is no emphasis).
-            let label = egui::WidgetText::from(text);
-            let response = ui.add(
-                egui::Button::selectable(chosen, (label, egui::Atom::grow()))
-                    .min_size(egui::vec2(ui.available_width(), 0.0)),
-            );
-            if response.clicked() && !chosen {
-                events.push(Event::SwitchPage(page.title.clone()));
-            }
+            entry_ui(ui, page, current, true, events);
         }
     }
     ui.separator();
+}
+
+/// One page of the menu: its icon and title (plain text: `1_page__2` is
+/// no emphasis) on a selectable button, marked when it is the `current`
+/// page; a click on another page asks for it. A `row` spans the width
+/// available, its text on the left.
+fn entry_ui(ui: &mut Ui, page: &NavEntry, current: &str, row: bool, events: &mut Vec<Event>) {
+    let text = match &page.icon {
+        Some(icon) => format!("{icon}  {}", page.title),
+        None => page.title.clone(),
+    };
+    let chosen = page.title == current;
+    let label = egui::WidgetText::from(text);
+    let button = if row {
+        egui::Button::selectable(chosen, (label, egui::Atom::grow()))
+            .min_size(egui::vec2(ui.available_width(), 0.0))
+    } else {
+        egui::Button::selectable(chosen, label)
+    };
+    if ui.add(button).clicked() && !chosen {
+        events.push(Event::SwitchPage(page.title.clone()));
+    }
 }
 
 /// Draws a page link: a frameless button in the link colour (the current
@@ -100,16 +108,7 @@ pub(crate) fn top_bar_ui(ui: &mut Ui, pages: &[NavEntry], current: &str, events:
                 ui.separator();
                 section = page.section.as_deref();
             }
-            let text = match &page.icon {
-                Some(icon) => format!("{icon}  {}", page.title),
-                None => page.title.clone(),
-            };
-            let chosen = page.title == current;
-            // Titles are plain text (`1_page__2` is no emphasis).
-            let label = egui::WidgetText::from(text);
-            if ui.add(egui::Button::selectable(chosen, label)).clicked() && !chosen {
-                events.push(Event::SwitchPage(page.title.clone()));
-            }
+            entry_ui(ui, page, current, false, events);
         }
     });
     ui.separator();

@@ -327,10 +327,7 @@ impl St {
         };
         if !known.iter().any(|title| title == page) {
             // Said where the link would be; the rest of the page draws.
-            self.emit(Element::Exception {
-                message: unknown_page("st.page_link", page, &known).to_string(),
-                location: None,
-            });
+            self.emit_exception(unknown_page("st.page_link", page, &known).to_string(), None);
             return;
         }
         self.emit(Element::PageLink {
