@@ -195,7 +195,7 @@ impl IdBuilder {
 
     /// The page of a multipage app whose script makes the widget: part of
     /// every widget's identity, keyed or not (the same key on two pages is
-    /// two widgets, B113).
+    /// two widgets).
     pub fn page(&mut self, page: &str) -> &mut Self {
         "page".hash(&mut self.hasher);
         page.hash(&mut self.hasher);
