@@ -51,6 +51,10 @@ pub enum Value {
     Files(Vec<UploadedFile>),
     /// The two ends of a range slider, low first.
     Range([f64; 2]),
+    /// What a person changed in a data editor.
+    TableEdits(Box<crate::data::TableEdits>),
+    /// What a person selected in an interactive dataframe.
+    TableSelection(Box<crate::data::TableSelection>),
 }
 
 impl Value {
@@ -75,6 +79,16 @@ impl Value {
                 names.join(", ")
             }
             Self::Range([low, high]) => format!("{low} to {high}"),
+            Self::TableEdits(edits) => format!(
+                "{} edited rows, {} added rows, {} deleted rows",
+                edits.edited_rows.len(),
+                edits.added_rows.len(),
+                edits.deleted_rows.len()
+            ),
+            Self::TableSelection(selection) => format!(
+                "rows {:?}, columns {:?}, cells {:?}",
+                selection.rows, selection.columns, selection.cells
+            ),
         }
     }
 }
@@ -377,6 +391,27 @@ pub enum WidgetSpec {
         /// The zone's name (IANA), shown beside the value.
         zone: Option<String>,
     },
+    /// A table whose cells a person edits (and, when `dynamic`, whose rows
+    /// they add and delete). The widget's value is a
+    /// [`Value::TableEdits`] over `table`.
+    DataEditor {
+        /// The table as the script gave it (before the edits).
+        table: crate::data::Table,
+        /// How columns are shown and edited.
+        config: crate::data::TableConfig,
+        /// Rows can be added and deleted.
+        dynamic: bool,
+    },
+    /// An interactive table whose rows, columns or cells a person
+    /// selects; the widget's value is a [`Value::TableSelection`].
+    Dataframe {
+        /// The data.
+        table: crate::data::Table,
+        /// How columns are shown.
+        config: crate::data::TableConfig,
+        /// What a click selects.
+        selection: crate::data::SelectionMode,
+    },
     /// A button that saves data to a file the person chooses.
     DownloadButton {
         /// The suggested file name.
@@ -410,6 +445,8 @@ impl WidgetSpec {
             Self::DateInput { .. } => "date_input",
             Self::TimeInput { .. } => "time_input",
             Self::DateTimeInput { .. } => "datetime_input",
+            Self::DataEditor { .. } => "data_editor",
+            Self::Dataframe { .. } => "dataframe",
         }
     }
 

@@ -471,6 +471,80 @@ impl AppTest {
         WidgetHandle { at: self, element }
     }
 
+    /// The data editor with `key` (or the only data editor when `key` is
+    /// empty), to edit cells, add and delete rows before the next run.
+    ///
+    /// ```
+    /// use brook_engine::testing::AppTest;
+    ///
+    /// // A test of a script with `st.data_editor(&tickets).key("tickets")`:
+    /// fn close_the_first_ticket(at: &mut AppTest) {
+    ///     at.data_editor("tickets")
+    ///         .edit_cell(0, "status", "closed")
+    ///         .add_row([("title", "New one")])
+    ///         .delete_rows([2])
+    ///         .run();
+    /// }
+    /// # let _ = close_the_first_ticket;
+    /// ```
+    ///
+    /// # Panics
+    /// If there is no such data editor.
+    pub fn data_editor(&mut self, key: &str) -> DataEditorHandle<'_> {
+        let element = self.table_widget("data_editor", key);
+        let edits = match WidgetHandle::pending_of(self, &element) {
+            Value::TableEdits(edits) => *edits,
+            _ => crate::data::TableEdits::default(),
+        };
+        DataEditorHandle {
+            at: self,
+            element,
+            edits,
+        }
+    }
+
+    /// The selectable dataframe with `key` (made with `.on_select(...)`;
+    /// the only one when `key` is empty), to select rows, columns or
+    /// cells before the next run.
+    ///
+    /// # Panics
+    /// If there is no such dataframe.
+    pub fn dataframe(&mut self, key: &str) -> DataframeHandle<'_> {
+        let element = self.table_widget("dataframe", key);
+        let selection = match WidgetHandle::pending_of(self, &element) {
+            Value::TableSelection(selection) => *selection,
+            _ => crate::data::TableSelection::default(),
+        };
+        DataframeHandle {
+            at: self,
+            element,
+            selection,
+        }
+    }
+
+    fn table_widget(&self, kind: &str, key: &str) -> WidgetElement {
+        let found: Vec<WidgetElement> = self
+            .widgets_of(kind)
+            .into_iter()
+            .filter(|w| key.is_empty() || w.key.as_deref() == Some(key))
+            .collect();
+        match <[WidgetElement; 1]>::try_from(found) {
+            Ok([one]) => one,
+            #[expect(
+                clippy::panic,
+                reason = "a test helper: a missing widget fails the test"
+            )]
+            Err(found) => panic!(
+                "{} {kind} widgets with key \"{key}\" in the last run; keys: {:?}",
+                found.len(),
+                self.widgets_of(kind)
+                    .iter()
+                    .map(|w| w.key.clone())
+                    .collect::<Vec<_>>()
+            ),
+        }
+    }
+
     /// Session state, to read, or to set before a run (B189, B190).
     pub fn session_state(&self) -> AppTestState<'_> {
         AppTestState { at: self }
@@ -549,6 +623,15 @@ impl<'a> WidgetHandle<'a> {
             })
         });
         waiting.unwrap_or_else(|| self.element.value.clone())
+    }
+
+    /// The window's value of `element` now (see [`WidgetHandle::pending_value`]).
+    fn pending_of(at: &mut AppTest, element: &WidgetElement) -> Value {
+        WidgetHandle {
+            at,
+            element: element.clone(),
+        }
+        .pending_value()
     }
 
     /// Whether a value the person gave this form field waits for the
@@ -777,6 +860,160 @@ impl<'a> WidgetHandle<'a> {
             _ => return self.at,
         };
         self.set_ui_value(value)
+    }
+}
+
+/// A data editor of the last run, with edits staged for the next run
+/// (see [`AppTest::data_editor`]). Rows are positions in the table the
+/// script gave the editor.
+pub struct DataEditorHandle<'a> {
+    at: &'a mut AppTest,
+    element: WidgetElement,
+    edits: crate::data::TableEdits,
+}
+
+impl<'a> DataEditorHandle<'a> {
+    /// The edits as they are now (drawn in the last run, plus those
+    /// staged).
+    pub fn edits(&self) -> &crate::data::TableEdits {
+        &self.edits
+    }
+
+    /// The table the editor shows (before the edits).
+    pub fn table(&self) -> Option<&crate::data::Table> {
+        match &self.element.spec {
+            WidgetSpec::DataEditor { table, .. } => Some(table),
+            _ => None,
+        }
+    }
+
+    /// Sets the cell of input row `row` in `column`, as a person typing
+    /// `value` would (text is parsed for the column's type by the editor's
+    /// checks on the next run).
+    #[must_use]
+    pub fn edit_cell(
+        mut self,
+        row: usize,
+        column: &str,
+        value: impl Into<crate::data::Cell>,
+    ) -> Self {
+        self.edits
+            .set(crate::data::EditorRow::Data(row), column, value.into());
+        self
+    }
+
+    /// Sets a cell of the `at`-th added row.
+    #[must_use]
+    pub fn edit_added_cell(
+        mut self,
+        at: usize,
+        column: &str,
+        value: impl Into<crate::data::Cell>,
+    ) -> Self {
+        self.edits
+            .set(crate::data::EditorRow::Added(at), column, value.into());
+        self
+    }
+
+    /// Adds a row with these cells (the other columns take their
+    /// defaults).
+    #[must_use]
+    pub fn add_row<K: Into<String>, V: Into<crate::data::Cell>>(
+        mut self,
+        cells: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        self.edits.added_rows.push(
+            cells
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        );
+        self
+    }
+
+    /// Deletes input rows (positions in the table given to the editor).
+    #[must_use]
+    pub fn delete_rows(mut self, rows: impl IntoIterator<Item = usize>) -> Self {
+        let rows: Vec<_> = rows.into_iter().map(crate::data::EditorRow::Data).collect();
+        self.edits.delete(&rows);
+        self
+    }
+
+    /// Stages the edits without running.
+    pub fn stage(self) -> &'a mut AppTest {
+        let id = self.element.id.clone();
+        self.at.stage(Event::WidgetChanged {
+            id,
+            value: Value::TableEdits(Box::new(self.edits)),
+        })
+    }
+
+    /// Stages the edits and runs the script.
+    pub fn run(self) -> &'a mut AppTest {
+        self.stage().run()
+    }
+}
+
+/// A selectable dataframe of the last run, with a selection staged for
+/// the next run (see [`AppTest::dataframe`]). Rows are positions in the
+/// table the script gave the dataframe.
+pub struct DataframeHandle<'a> {
+    at: &'a mut AppTest,
+    element: WidgetElement,
+    selection: crate::data::TableSelection,
+}
+
+impl<'a> DataframeHandle<'a> {
+    /// The selection as it is now.
+    pub fn selection(&self) -> &crate::data::TableSelection {
+        &self.selection
+    }
+
+    /// Selects these rows (replacing the selected rows).
+    #[must_use]
+    pub fn select_rows(mut self, rows: impl IntoIterator<Item = usize>) -> Self {
+        self.selection.rows = rows.into_iter().collect();
+        self.selection.rows.sort_unstable();
+        self.selection.rows.dedup();
+        self
+    }
+
+    /// Selects these columns (replacing the selected columns).
+    #[must_use]
+    pub fn select_columns<S: Into<String>>(mut self, columns: impl IntoIterator<Item = S>) -> Self {
+        self.selection.columns = columns.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Selects these cells, (row, column) (replacing the selected cells).
+    #[must_use]
+    pub fn select_cells<S: Into<String>>(
+        mut self,
+        cells: impl IntoIterator<Item = (usize, S)>,
+    ) -> Self {
+        self.selection.cells = cells.into_iter().map(|(r, c)| (r, c.into())).collect();
+        self
+    }
+
+    /// Clears the selection.
+    #[must_use]
+    pub fn clear(mut self) -> Self {
+        self.selection = crate::data::TableSelection::default();
+        self
+    }
+
+    /// Stages the selection without running.
+    pub fn stage(self) -> &'a mut AppTest {
+        let id = self.element.id.clone();
+        self.at.stage(Event::WidgetChanged {
+            id,
+            value: Value::TableSelection(Box::new(self.selection)),
+        })
+    }
+
+    /// Stages the selection and runs the script.
+    pub fn run(self) -> &'a mut AppTest {
+        self.stage().run()
     }
 }
 

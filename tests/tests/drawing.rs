@@ -380,6 +380,7 @@ fn table_config(table: &Table) -> impl Strategy<Value = TableConfig> + use<> {
             align: None,
             format,
             help: None,
+            ..ColumnConfig::default()
         });
     let settings = if names.is_empty() {
         Just(Vec::new()).boxed()

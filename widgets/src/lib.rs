@@ -25,6 +25,7 @@ pub mod checkbox;
 pub mod choice;
 pub mod color_picker;
 pub mod common;
+pub mod data_editor;
 pub mod date_time;
 pub mod download_button;
 pub mod feedback;
@@ -62,6 +63,7 @@ pub mod prelude {
     pub use crate::choice::ChoiceExt;
     pub use crate::color_picker::ColorPickerExt;
     pub use crate::common::WidgetOptions;
+    pub use crate::data_editor::DataEditorExt;
     pub use crate::date_time::DateTimeExt;
     pub use crate::download_button::DownloadButtonExt;
     pub use crate::feedback::FeedbackExt;
@@ -78,7 +80,10 @@ pub mod prelude {
     pub use crate::text::TextExt;
     pub use crate::text_input::TextInputExt;
     pub use brook_engine::St;
-    pub use brook_engine::data::{Align, ColumnConfig, ColumnFormat, IntoTable, Table};
+    pub use brook_engine::data::{
+        Align, Cell, ColumnConfig, ColumnFormat, IntoTable, NumRows, SelectionMode, Table,
+        TableEdits, TableSelection,
+    };
     pub use brook_engine::element::{ChartKind, DeltaColor, StatusState, UploadedFile};
     pub use brook_engine::time::{DisplayZone, ShowTime, Zoned};
 }

@@ -347,6 +347,10 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
             WidgetSpec::DownloadButton { .. } => {
                 crate::download_button::download_button_ui(ui, widget, frame)
             }
+            WidgetSpec::DataEditor { .. } => crate::data_editor::data_editor_ui(ui, widget, frame),
+            WidgetSpec::Dataframe { .. } => {
+                crate::table::selectable_dataframe_ui(ui, widget, frame)
+            }
         };
         record_rect(ui, &widget.label, response.rect);
         if let Some(help) = &widget.help {

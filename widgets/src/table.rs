@@ -7,9 +7,14 @@ use std::sync::Arc;
 
 use brook_engine::St;
 use brook_engine::data::{
-    Align, CellText, ColumnConfig, ColumnFormat, IntoTable, Table, TableConfig,
+    Align, CellText, ColumnConfig, ColumnFormat, IntoTable, SelectionMode, Table, TableConfig,
+    TableSelection,
 };
-use brook_engine::element::Element;
+use brook_engine::element::{Element, Value, WidgetElement, WidgetSpec};
+use brook_engine::state::{Checked, Codec, DynValue};
+
+use crate::common::{Common, WidgetOptions};
+use crate::render::Frame;
 use egui::{AtomExt as _, Id, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -83,9 +88,34 @@ impl<'a> Dataframe<'a> {
         self
     }
 
-    /// Draws the table. Data that cannot be a table, or a column setting
-    /// that names no column, is an error box saying which.
-    pub fn show(self) {
+    /// Lets the person select rows, columns or cells (a click selects;
+    /// see [`SelectionMode`]); finish with [`SelectableDataframe::show`],
+    /// which returns the selection. Rows are given by their position in
+    /// the table passed in, whatever order the person sorted the view in.
+    ///
+    /// ```no_run
+    /// # use brook_widgets::prelude::*;
+    /// # fn script(st: &St, orders: &Table) {
+    /// let picked = st
+    ///     .dataframe(orders)
+    ///     .on_select(SelectionMode::MultiRow)
+    ///     .key("picked")
+    ///     .show();
+    /// let rows: Vec<u32> = picked.rows.iter().map(|&r| r as u32).collect();
+    /// let chosen = orders.take(&rows.into()).unwrap();
+    /// st.write(format!("{} orders selected", chosen.len()));
+    /// # }
+    /// ```
+    pub fn on_select(self, mode: SelectionMode) -> SelectableDataframe<'a> {
+        SelectableDataframe {
+            dataframe: self,
+            mode,
+            common: Common::default(),
+        }
+    }
+
+    /// The table, or why not (an exception box is emitted then).
+    fn checked(self) -> Option<(Table, TableConfig, &'a St)> {
         let table = match self.table {
             Ok(table) => table,
             Err(message) => {
@@ -95,7 +125,7 @@ impl<'a> Dataframe<'a> {
                     ),
                     location: None,
                 });
-                return;
+                return None;
             }
         };
         let unknown: Vec<&str> = self
@@ -115,13 +145,259 @@ impl<'a> Dataframe<'a> {
                 ),
                 location: None,
             });
+            return None;
+        }
+        Some((table, self.config, self.st))
+    }
+
+    /// Draws the table. Data that cannot be a table, or a column setting
+    /// that names no column, is an error box saying which.
+    pub fn show(self) {
+        let interactive = self.interactive;
+        if let Some((table, config, st)) = self.checked() {
+            st.emit(Element::Table {
+                table,
+                interactive,
+                config,
+            });
+        }
+    }
+}
+
+/// An interactive table whose rows, columns or cells the person selects;
+/// finish with [`SelectableDataframe::show`]. Made by
+/// [`Dataframe::on_select`].
+#[must_use = "call .show() to draw the table"]
+pub struct SelectableDataframe<'a> {
+    dataframe: Dataframe<'a>,
+    mode: SelectionMode,
+    common: Common,
+}
+
+impl WidgetOptions for SelectableDataframe<'_> {
+    fn common(&mut self) -> &mut Common {
+        &mut self.common
+    }
+}
+
+impl SelectableDataframe<'_> {
+    /// Draws the table; returns what the person selected (nothing at
+    /// first). Session state holds the selection under the key.
+    pub fn show(self) -> TableSelection {
+        let mode = self.mode;
+        let common = self.common;
+        let Some((table, config, st)) = self.dataframe.checked() else {
+            return TableSelection::default();
+        };
+        let columns: Vec<String> = table.column_names().map(str::to_owned).collect();
+        let rows = table.len();
+        let codec = SelectionCodec {
+            rows,
+            columns: columns.clone(),
+            mode,
+        };
+        st.widget(
+            common.call(
+                WidgetSpec::Dataframe {
+                    table,
+                    config,
+                    selection: mode,
+                },
+                String::new(),
+                TableSelection::default(),
+                false,
+                codec,
+            ),
+            |id| {
+                id.param("columns", &columns)
+                    .param("rows", rows)
+                    .param("mode", format!("{mode:?}"));
+            },
+        )
+    }
+}
+
+/// Checks a selection against the table: rows in range, columns that
+/// exist, as many as the mode allows.
+struct SelectionCodec {
+    rows: usize,
+    columns: Vec<String>,
+    mode: SelectionMode,
+}
+
+impl SelectionCodec {
+    /// The selection with what is no longer in the table dropped.
+    fn fit(&self, selection: &TableSelection) -> TableSelection {
+        let mut rows: Vec<usize> = if self.mode.rows() {
+            selection
+                .rows
+                .iter()
+                .copied()
+                .filter(|&r| r < self.rows)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        rows.sort_unstable();
+        rows.dedup();
+        let mut columns: Vec<String> = if self.mode.columns() {
+            selection
+                .columns
+                .iter()
+                .filter(|c| self.columns.contains(c))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut cells: Vec<(usize, String)> = if self.mode.cells() {
+            selection
+                .cells
+                .iter()
+                .filter(|(r, c)| *r < self.rows && self.columns.contains(c))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !self.mode.multiple() {
+            rows.truncate(1);
+            columns.truncate(1);
+            cells.truncate(1);
+        }
+        TableSelection {
+            rows,
+            columns,
+            cells,
+        }
+    }
+}
+
+impl Codec for SelectionCodec {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        match value {
+            Value::TableSelection(selection) => Some(Box::new(self.fit(selection))),
+            _ => None,
+        }
+    }
+
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
+        Value::TableSelection(Box::new(
+            value
+                .downcast_ref::<TableSelection>()
+                .cloned()
+                .unwrap_or_default(),
+        ))
+    }
+
+    fn check(&self, value: &dyn std::any::Any) -> Checked {
+        let Some(selection) = value.downcast_ref::<TableSelection>() else {
+            return Checked::Valid;
+        };
+        let fitted = self.fit(selection);
+        if fitted == *selection {
+            Checked::Valid
+        } else {
+            Checked::Fixed {
+                value: Box::new(fitted),
+                reason: "rows or columns that are no longer in the table were unselected"
+                    .to_owned(),
+            }
+        }
+    }
+}
+
+/// A selection being made in a frame.
+struct Selecting {
+    mode: SelectionMode,
+    selection: TableSelection,
+    /// The data row last clicked, for Shift+click ranges.
+    last: Option<usize>,
+    changed: bool,
+}
+
+impl Selecting {
+    fn row_selected(&self, row: usize) -> bool {
+        self.mode.rows() && self.selection.rows.binary_search(&row).is_ok()
+    }
+
+    fn cell_selected(&self, row: usize, column: &str) -> bool {
+        (self.mode.cells()
+            && self
+                .selection
+                .cells
+                .iter()
+                .any(|(r, c)| *r == row && c == column))
+            || (self.mode.columns() && self.selection.columns.iter().any(|c| c == column))
+    }
+
+    /// A click on the row shown at `place` (data row `row`), in a cell
+    /// of `column` (none for the row number), with Shift held or not;
+    /// `data_row` maps a place in the view to its data row (for ranges).
+    fn click(
+        &mut self,
+        place: usize,
+        row: usize,
+        column: Option<&str>,
+        shift: bool,
+        data_row: &dyn Fn(usize) -> Option<usize>,
+    ) {
+        let multiple = self.mode.multiple();
+        if self.mode.rows() {
+            let rows = &mut self.selection.rows;
+            if multiple
+                && shift
+                && let Some(last) = self.last
+            {
+                // Every row shown between the last click and this one.
+                for at in last.min(place)..=last.max(place) {
+                    if let Some(data) = data_row(at)
+                        && let Err(slot) = rows.binary_search(&data)
+                    {
+                        rows.insert(slot, data);
+                    }
+                }
+            } else {
+                match rows.binary_search(&row) {
+                    Ok(at) => {
+                        rows.remove(at);
+                    }
+                    Err(_) if !multiple => *rows = vec![row],
+                    Err(at) => rows.insert(at, row),
+                }
+            }
+        } else if self.mode.cells()
+            && let Some(column) = column
+        {
+            let cell = (row, column.to_owned());
+            let cells = &mut self.selection.cells;
+            if let Some(at) = cells.iter().position(|c| *c == cell) {
+                cells.remove(at);
+            } else if multiple {
+                cells.push(cell);
+            } else {
+                *cells = vec![cell];
+            }
+        } else {
             return;
         }
-        self.st.emit(Element::Table {
-            table,
-            interactive: self.interactive,
-            config: self.config,
-        });
+        self.last = Some(place);
+        self.changed = true;
+    }
+
+    fn click_column(&mut self, column: &str) {
+        if !self.mode.columns() {
+            return;
+        }
+        let columns = &mut self.selection.columns;
+        if let Some(at) = columns.iter().position(|c| c == column) {
+            columns.remove(at);
+        } else if self.mode.multiple() {
+            columns.push(column.to_owned());
+        } else {
+            *columns = vec![column.to_owned()];
+        }
+        self.changed = true;
     }
 }
 
@@ -574,6 +850,10 @@ struct View<'a> {
     /// The column whose header was clicked this frame.
     clicked: Option<&'a str>,
     row_height: f32,
+    /// What the person selects, when they can.
+    selecting: Option<Selecting>,
+    /// The table's id, for the ids of clickable cells.
+    id: Id,
 }
 
 impl<'a> View<'a> {
@@ -608,8 +888,21 @@ impl egui_table::TableDelegate for View<'_> {
             None
         };
         let problem = self.sort_problem.filter(|_| sorted_by_it);
+        let picking_columns = self.selecting.as_ref().is_some_and(|s| s.mode.columns());
+        if let Some(selecting) = &self.selecting
+            && selecting.selection.columns.iter().any(|c| c == column.name)
+        {
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, ui.visuals().selection.bg_fill);
+        }
         if header_ui(ui, column, true, arrow, problem) {
-            self.clicked = Some(column.name);
+            if picking_columns {
+                if let Some(selecting) = &mut self.selecting {
+                    selecting.click_column(column.name);
+                }
+            } else {
+                self.clicked = Some(column.name);
+            }
         }
     }
 
@@ -624,9 +917,43 @@ impl egui_table::TableDelegate for View<'_> {
         let Some(row) = self.data_row(cell.row_nr) else {
             return;
         };
-        if self.index && cell.col_nr == 0 {
+        let column = self.column(cell.col_nr);
+        let is_index = self.index && cell.col_nr == 0;
+        if let Some(selecting) = &mut self.selecting {
+            let rect = ui.max_rect();
+            let name = if is_index {
+                None
+            } else {
+                column.map(|c| c.name)
+            };
+            let selected = selecting.row_selected(row)
+                || name.is_some_and(|name| selecting.cell_selected(row, name));
+            if selected {
+                ui.painter()
+                    .rect_filled(rect, 0.0, ui.visuals().selection.bg_fill);
+            }
+            if !selecting.mode.columns() {
+                let response = ui.interact(
+                    rect,
+                    self.id.with(("select", cell.row_nr, cell.col_nr)),
+                    egui::Sense::click(),
+                );
+                if response.clicked()
+                    && let Ok(place) = usize::try_from(cell.row_nr)
+                {
+                    let order = self.order;
+                    let data_row = move |at: usize| match order {
+                        Some(order) => order.get(at).map(|&r| r as usize),
+                        None => Some(at),
+                    };
+                    let shift = ui.input(|i| i.modifiers.shift);
+                    selecting.click(place, row, name, shift, &data_row);
+                }
+            }
+        }
+        if is_index {
             index_cell_ui(ui, row);
-        } else if let Some(column) = self.column(cell.col_nr) {
+        } else if let Some(column) = column {
             cell_ui(ui, column, row);
         }
     }
@@ -641,14 +968,66 @@ impl egui_table::TableDelegate for View<'_> {
 /// view; static ones draw every row.
 pub(crate) fn table_ui(ui: &mut Ui, table: &Table, interactive: bool, config: &TableConfig) {
     if interactive {
-        dataframe_ui(ui, table, config);
+        let id = ui.scope_id().with("brook-table");
+        dataframe_ui(ui, id, table, config, None);
     } else {
         static_table_ui(ui, table, config);
     }
 }
 
-fn dataframe_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
-    let id = ui.scope_id().with("brook-table");
+/// Draws a dataframe whose rows, columns or cells the person selects, and
+/// sends the selection when it changes.
+pub(crate) fn selectable_dataframe_ui(
+    ui: &mut Ui,
+    widget: &WidgetElement,
+    frame: &mut Frame<'_>,
+) -> egui::Response {
+    let WidgetSpec::Dataframe {
+        table,
+        config,
+        selection: mode,
+    } = &widget.spec
+    else {
+        return ui.label("");
+    };
+    let selection = match frame.value(widget) {
+        Value::TableSelection(selection) => *selection,
+        _ => TableSelection::default(),
+    };
+    let id = Id::unique(("brook-dataframe", &widget.id.0));
+    let last = ui.data(|d| d.get_temp::<usize>(id.with("last")));
+    let selecting = Selecting {
+        mode: *mode,
+        selection,
+        last,
+        changed: false,
+    };
+    let before = ui.cursor().min;
+    let selecting = if ui.is_enabled() {
+        dataframe_ui(ui, id, table, config, Some(selecting))
+    } else {
+        dataframe_ui(ui, id, table, config, None);
+        None
+    };
+    if let Some(selecting) = selecting {
+        if let Some(last) = selecting.last {
+            ui.data_mut(|d| d.insert_temp(id.with("last"), last));
+        }
+        if selecting.changed {
+            frame.commit(widget, Value::TableSelection(Box::new(selecting.selection)));
+        }
+    }
+    let rect = egui::Rect::from_min_max(before, ui.min_rect().max);
+    ui.interact(rect, id.with("area"), egui::Sense::hover())
+}
+
+fn dataframe_ui(
+    ui: &mut Ui,
+    id: Id,
+    table: &Table,
+    config: &TableConfig,
+    selecting: Option<Selecting>,
+) -> Option<Selecting> {
     let mut sort: Sort = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     if sort
         .column
@@ -668,7 +1047,7 @@ fn dataframe_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
     if columns.is_empty() && !index {
         ui.weak("Every column of this table is hidden.");
         ui.data_mut(|d| d.insert_temp(id, sort));
-        return;
+        return selecting;
     }
     let row_height = row_height(ui);
     let header_height = row_height + 2.0;
@@ -757,6 +1136,8 @@ fn dataframe_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
         sort_problem,
         clicked: None,
         row_height,
+        selecting,
+        id,
     };
     area.set_max_width(width);
     area.set_max_height(height);
@@ -769,11 +1150,13 @@ fn dataframe_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {
         ui.visuals().widgets.noninteractive.bg_stroke,
         egui::StrokeKind::Outside,
     );
+    let selecting = view.selecting.take();
     if let Some(name) = view.clicked.map(str::to_owned) {
         sort = sort.after_click(&name);
         ui.ctx().request_repaint();
     }
     ui.data_mut(|d| d.insert_temp(id, sort));
+    selecting
 }
 
 fn static_table_ui(ui: &mut Ui, table: &Table, config: &TableConfig) {

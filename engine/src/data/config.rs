@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Cell;
+
 /// How a table is shown: per-column settings and the index column.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TableConfig {
@@ -51,6 +53,33 @@ pub struct ColumnConfig {
     pub format: Option<ColumnFormat>,
     /// A tooltip on the header.
     pub help: Option<String>,
+    /// In a data editor: the column cannot be edited.
+    #[serde(default)]
+    pub disabled: bool,
+    /// In a data editor: a cell of the column cannot be left empty (an
+    /// edit that empties it is refused; an added row needs a value).
+    #[serde(default)]
+    pub required: bool,
+    /// In a data editor: the value of the column in a new row.
+    #[serde(default)]
+    pub default: Option<Cell>,
+    /// In a data editor: the smallest number a cell takes.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// In a data editor: the largest number a cell takes.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// In a data editor: the step of the Up and Down keys in a number cell
+    /// (default 1).
+    #[serde(default)]
+    pub step: Option<f64>,
+    /// In a data editor: the longest text a cell takes, in characters.
+    #[serde(default)]
+    pub max_chars: Option<usize>,
+    /// In a data editor: the only values a text cell takes, picked from a
+    /// list (a selectbox column).
+    #[serde(default)]
+    pub options: Option<Vec<String>>,
 }
 
 impl ColumnConfig {
@@ -98,6 +127,77 @@ impl ColumnConfig {
     #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// In a data editor: the column is read-only (greyed).
+    #[must_use]
+    pub fn disabled(mut self, disabled: bool) -> Self {
+        self.disabled = disabled;
+        self
+    }
+
+    /// In a data editor: a cell of the column must have a value.
+    #[must_use]
+    pub fn required(mut self, required: bool) -> Self {
+        self.required = required;
+        self
+    }
+
+    /// In a data editor: the column's value in a row the person adds.
+    ///
+    /// ```
+    /// use brook_engine::data::ColumnConfig;
+    /// let status = ColumnConfig::new().default_value("open");
+    /// # let _ = status;
+    /// ```
+    #[must_use]
+    pub fn default_value(mut self, value: impl Into<Cell>) -> Self {
+        self.default = Some(value.into());
+        self
+    }
+
+    /// In a data editor: the smallest number a cell of the column takes.
+    #[must_use]
+    pub fn min(mut self, min: f64) -> Self {
+        self.min = Some(min);
+        self
+    }
+
+    /// In a data editor: the largest number a cell of the column takes.
+    #[must_use]
+    pub fn max(mut self, max: f64) -> Self {
+        self.max = Some(max);
+        self
+    }
+
+    /// In a data editor: how much the Up and Down keys change a number
+    /// cell being edited (default 1).
+    #[must_use]
+    pub fn step(mut self, step: f64) -> Self {
+        self.step = Some(step);
+        self
+    }
+
+    /// In a data editor: the longest text a cell of the column takes, in
+    /// characters.
+    #[must_use]
+    pub fn max_chars(mut self, max: usize) -> Self {
+        self.max_chars = Some(max);
+        self
+    }
+
+    /// In a data editor: a text column whose cells are picked from these
+    /// options (Streamlit's `SelectboxColumn`).
+    ///
+    /// ```
+    /// use brook_engine::data::ColumnConfig;
+    /// let priority = ColumnConfig::new().options(["low", "high"]);
+    /// # let _ = priority;
+    /// ```
+    #[must_use]
+    pub fn options<S: Into<String>>(mut self, options: impl IntoIterator<Item = S>) -> Self {
+        self.options = Some(options.into_iter().map(Into::into).collect());
         self
     }
 }
