@@ -419,7 +419,11 @@ fn single_row_cell_and_column_selections() {
 }
 
 fn harness_of(at: &AppTest, width: f32, height: f32) -> Harness<'static, PageState> {
-    let mut harness = page_harness(at.tree(), &SnapshotOptions::new().size(width, height));
+    let tree = at.tree();
+    let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
+    let mut harness = page_harness(tree, &SnapshotOptions::new().size(width, height));
+    // Drawn as the window draws the last run: values sent stay shown.
+    harness.state_mut().run = run;
     harness.run();
     harness
 }
@@ -505,4 +509,235 @@ fn type_text(harness: &mut Harness<'_, PageState>, text: &str) {
     harness.event(egui::Event::Text(text.to_owned()));
     harness.run();
     harness.run();
+}
+
+fn dynamic_app() -> AppTest {
+    let mut at = AppTest::new(|st| {
+        let edited = st
+            .data_editor(tickets())
+            .column("done", ColumnConfig::new().default_value(false))
+            .num_rows(NumRows::Dynamic)
+            .key("t")
+            .show();
+        st.text(format!("{} rows", edited.len()));
+    });
+    at.run();
+    at
+}
+
+// Issue 15: Tab saves and moves right, so a row is typed like a
+// spreadsheet's.
+#[test]
+fn tab_saves_and_moves_to_the_next_column() {
+    let mut at = dynamic_app();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    click_cell(&mut harness, "title", 2);
+    type_text(&mut harness, "VPN slow");
+    harness.key_press(Key::Tab);
+    harness.run();
+    type_text(&mut harness, "4.5");
+    harness.key_press(Key::Tab);
+    harness.run();
+    let edits = sent_edits(&harness).remove(0);
+    assert_eq!(
+        edits.edited_rows[&1],
+        [
+            ("hours".to_owned(), Cell::Float(4.5)),
+            ("title".to_owned(), Cell::from("VPN slow"))
+        ]
+        .into()
+    );
+    deliver(&mut at, &mut harness);
+    assert!(at.error().is_empty(), "{:?}", at.error());
+}
+
+// Issue 15: a value that does not fit is refused in the cell: drawn in the
+// error colour with why below the grid, and nothing is sent; the person
+// keeps editing it.
+#[test]
+fn a_refused_cell_says_why_and_sends_nothing() {
+    let at = dynamic_app();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    click_cell(&mut harness, "hours", 1);
+    type_text(&mut harness, "two");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(sent_edits(&harness).is_empty());
+    let message = harness.get_by_label_contains("is not a number");
+    let node = message.accesskit_node();
+    let text = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert!(
+        text.contains("\"two\""),
+        "the message names the value: {text}"
+    );
+    let field = harness.get_by_role(Role::TextInput);
+    assert_eq!(field.accesskit_node().value().as_deref(), Some("two"));
+}
+
+// Issue 15: a checkbox cell toggles with a click; Space toggles the cell
+// the cursor is on.
+#[test]
+fn a_checkbox_cell_toggles_with_a_click_and_with_space() {
+    let at = dynamic_app();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    click_cell(&mut harness, "done", 1);
+    assert_eq!(
+        sent_edits(&harness)[0].edited_rows[&0]["done"],
+        Cell::Bool(true)
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(
+        sent_edits(&harness)[0].edited_rows[&1]["done"],
+        Cell::Bool(false),
+        "row 2 was true"
+    );
+}
+
+// Issue 15: an options column is edited by picking from its list with
+// the arrow keys and Enter.
+#[test]
+fn an_options_cell_is_picked_from_its_list() {
+    let mut at = AppTest::new(|st| {
+        let table = Table::from_csv("title,status\nPrinter,open\nVPN,open\n").unwrap();
+        st.data_editor(table)
+            .column(
+                "status",
+                ColumnConfig::new().options(["open", "waiting", "closed"]),
+            )
+            .key("t")
+            .show();
+    });
+    at.run();
+    let mut harness = harness_of(&at, 600.0, 300.0);
+    click_cell(&mut harness, "status", 2);
+    harness.key_press(Key::Enter);
+    harness.run();
+    // The list is open, on the cell's option.
+    assert!(harness.query_by_label("closed").is_some());
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        sent_edits(&harness)[0].edited_rows[&1]["status"],
+        Cell::from("closed")
+    );
+    deliver(&mut at, &mut harness);
+    assert!(at.error().is_empty());
+}
+
+// Issue 15: Ctrl+C copies a 3x2 range as tab-separated text (selected
+// with Shift and the arrow keys), and pasting it two rows lower edits
+// the rows there and adds the row past the last.
+#[test]
+fn a_range_of_three_rows_and_two_columns_copies_and_pastes_as_tab_separated_text() {
+    let mut at = dynamic_app();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    click_cell(&mut harness, "id", 1);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowDown);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowDown);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    // One event, one frame: the copy is in that frame's output.
+    harness.event(egui::Event::Key {
+        key: Key::C,
+        pressed: true,
+        modifiers: egui::Modifiers::COMMAND,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        copied.first().map(String::as_str),
+        Some("1\tPrinter jams\n2\tVPN drops\n3\tNew laptop")
+    );
+    harness.run();
+    // The cursor is on the range's far corner (row 3, title): back to the
+    // first column, and paste there.
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    harness.event(egui::Event::Paste(copied[0].clone()));
+    harness.run();
+    let edits = sent_edits(&harness).remove(0);
+    assert_eq!(edits.edited_rows.len(), 1, "{edits:?}");
+    assert_eq!(edits.edited_rows[&2]["id"], Cell::Int(1));
+    assert_eq!(edits.edited_rows[&2]["title"], Cell::from("Printer jams"));
+    assert_eq!(edits.added_rows.len(), 2);
+    assert_eq!(edits.added_rows[1]["title"], Cell::from("New laptop"));
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["5 rows"]);
+}
+
+// Issue 15: pasted cells that do not fit are refused and counted; the
+// others are pasted.
+#[test]
+fn pasted_cells_that_do_not_fit_are_refused_and_the_rest_pasted() {
+    let at = dynamic_app();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    click_cell(&mut harness, "title", 1);
+    harness.event(egui::Event::Paste("Toner\tlots\nWifi\t2\n".to_owned()));
+    harness.run();
+    let edits = sent_edits(&harness).remove(0);
+    assert_eq!(edits.edited_rows[&0]["title"], Cell::from("Toner"));
+    assert!(!edits.edited_rows[&0].contains_key("hours"));
+    assert_eq!(edits.edited_rows[&1]["hours"], Cell::Float(2.0));
+    assert!(harness.query_by_label_contains("Not pasted").is_some());
+}
+
+// Issue 15: rows are added with the button and deleted by selecting them
+// by their number and pressing Delete.
+#[test]
+fn rows_are_added_with_the_button_and_deleted_with_the_delete_key() {
+    let mut at = dynamic_app();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    harness.get_by_label("➕ Add row").click();
+    harness.run();
+    assert_eq!(sent_edits(&harness)[0].added_rows.len(), 1);
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["4 rows"]);
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    harness.get_by_label("Row 2").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let edits = sent_edits(&harness).remove(0);
+    assert_eq!(edits.deleted_rows, [1]);
+    assert_eq!(edits.added_rows.len(), 1);
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["3 rows"]);
+}
+
+// Issue 15: a click on a row of a sorted dataframe selects that row by its
+// position in the table, not on screen.
+#[test]
+fn a_row_clicked_in_a_sorted_dataframe_is_returned_by_its_table_position() {
+    let mut at = picked_app();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    // Sort by hours: 0.5 (row 2), 1.5 (row 0), 3 (row 1).
+    harness.get_by_role_and_label(Role::Button, "hours").click();
+    harness.run();
+    let first_on_screen = harness
+        .query_all_by_role(Role::RowHeader)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap();
+    first_on_screen.click();
+    harness.run();
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["New laptop"]);
+    let selection: TableSelection = at.session_state().get("pick").unwrap();
+    assert_eq!(selection.rows, [2]);
 }

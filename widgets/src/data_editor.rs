@@ -714,9 +714,16 @@ impl Editor<'_> {
     }
 
     /// The keys of a grid that has the keyboard (no cell being edited).
+    /// The events it handles are taken out of the frame's input, so
+    /// nothing else acts on them (a text field opened by the key).
     fn grid_keys(&mut self, ui: &Ui) {
-        let events = ui.input(|i| i.events.clone());
+        let events = ui.input_mut(|i| std::mem::take(&mut i.events));
+        let mut kept = Vec::with_capacity(events.len());
         for event in events {
+            if self.grid.editing.is_some() {
+                kept.push(event);
+                continue;
+            }
             match event {
                 egui::Event::Copy | egui::Event::Cut => {
                     if let Some(text) = self.copy_text() {
@@ -727,9 +734,6 @@ impl Editor<'_> {
                 egui::Event::Text(text) if !text.trim().is_empty() => {
                     if let Some((row, col)) = self.grid.cursor {
                         self.start_editing(row, col, Some(text));
-                        if self.grid.editing.is_some() {
-                            break;
-                        }
                     }
                 }
                 egui::Event::Key {
@@ -738,9 +742,11 @@ impl Editor<'_> {
                     modifiers,
                     ..
                 } => self.grid_key(ui, key, modifiers),
-                _ => {}
+                egui::Event::Key { .. } | egui::Event::Text(_) => {}
+                other => kept.push(other),
             }
         }
+        ui.input_mut(|i| i.events = kept);
     }
 
     fn grid_key(&mut self, ui: &Ui, key: Key, modifiers: Modifiers) {

@@ -919,42 +919,64 @@ impl egui_table::TableDelegate for View<'_> {
         };
         let column = self.column(cell.col_nr);
         let is_index = self.index && cell.col_nr == 0;
-        if let Some(selecting) = &mut self.selecting {
-            let rect = ui.max_rect();
-            let name = if is_index {
-                None
-            } else {
-                column.map(|c| c.name)
-            };
-            let selected = selecting.row_selected(row)
-                || name.is_some_and(|name| selecting.cell_selected(row, name));
-            if selected {
-                ui.painter()
-                    .rect_filled(rect, 0.0, ui.visuals().selection.bg_fill);
-            }
-            if !selecting.mode.columns() {
-                let response = ui.interact(
-                    rect,
-                    self.id.with(("select", cell.row_nr, cell.col_nr)),
-                    egui::Sense::click(),
-                );
-                if response.clicked()
-                    && let Ok(place) = usize::try_from(cell.row_nr)
-                {
-                    let order = self.order;
-                    let data_row = move |at: usize| match order {
-                        Some(order) => order.get(at).map(|&r| r as usize),
-                        None => Some(at),
-                    };
-                    let shift = ui.input(|i| i.modifiers.shift);
-                    selecting.click(place, row, name, shift, &data_row);
-                }
-            }
+        let rect = ui.max_rect();
+        let name = if is_index {
+            None
+        } else {
+            column.map(|c| c.name)
+        };
+        let selected = self.selecting.as_ref().is_some_and(|selecting| {
+            selecting.row_selected(row) || name.is_some_and(|n| selecting.cell_selected(row, n))
+        });
+        if selected {
+            ui.painter()
+                .rect_filled(rect, 0.0, ui.visuals().selection.bg_fill);
+        }
+        if self.selecting.is_some() {
+            // A click selects: the text is not selectable then.
+            ui.style_mut().interaction.selectable_labels = false;
         }
         if is_index {
             index_cell_ui(ui, row);
         } else if let Some(column) = column {
             cell_ui(ui, column, row);
+        }
+        // The click area goes on top of the cell's content.
+        let order = self.order;
+        let id = self.id;
+        if let Some(selecting) = &mut self.selecting
+            && !selecting.mode.columns()
+        {
+            let response = ui.interact(
+                rect,
+                id.with(("select", cell.row_nr, cell.col_nr)),
+                egui::Sense::click(),
+            );
+            if is_index {
+                response.widget_info(|| {
+                    let mut info = egui::WidgetInfo::new(egui::Role::RowHeader);
+                    info.label = Some(format!("Row {row}"));
+                    info.selected = Some(selected);
+                    info
+                });
+            } else if let Some(name) = name.filter(|_| selecting.mode.cells()) {
+                response.widget_info(|| {
+                    let mut info = egui::WidgetInfo::new(egui::Role::Cell);
+                    info.label = Some(format!("{name}, row {row}"));
+                    info.selected = Some(selected);
+                    info
+                });
+            }
+            if response.clicked()
+                && let Ok(place) = usize::try_from(cell.row_nr)
+            {
+                let data_row = move |at: usize| match order {
+                    Some(order) => order.get(at).map(|&r| r as usize),
+                    None => Some(at),
+                };
+                let shift = ui.input(|i| i.modifiers.shift);
+                selecting.click(place, row, name, shift, &data_row);
+            }
         }
     }
 

@@ -45,6 +45,10 @@ pub struct PageState {
     /// Interactions of the frames drawn so far (clicks, changed values), as
     /// the window would send them to the runner.
     pub events: Vec<Event>,
+    /// The run the page is drawn as (0 by default). Set it to the tree's
+    /// run to keep the values a test's interactions sent, as the window
+    /// keeps them until the script's next run answers.
+    pub run: u64,
     memory: UiMemory,
     layout: PageLayout,
 }
@@ -54,6 +58,7 @@ pub fn page_harness(tree: Tree, options: &SnapshotOptions) -> Harness<'static, P
     let state = PageState {
         tree,
         events: Vec::new(),
+        run: 0,
         memory: UiMemory::default(),
         layout: PageLayout { wide: options.wide },
     };
@@ -74,7 +79,7 @@ pub fn page_harness(tree: Tree, options: &SnapshotOptions) -> Harness<'static, P
                 &mut root,
                 &state.tree,
                 &mut state.memory,
-                0,
+                state.run,
                 state.layout,
                 &mut state.events,
             );
