@@ -704,7 +704,7 @@ fn pasted_cells_that_do_not_fit_are_refused_and_the_rest_pasted() {
 fn rows_are_added_with_the_button_and_deleted_with_the_delete_key() {
     let mut at = dynamic_app();
     let mut harness = harness_of(&at, 760.0, 300.0);
-    harness.get_by_label("➕ Add row").click();
+    harness.get_by_label("+ Add row").click();
     harness.run();
     assert_eq!(sent_edits(&harness)[0].added_rows.len(), 1);
     deliver(&mut at, &mut harness);

@@ -943,7 +943,7 @@ pub(crate) fn data_editor_ui(
     // The toolbar: add and delete rows.
     if editor.dynamic {
         ui.horizontal(|ui| {
-            if ui.button("➕ Add row").clicked() {
+            if ui.button("+ Add row").clicked() {
                 let place = editor.add_row();
                 editor.grid.cursor = Some((place, 0));
                 editor.grid.anchor = None;
@@ -954,9 +954,9 @@ pub(crate) fn data_editor_ui(
             let delete = ui.add_enabled(
                 selected > 0,
                 egui::Button::new(if selected > 1 {
-                    format!("🗑 Delete {selected} rows")
+                    format!("Delete {selected} rows")
                 } else {
-                    "🗑 Delete row".to_owned()
+                    "Delete row".to_owned()
                 }),
             );
             let delete = if selected == 0 {
@@ -1056,7 +1056,11 @@ fn grid_ui(ui: &mut Ui, editor: &mut Editor<'_>) -> egui::Response {
     };
     let mut layout = Vec::with_capacity(editor.columns.len() + 1);
     if editor.index {
-        layout.push(egui_table::Column::new(index_width).resizable(false));
+        layout.push(
+            egui_table::Column::new(index_width)
+                .id(Id::unique("brook-editor-index"))
+                .resizable(false),
+        );
     }
     for column in &editor.columns {
         layout.push(
@@ -1066,12 +1070,33 @@ fn grid_ui(ui: &mut Ui, editor: &mut Editor<'_>) -> egui::Response {
                 .resizable(true),
         );
     }
+    let mut area = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(ui.available_rect_before_wrap())
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
     let mut table = egui_table::Table::new()
         .id_salt(editor.grid_id)
         .num_rows(u64::try_from(shown).unwrap_or(u64::MAX))
         .headers([egui_table::HeaderRow::new(header_height)])
-        .num_sticky_cols(usize::from(editor.index))
-        .columns(layout.clone());
+        .num_sticky_cols(usize::from(editor.index));
+    // Each column's width: the one the person dragged it to (kept by
+    // egui_table), else the fitted one, given to egui_table before its
+    // first frame (the cells are painted, so it cannot measure them).
+    let table_id = table.get_id(&area);
+    let mut state = egui_table::TableState::load(ui.ctx(), table_id).unwrap_or_default();
+    let before = state.col_widths.clone();
+    for (at, column) in layout.iter_mut().enumerate() {
+        let width = *state
+            .col_widths
+            .entry(column.id_for(at))
+            .or_insert(column.current);
+        column.current = width;
+    }
+    if state.col_widths != before {
+        state.store(ui.ctx(), table_id);
+    }
+    table = table.columns(layout.clone());
     if editor.grid.scroll
         && let Some((row, col)) = editor.grid.cursor
     {
@@ -1087,11 +1112,6 @@ fn grid_ui(ui: &mut Ui, editor: &mut Editor<'_>) -> egui::Response {
         DEFAULT_HEIGHT.min(needed)
     };
     let height = height.max(header_height + editor.row_height);
-    let mut area = ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(ui.available_rect_before_wrap())
-            .layout(egui::Layout::top_down(egui::Align::Min)),
-    );
     area.set_max_width(area.available_width().min(content_width + 1.0));
     area.set_max_height(height);
     table.show(&mut area, editor);

@@ -234,3 +234,68 @@ fn a_table_sorted_descending_by_a_clicked_header_in_light_and_dark() {
     }
     assert_no_errors(&errors);
 }
+
+/// Tickets for the data editor's snapshots: a whole number, text, a number
+/// with bounds, a checkbox, options and a date.
+fn tickets() -> Table {
+    Table::from_csv(
+        "id,title,hours,done,status,due\n\
+         1,Printer jams on tray 2,1.5,false,open,2026-12-08\n\
+         2,VPN drops every hour,3,true,closed,2026-12-01\n\
+         3,New laptop for Ada,0.5,false,waiting,2026-12-15\n",
+    )
+    .unwrap()
+}
+
+fn editor_script(st: &St) {
+    st.data_editor(tickets())
+        .column("id", ColumnConfig::new().disabled(true))
+        .column("title", ColumnConfig::new().required(true).max_chars(40))
+        .column("hours", ColumnConfig::new().min(0.0).max(40.0))
+        .column(
+            "status",
+            ColumnConfig::new().options(["open", "waiting", "closed"]),
+        )
+        .num_rows(NumRows::Dynamic)
+        .key("tickets")
+        .show();
+}
+
+// Issue 15: the data editor idle, with a cell being edited, and with a
+// refused cell (its value in the error colour, why below the grid), in
+// both themes.
+#[test]
+fn a_data_editor_idle_editing_and_refusing_a_cell_in_light_and_dark() {
+    let mut at = AppTest::new(editor_script);
+    at.run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    let run = at.tree().main.iter().map(|n| n.run).max().unwrap_or(0);
+    let mut errors = Vec::new();
+    for (theme, suffix) in THEMES {
+        let options = options(theme).size(760.0, 230.0);
+        let mut harness = page_harness(at.tree(), &options);
+        harness.state_mut().run = run;
+        harness.run();
+        let mut shoot = |harness: &mut brook::widgets::snapshot::Harness<'_, _>, name: &str| {
+            if let Err(err) = try_snapshot_harness(harness, &format!("{name}_{suffix}"), &options) {
+                errors.push(err);
+            }
+        };
+        shoot(&mut harness, "data_editor_idle");
+        harness.get_by_label("title, row 2").click();
+        harness.run();
+        harness.event(egui::Event::Text("VPN drops at night".into()));
+        harness.run();
+        shoot(&mut harness, "data_editor_editing");
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        harness.get_by_label("hours, row 1").click();
+        harness.run();
+        harness.event(egui::Event::Text("55".into()));
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        shoot(&mut harness, "data_editor_refused");
+    }
+    assert_no_errors(&errors);
+}
