@@ -3,7 +3,8 @@
 //! Upload a CSV (until then it explores the demo sales data), keep the rows
 //! you want (a text filter or a number range on one column), sort them,
 //! chart numeric columns, and download what is left as a CSV file. The
-//! download is exactly the table shown: filtered and sorted.
+//! download is exactly the table shown: filtered and sorted; or, when rows
+//! are selected in it (click them), only those rows.
 
 use brook::prelude::*;
 
@@ -151,17 +152,40 @@ pub fn app(st: &St) {
 
     st.subheader("Rows");
     st.caption(format!("{} of {} rows of {name}", view.len(), table.len()));
-    st.dataframe(&view).show();
-    let saved = st
-        .download_button(
-            "Download filtered CSV",
-            view.to_csv().into_bytes(),
-            download_name(&name),
+    // Click rows to pick them (Shift+click for a range): the download then
+    // holds only those, in the order shown above.
+    let picked = st
+        .dataframe(&view)
+        .on_select(SelectionMode::MultiRow)
+        .key("picked_rows")
+        .show();
+    let (download, what) = if picked.rows.is_empty() {
+        (view.clone(), "Download filtered CSV".to_owned())
+    } else {
+        let rows: Vec<u32> = picked
+            .rows
+            .iter()
+            .filter_map(|&row| u32::try_from(row).ok())
+            .collect();
+        let chosen = view.take(&rows.into()).unwrap_or_else(|_| view.clone());
+        (
+            chosen,
+            format!("Download {} selected rows", picked.rows.len()),
         )
-        .help("The rows above, in their order, as a CSV file.")
+    };
+    if !picked.rows.is_empty() {
+        st.caption(format!(
+            "{} rows selected; click a row again to unselect it.",
+            picked.rows.len()
+        ));
+    }
+    let saved = st
+        .download_button(what, download.to_csv().into_bytes(), download_name(&name))
+        .key("download")
+        .help("The rows above (only the selected ones, when some are), as a CSV file.")
         .show();
     if saved {
-        st.toast(format!("{} rows ready to save", view.len()));
+        st.toast(format!("{} rows ready to save", download.len()));
     }
 
     // Chart: numeric columns against a numeric column or the row number.

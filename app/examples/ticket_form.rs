@@ -4,8 +4,12 @@
 //! description of 20 characters or more) and says what is wrong; the
 //! tickets sent are kept in session state, shown in a table, saved across
 //! restarts of the app (`session_state().persist`), and can be downloaded
-//! or cleared (after a confirmation dialog). The first start shows the
-//! tickets imported from the old system (assets/data/tickets.csv).
+//! or cleared (after a confirmation dialog). The tickets are edited in
+//! place in a data editor (change a status, fix a title, add or delete a
+//! ticket); "Save changes" keeps the edits and writes all tickets to the
+//! app's CSV file (`tickets.csv` in its config folder). The first start
+//! shows the tickets imported from the old system
+//! (assets/data/tickets.csv).
 
 use brook::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,6 +19,9 @@ const IMPORTED: &str = include_str!("../../assets/data/tickets.csv");
 
 /// The priorities, lowest first.
 pub const PRIORITIES: [&str; 4] = ["Low", "Medium", "High", "Urgent"];
+
+/// The states of a ticket.
+pub const STATUSES: [&str; 3] = ["Open", "In progress", "Closed"];
 
 /// The shortest description accepted.
 pub const MIN_DESCRIPTION: usize = 20;
@@ -132,6 +139,59 @@ fn submit(st: &St) {
     }
 }
 
+/// Where "Save changes" writes the tickets: session state's `csv_path`
+/// when set (tests set it), else `tickets.csv` in the app's config folder.
+fn csv_path(st: &St) -> std::path::PathBuf {
+    st.session_state()
+        .get::<std::path::PathBuf>("csv_path")
+        .unwrap_or_else(|| brook::settings::config_dir("Help desk").join("tickets.csv"))
+}
+
+/// A row of the data editor: an added row has no id yet, and its cells
+/// may be empty.
+#[derive(Deserialize)]
+struct EditedRow {
+    id: Option<u32>,
+    title: Option<String>,
+    email: Option<String>,
+    priority: Option<String>,
+    status: Option<String>,
+    description: Option<String>,
+}
+
+/// `all` with the edited rows of `shown` (the tickets the editor showed,
+/// `edited` what it returned): edited tickets replaced, deleted ones
+/// removed, added ones numbered after the last.
+fn merge(all: &[Ticket], shown: &[Ticket], edited: &Table) -> Result<Vec<Ticket>, String> {
+    let rows: Vec<EditedRow> = edited.to_rows().map_err(|err| err.to_string())?;
+    let kept: std::collections::HashSet<u32> = rows.iter().filter_map(|r| r.id).collect();
+    let mut next = all.iter().map(|t| t.id).max().unwrap_or(0);
+    let mut out: Vec<Ticket> = all
+        .iter()
+        .filter(|t| kept.contains(&t.id) || !shown.iter().any(|s| s.id == t.id))
+        .cloned()
+        .collect();
+    for row in rows {
+        let id = row.id.unwrap_or_else(|| {
+            next += 1;
+            next
+        });
+        let ticket = Ticket {
+            id,
+            title: row.title.unwrap_or_default(),
+            email: row.email.unwrap_or_default(),
+            priority: row.priority.unwrap_or_else(|| "Low".to_owned()),
+            status: row.status.unwrap_or_else(|| "Open".to_owned()),
+            description: row.description.unwrap_or_default(),
+        };
+        match out.iter_mut().find(|t| t.id == id) {
+            Some(slot) => *slot = ticket,
+            None => out.push(ticket),
+        }
+    }
+    Ok(out)
+}
+
 /// The tickets as a table, columns in the order of [`Ticket`]'s fields.
 fn table_of(tickets: &[Ticket]) -> Table {
     Table::from_rows(tickets).unwrap_or_default()
@@ -205,13 +265,85 @@ pub fn app(st: &St) {
         .cloned()
         .collect();
     let table = table_of(&visible);
-    st.dataframe(&table).show();
+    // Edit in place: click a cell and type, pick a priority or status,
+    // add a ticket with "+ Add row", delete one by its row number.
+    let edited = st
+        .data_editor(&table)
+        .column("id", ColumnConfig::new().label("#").disabled(true))
+        .column("title", ColumnConfig::new().required(true).max_chars(80))
+        .column(
+            "priority",
+            ColumnConfig::new()
+                .options(PRIORITIES)
+                .default_value("Low")
+                .required(true),
+        )
+        .column(
+            "status",
+            ColumnConfig::new()
+                .options(STATUSES)
+                .default_value("Open")
+                .required(true),
+        )
+        .column("description", ColumnConfig::new().width(260.0))
+        .num_rows(NumRows::Dynamic)
+        .key("edit_tickets")
+        .show();
+    let edits: TableEdits = st.session_state().get("edit_tickets").unwrap_or_default();
+    if !edits.is_empty() {
+        let changes = edits.edited_rows.len() + edits.added_rows.len() + edits.deleted_rows.len();
+        st.caption(format!("{changes} unsaved changes"));
+        let row = st.columns(2);
+        if row[0]
+            .button("Save changes")
+            .primary()
+            .key("save_edits")
+            .show()
+        {
+            match merge(&all, &visible, &edited) {
+                Ok(merged) => {
+                    let path = csv_path(st);
+                    let written = brook::files::write_atomically(
+                        &path,
+                        table_of(&merged).to_csv().as_bytes(),
+                    );
+                    save(st, merged);
+                    st.session_state().remove("edit_tickets");
+                    match written {
+                        Ok(()) => st
+                            .session_state()
+                            .set("saved_to", path.display().to_string()),
+                        Err(err) => st.session_state().set(
+                            "save_error",
+                            format!(
+                                "The tickets were kept, but {} could not be written: {err}",
+                                path.display()
+                            ),
+                        ),
+                    }
+                    st.rerun();
+                }
+                Err(err) => st.error(format!("The changes cannot be saved: {err}")),
+            }
+        }
+        if row[1].button("Discard changes").key("discard_edits").show() {
+            st.session_state().remove("edit_tickets");
+            st.rerun();
+        }
+    }
+    if let Some(problem) = st.session_state().get::<String>("save_error") {
+        st.error(problem);
+    }
+    if let Some(path) = st.session_state().get::<String>("saved_to") {
+        st.toast(format!("Saved to {path}"));
+        st.session_state().remove("saved_to");
+    }
 
     let row = st.columns(2);
     row[0]
         .download_button(
             "Download tickets",
-            table.to_csv().into_bytes(),
+            edited.to_csv().into_bytes(),
             "tickets.csv",
         )
         .show();

@@ -304,12 +304,18 @@ impl AppTest {
             .collect()
     }
 
-    /// Every table of the last run, in order.
+    /// Every table of the last run, in order: dataframes (selectable ones
+    /// too) and static tables. A data editor's table is its
+    /// [`DataEditorHandle::table`].
     pub fn tables(&self) -> Vec<crate::data::Table> {
         self.elements()
             .into_iter()
             .filter_map(|e| match e {
-                Element::Table { table, .. } => Some(table),
+                Element::Table { table, .. }
+                | Element::Widget(WidgetElement {
+                    spec: WidgetSpec::Dataframe { table, .. },
+                    ..
+                }) => Some(table),
                 _ => None,
             })
             .collect()

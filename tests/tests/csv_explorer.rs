@@ -261,3 +261,21 @@ fn descending_sort_keeps_empty_cells_last() {
         "the empty score should stay last when sorting descending"
     );
 }
+
+// Issue 15: rows selected in the table (by their place in the table
+// shown, whatever its sort) are the only rows downloaded.
+#[test]
+fn only_the_selected_rows_are_downloaded() {
+    let mut at = AppTest::new(csv_explorer::app);
+    at.run();
+    let shown = at.tables()[0].clone();
+    at.dataframe("picked_rows").select_rows([0, 2]).run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    let (name, bytes) = at.widget("download").download();
+    assert_eq!(name, "sales-filtered.csv");
+    let downloaded = brook::data::Table::from_csv(std::str::from_utf8(&bytes).unwrap()).unwrap();
+    assert_eq!(downloaded.len(), 2);
+    assert_eq!(downloaded.row_text(0), shown.row_text(0));
+    assert_eq!(downloaded.row_text(1), shown.row_text(2));
+    assert_eq!(at.widget("download").label(), "Download 2 selected rows");
+}

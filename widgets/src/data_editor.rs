@@ -144,7 +144,9 @@ impl DataEditor<'_> {
             .map(|(name, _)| name.as_str())
             .filter(|name| table.column_index(name).is_none())
             .collect();
-        if !unknown.is_empty() {
+        // A table of no columns (`Table::from_rows` of no rows cannot know
+        // the fields) has nothing to configure: it is shown empty.
+        if !unknown.is_empty() && table.num_columns() > 0 {
             self.st.emit(Element::Exception {
                 message: format!(
                     "The data editor's column settings name {unknown:?}, but its columns are {:?}. Use one of those names.",

@@ -775,6 +775,25 @@ impl Table {
             columns.push(arrow_select::concat::concat(&refs)?);
         }
         let rows = len + edits.added_rows.len();
+        // A column that was declared without nulls (a `u32` field of rows)
+        // may get empty cells from the edits or added rows: it takes
+        // nulls from now on.
+        let fields: Vec<arrow_schema::FieldRef> = schema
+            .fields()
+            .iter()
+            .zip(&columns)
+            .map(|(field, column)| {
+                if !field.is_nullable() && column.null_count() > 0 {
+                    Arc::new(field.as_ref().clone().with_nullable(true))
+                } else {
+                    Arc::clone(field)
+                }
+            })
+            .collect();
+        let schema = Arc::new(arrow_schema::Schema::new_with_metadata(
+            fields,
+            schema.metadata().clone(),
+        ));
         let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(rows));
         let edited = Self::from(arrow_array::RecordBatch::try_new_with_options(
             schema, columns, &options,
@@ -843,6 +862,17 @@ mod tests {
             table.array("name").unwrap(),
             edited.array("name").unwrap()
         ));
+    }
+
+    #[test]
+    fn a_column_without_nulls_takes_the_empty_cells_of_an_added_row() {
+        let table = Table::from_rows(&[(1_u32, "a")]).unwrap();
+        let mut edits = TableEdits::default();
+        edits.added_rows.push(BTreeMap::new());
+        let edited = table.with_edits(&edits, &TableConfig::default()).unwrap();
+        assert_eq!(edited.len(), 2);
+        assert!(edited.schema().fields().iter().all(|f| f.is_nullable()));
+        assert_eq!(edited.cell(1, "0"), Cell::Null);
     }
 
     #[test]

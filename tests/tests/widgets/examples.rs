@@ -12,9 +12,13 @@ use brook::testing::AppTest;
 
 use super::run;
 
-/// The titles in the tickets table.
-fn titles(at: &AppTest) -> Vec<String> {
-    let table = at.tables().remove(0);
+/// The titles in the tickets table (the data editor's).
+fn titles(at: &mut AppTest) -> Vec<String> {
+    let table = at
+        .data_editor("edit_tickets")
+        .table()
+        .cloned()
+        .unwrap_or_default();
     // No tickets: a table without rows or columns.
     table.column_text("title").unwrap_or_default()
 }
@@ -30,10 +34,10 @@ fn fill(at: &mut AppTest, title: &str, email: &str, priority: Option<&str>, desc
 
 #[test]
 fn ticket_form_starts_with_the_imported_tickets() {
-    let at = run(ticket_form::app);
+    let mut at = run(ticket_form::app);
     assert!(at.exception().is_empty(), "{:?}", at.exception());
-    assert_eq!(titles(&at).len(), 12);
-    assert_eq!(titles(&at)[0], "Printer on 3rd floor jams");
+    assert_eq!(titles(&mut at).len(), 12);
+    assert_eq!(titles(&mut at)[0], "Printer on 3rd floor jams");
     assert_eq!(at.subheader(), ["New ticket", "Tickets (12)"]);
     assert!(at.error().is_empty());
     assert_eq!(at.metrics().len(), 4);
@@ -48,7 +52,7 @@ fn ticket_form_lists_every_problem_of_an_empty_ticket() {
     for field in ["Title:", "Email:", "Priority:", "Description:"] {
         assert!(errors[0].contains(field), "{field} in {errors:?}");
     }
-    assert_eq!(titles(&at).len(), 12, "nothing was added");
+    assert_eq!(titles(&mut at).len(), 12, "nothing was added");
 }
 
 #[test]
@@ -75,7 +79,7 @@ fn ticket_form_checks_the_email_and_the_description_length() {
     assert!(!errors[0].contains("Title:") && !errors[0].contains("Priority:"));
     // What was typed stays for the next attempt.
     assert_eq!(at.widget("title").value::<String>(), "VPN down");
-    assert_eq!(titles(&at).len(), 12);
+    assert_eq!(titles(&mut at).len(), 12);
 }
 
 #[test]
@@ -117,10 +121,10 @@ fn ticket_form_keeps_a_valid_ticket_and_empties_the_form() {
         ["Ticket #13 sent. Thank you!"]
     );
     assert_eq!(at.toasts(), ["Ticket #13 sent"]);
-    let all = titles(&at);
+    let all = titles(&mut at);
     assert_eq!(all.len(), 13);
     assert_eq!(all[12], "Monitor flickers");
-    let table = at.tables().remove(0);
+    let table = at.data_editor("edit_tickets").table().cloned().unwrap();
     let last: Vec<String> = table.row_text(12);
     assert_eq!(
         last,
@@ -145,7 +149,7 @@ fn ticket_form_keeps_a_valid_ticket_and_empties_the_form() {
     // The success message shows once.
     at.run();
     assert!(at.alerts(AlertLevel::Success).is_empty());
-    assert_eq!(titles(&at).len(), 13);
+    assert_eq!(titles(&mut at).len(), 13);
     // The download has the new ticket.
     let csv = String::from_utf8(at.widget("Download tickets").download().1.to_vec()).unwrap();
     assert!(csv.ends_with(
@@ -171,12 +175,12 @@ fn ticket_form_tickets_survive_a_restart() {
             "The Q and W keys of my keyboard came off.",
         );
         at.widget("Send ticket").click().run();
-        assert_eq!(titles(&at).len(), 13);
+        assert_eq!(titles(&mut at).len(), 13);
     }
     let mut at = AppTest::with_persist_path(ticket_form::app, path.clone());
     at.run();
     assert!(at.warning().is_empty(), "{:?}", at.warning());
-    let all = titles(&at);
+    let all = titles(&mut at);
     assert_eq!(all.len(), 13, "the tickets came back");
     assert_eq!(all[12], "Keyboard missing keys");
     // Deleting them all is saved too.
@@ -185,7 +189,7 @@ fn ticket_form_tickets_survive_a_restart() {
     drop(at);
     let mut at = AppTest::with_persist_path(ticket_form::app, path);
     at.run();
-    assert!(titles(&at).is_empty());
+    assert!(titles(&mut at).is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -195,7 +199,7 @@ fn ticket_form_filters_the_table_by_priority() {
     for priority in ["Low", "Medium", "High"] {
         at.widget("show_priorities").unselect(priority).run();
     }
-    let table = at.tables().remove(0);
+    let table = at.data_editor("edit_tickets").table().cloned().unwrap();
     assert!(!table.is_empty());
     assert!(
         table
@@ -210,9 +214,9 @@ fn ticket_form_filters_the_table_by_priority() {
 fn ticket_form_deletes_everything_after_confirming() {
     let mut at = run(ticket_form::app);
     at.widget("delete_all").click().run();
-    assert_eq!(titles(&at).len(), 12);
+    assert_eq!(titles(&mut at).len(), 12);
     at.widget("Cancel").click().run();
-    assert_eq!(titles(&at).len(), 12, "cancelled");
+    assert_eq!(titles(&mut at).len(), 12, "cancelled");
     assert!(
         at.widgets().iter().all(|w| w.label != "Delete"),
         "dialog closed"
@@ -220,10 +224,56 @@ fn ticket_form_deletes_everything_after_confirming() {
     at.widget("delete_all").click().run();
     at.widget("Delete").click().run();
     assert!(at.exception().is_empty(), "{:?}", at.exception());
-    assert!(titles(&at).is_empty());
+    assert!(titles(&mut at).is_empty());
     assert_eq!(at.subheader(), ["New ticket", "Tickets (0)"]);
     let tickets: Vec<ticket_form::Ticket> = at.session_state().get("tickets").unwrap();
     assert!(tickets.is_empty());
+}
+
+// Issue 15: tickets are edited in place, and "Save changes" keeps the
+// edits and writes every ticket to the app's CSV file.
+#[test]
+fn ticket_form_edits_tickets_in_place_and_saves_them_to_its_csv() {
+    let dir = std::env::temp_dir().join(format!("brook-ticket-edit-{}", std::process::id()));
+    let path = dir.join("tickets.csv");
+    let mut at = AppTest::new(ticket_form::app);
+    at.session_state().set("csv_path", path.clone()).unwrap();
+    at.run();
+    at.data_editor("edit_tickets")
+        .edit_cell(0, "status", "Closed")
+        .add_row([("title", "Badge reader broken")])
+        .delete_rows([1])
+        .run();
+    assert!(at.error().is_empty(), "{:?}", at.error());
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    assert_eq!(
+        at.caption().last().map(String::as_str),
+        Some("3 unsaved changes")
+    );
+    at.widget("save_edits").click().run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    assert_eq!(at.toasts(), [format!("Saved to {}", path.display())]);
+    let tickets: Vec<ticket_form::Ticket> = at.session_state().get("tickets").unwrap();
+    assert_eq!(tickets.len(), 12, "one added, one deleted");
+    assert_eq!(tickets[0].status, "Closed");
+    assert!(tickets.iter().all(|t| t.id != 2), "ticket 2 was deleted");
+    let added = tickets.last().unwrap();
+    assert_eq!(
+        (
+            added.id,
+            added.title.as_str(),
+            added.priority.as_str(),
+            added.status.as_str()
+        ),
+        (13, "Badge reader broken", "Low", "Open")
+    );
+    let saved = brook::data::Table::read_csv(&path).unwrap();
+    assert_eq!(saved.len(), 12);
+    assert_eq!(saved.cell_text(0, "status"), "Closed");
+    // The editor starts again from the saved tickets, without edits.
+    assert!(at.data_editor("edit_tickets").edits().is_empty());
+    assert_eq!(titles(&mut at).len(), 12);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
