@@ -741,3 +741,28 @@ fn a_row_clicked_in_a_sorted_dataframe_is_returned_by_its_table_position() {
     let selection: TableSelection = at.session_state().get("pick").unwrap();
     assert_eq!(selection.rows, [2]);
 }
+
+// Issue 15: a date cell is edited with a month calendar under it (or by
+// typing the date); a click on a day saves it.
+#[test]
+fn a_date_cell_is_picked_from_a_calendar() {
+    let mut at = AppTest::new(|st| {
+        let table = Table::from_csv("task,due\nreport,2026-12-08\n").unwrap();
+        let edited = st.data_editor(table).key("t").show();
+        st.text(edited.cell_text(0, "due"));
+    });
+    at.run();
+    let mut harness = harness_of(&at, 600.0, 400.0);
+    click_cell(&mut harness, "due", 1);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label("December 2026").is_some());
+    harness.get_by_label("24").click();
+    harness.run();
+    assert_eq!(
+        sent_edits(&harness)[0].edited_rows[&0]["due"],
+        Cell::from("2026-12-24")
+    );
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["2026-12-24"]);
+}

@@ -1450,6 +1450,33 @@ fn editing_cell_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
         } else if response.lost_focus() && !(enter || tab || shift_tab || escape) {
             lost = true;
         }
+        // A date cell has a month calendar below it: a click on a day
+        // saves that date.
+        if matches!(
+            data_type,
+            arrow_schema::DataType::Date32 | arrow_schema::DataType::Date64
+        ) {
+            let shown = chrono::NaiveDate::parse_from_str(editing.text.trim(), "%Y-%m-%d")
+                .unwrap_or_else(|_| chrono::Local::now().date_naive());
+            let mut picked = None;
+            egui::Area::new(text_id.with("calendar"))
+                .order(egui::Order::Foreground)
+                .fixed_pos(rect.left_bottom())
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        picked = crate::date_time::calendar_ui(ui, shown);
+                    });
+                });
+            if let Some(day) = picked {
+                editing.text = day.format("%Y-%m-%d").to_string();
+                let (row, col) = (editing.row, editing.col);
+                if finish_editing(editor, editing, true) {
+                    editor.grid.cursor = Some((row, col));
+                }
+                ui.memory_mut(|m| m.request_focus(editor.grid_id));
+                return;
+            }
+        }
         if invalid {
             ui.painter().rect_stroke(
                 rect.shrink(1.0),

@@ -674,7 +674,7 @@ fn wire_text(spec: &WidgetSpec, typed: &str) -> String {
 }
 
 /// A month calendar starting at `date`'s month; returns a clicked day.
-fn calendar_ui(ui: &mut Ui, date: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn calendar_ui(ui: &mut Ui, date: NaiveDate) -> Option<NaiveDate> {
     let id = ui.make_persistent_id("brook-calendar-month");
     let mut month: NaiveDate = ui
         .data(|d| d.get_temp(id))
