@@ -1072,7 +1072,14 @@ impl RunCtx {
                 {
                     state.widgets.remove(&old);
                 }
-                let value = written.unwrap_or_else(|| call.default.clone());
+                // Or the value handed over by the process this one
+                // replaces (`brook dev`), when it fits the widget.
+                let handed = state
+                    .handed_over
+                    .remove(&id)
+                    .and_then(|value| call.codec.decode(&value))
+                    .and_then(|value| coerce::<T>(value.as_any()));
+                let value = written.or(handed).unwrap_or_else(|| call.default.clone());
                 state.widgets.insert(
                     id.clone(),
                     WidgetState {

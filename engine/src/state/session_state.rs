@@ -97,6 +97,10 @@ pub struct SessionState {
     pub(crate) page_request: Option<String>,
     /// The titles of the pages the last `st.navigation` offered.
     pub(crate) pages: Vec<String>,
+    /// Widget values handed over by the process this one replaces (`brook
+    /// dev`), by widget id: a widget first created with one of these ids
+    /// starts from it instead of its default.
+    pub(crate) handed_over: HashMap<WidgetId, Value>,
 }
 
 /// A fragment: its container, its body, and its timer.
@@ -111,6 +115,59 @@ pub(crate) struct Fragment {
 }
 
 impl SessionState {
+    /// The values of the live widgets, as the window sees them, for a new
+    /// process to take over (`brook dev` restarting the app after a
+    /// rebuild): `(id, label, value)`, sorted by id. Buttons (a click counts
+    /// for one run only) and file uploaders (their files are not carried)
+    /// are left out.
+    pub fn widget_values(&self) -> Vec<(WidgetId, String, Value)> {
+        let mut values: Vec<(WidgetId, String, Value)> = self
+            .widgets
+            .iter()
+            .filter(|(_, widget)| !widget.trigger && widget.kind != "file_uploader")
+            .map(|(id, widget)| {
+                (
+                    id.clone(),
+                    widget.label.clone(),
+                    widget.codec.encode(widget.value.as_any()),
+                )
+            })
+            .collect();
+        values.sort_by(|a, b| a.0.cmp(&b.0));
+        values
+    }
+
+    /// Gives the widgets created from now on the values of `values` (from
+    /// [`SessionState::widget_values`] of another process) instead of their
+    /// defaults: each value once, to the widget of the same id, and only
+    /// when that widget's conversion takes it and it is valid for its
+    /// bounds and options (a value that is not falls back as if the person
+    /// had entered it).
+    pub fn hand_over_widget_values(&mut self, values: impl IntoIterator<Item = (WidgetId, Value)>) {
+        self.handed_over.extend(values);
+    }
+
+    /// The user's keys (not those of keyed widgets, nor keys persisted with
+    /// `persist`, which their file restores), with their values and type
+    /// names, sorted by key: what `brook dev` tries to carry to the new
+    /// build.
+    pub fn user_values(&self) -> Vec<(&str, &dyn Any, &'static str)> {
+        let mut values: Vec<(&str, &dyn Any, &'static str)> = self
+            .user
+            .iter()
+            .filter(|(key, _)| !self.persisted.contains_key(*key))
+            .map(|(key, user)| {
+                (
+                    key.as_str(),
+                    user.value.as_ref() as &dyn Any,
+                    user.type_name,
+                )
+            })
+            .collect();
+        values.sort_by_key(|(key, _, _)| *key);
+        values
+    }
+
     /// Whether `key` holds a user value or a keyed widget's value.
     pub fn contains(&self, key: &str) -> bool {
         self.user.contains_key(key) || self.keys.contains_key(key)
