@@ -12,8 +12,21 @@ fn main() {
     let channel = match std::env::var("BROOK_CHANNEL") {
         Ok(channel) => channel,
         Err(_) if git_dir.exists() => {
-            println!("cargo:rerun-if-changed={}", git_dir.join("HEAD").display());
-            println!("cargo:rerun-if-changed={}", git_dir.join("refs").display());
+            // Rebuilt when a commit is made. In a worktree `.git` is a file
+            // naming the real folder; a path that does not exist would make
+            // cargo rerun this script, and rebuild brook, on every build.
+            let real_dir = std::fs::read_to_string(&git_dir)
+                .ok()
+                .and_then(|text| {
+                    text.strip_prefix("gitdir:")
+                        .map(|dir| dir.trim().to_owned())
+                })
+                .map_or_else(|| git_dir.clone(), std::path::PathBuf::from);
+            for watched in [real_dir.join("HEAD"), real_dir.join("refs")] {
+                if watched.exists() {
+                    println!("cargo:rerun-if-changed={}", watched.display());
+                }
+            }
             let date = Command::new("git")
                 .args(["log", "-1", "--format=%cs"])
                 .current_dir(&manifest)

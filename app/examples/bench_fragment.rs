@@ -1,5 +1,5 @@
 //! Demonstrates fragment reruns:
-//! `cargo run --release -p brook --features experimental --example bench_fragment -- N`.
+//! `cargo run --release -p brook-app --features experimental --example bench_fragment -- N`.
 //!
 //! The `bench_rerun` script of N sliders, plus a fragment holding 10 more
 //! sliders. It changes one slider inside the fragment 20 times (a fragment

@@ -1,4 +1,4 @@
-//! Demonstrates a page switch's speed: `cargo run --release -p brook
+//! Demonstrates a page switch's speed: `cargo run --release -p brook-app
 //! --example bench_pages -- N`.
 //!
 //! A multipage app of two pages, each of N sliders (keyed, so the widgets

@@ -1,5 +1,5 @@
 //! Rerun time with a large persisted session-state value:
-//! `cargo run --release -p brook --example bench_persist`.
+//! `cargo run --release -p brook-app --example bench_persist`.
 //!
 //! A script that persists `data`, a 1 MiB `Vec<f64>` (131,072 numbers) set
 //! once and then left alone, draws a slider and a line of text. It runs

@@ -1,4 +1,4 @@
-//! Demonstrates rerun speed: `cargo run --release -p brook --example bench_rerun -- N`.
+//! Demonstrates rerun speed: `cargo run --release -p brook-app --example bench_rerun -- N`.
 //!
 //! A script with N sliders `s0..s(N-1)` (0..=100, default `i % 100`), the sum
 //! of their squares through a plain function, a session-state counter bumped

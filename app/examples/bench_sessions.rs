@@ -1,4 +1,4 @@
-//! Memory of idle sessions: `cargo run --release -p brook --example bench_sessions -- N`.
+//! Memory of idle sessions: `cargo run --release -p brook-app --example bench_sessions -- N`.
 //!
 //! Starts one headless session (an `AppTest` running a small counter app
 //! once), then N - 1 more (N is 100 unless given), and reads the process's

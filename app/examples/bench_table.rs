@@ -1,5 +1,5 @@
 //! The table benchmark of issue 12:
-//! `cargo run --release -p brook --example bench_table -- N` (N rows,
+//! `cargo run --release -p brook-app --example bench_table -- N` (N rows,
 //! default 1,000,000).
 //!
 //! Builds the CSV text in memory (header

@@ -1,4 +1,4 @@
-//! A CSV explorer: `cargo run -p brook --example csv_explorer`.
+//! A CSV explorer: `cargo run -p brook-app --example csv_explorer`.
 //!
 //! Upload a CSV (until then it explores the demo sales data), keep the rows
 //! you want (a text filter or a number range on one column), sort them,

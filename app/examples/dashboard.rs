@@ -1,4 +1,4 @@
-//! A sales dashboard: `cargo run -p brook --example dashboard`.
+//! A sales dashboard: `cargo run -p brook-app --example dashboard`.
 //!
 //! The 2024 orders of assets/data/sales.csv, on three pages: filter by
 //! region, product and months in the sidebar (the filters hold on every

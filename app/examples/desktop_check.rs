@@ -3,7 +3,7 @@
 //! and a link button. Each run writes the text input's value to the file
 //! named by `BROOK_DESK_OUT`, so the script sees what reached the script.
 //!
-//! `cargo run -p brook --example desktop_check`
+//! `cargo run -p brook-app --example desktop_check`
 
 use brook::prelude::*;
 

@@ -1,4 +1,4 @@
-//! Demonstrates zone-aware date-times: `cargo run --release -p brook --example meeting_planner`.
+//! Demonstrates zone-aware date-times: `cargo run --release -p brook-app --example meeting_planner`.
 //!
 //! Pick a meeting time in the organiser's zone; see it in the three offices'
 //! zones, with a check that it falls in their working hours.

@@ -1,4 +1,4 @@
-//! Demonstrates caching a slow load: `cargo run --release -p brook --example slow_load`.
+//! Demonstrates caching a slow load: `cargo run --release -p brook-app --example slow_load`.
 //!
 //! The first run computes (the spinner ring fills as the load reports its
 //! progress); moving the slider back to a value seen before is instant; the

@@ -1,4 +1,4 @@
-//! A help-desk ticket form: `cargo run -p brook --example ticket_form`.
+//! A help-desk ticket form: `cargo run -p brook-app --example ticket_form`.
 //!
 //! A form that checks what is sent (a title, a valid email, a priority, a
 //! description of 20 characters or more) and says what is wrong; the

@@ -7,7 +7,7 @@
 //!
 //! Without it, calling one is a compile error that names the feature.
 //!
-//! Lifecycle (as Streamlit's `experimental_` prefix, B165..B169):
+//! Lifecycle (as Streamlit's `experimental_` prefix):
 //! 1. A feature starts here, stage **experimental**; it may change at any time.
 //! 2. When it is stable, it moves to the prelude under its final name. The
 //!    old name keeps working for two minor releases, marked `#[deprecated]`

@@ -15,7 +15,7 @@
 //!     st.text(format!("Count: {count}"));
 //! }
 //!
-//! fn main() -> anyhow::Result<()> {
+//! fn main() -> brook::anyhow::Result<()> {
 //!     brook::run("Counter", app)
 //! }
 //! ```
@@ -34,10 +34,13 @@
 //! at.widget("Name").input("Ada").run();
 //! assert_eq!(at.text(), ["Hello, Ada!"]);
 //! ```
+// docs.rs marks each feature-gated item with the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod gallery;
 extern crate self as brook;
 
+pub mod dev;
 pub mod experimental;
 
 /// App-wide configuration.
@@ -56,6 +59,7 @@ pub mod config {
     pub use brook_engine::caching::{set_stale_multiplier, stale_multiplier};
 }
 
+pub mod new_project;
 pub mod settings;
 mod shell;
 pub mod snapshot;
@@ -73,6 +77,8 @@ pub mod testing {
 
 use std::sync::Arc;
 
+/// anyhow, the error type [`run`] returns: `fn main() -> brook::anyhow::Result<()>`.
+pub use anyhow;
 pub use brook_engine::caching::{Cached, progress};
 pub use brook_engine::{
     BrookError, Event, Page, Script, Session, SessionOptions, St, caching, data, element, files,
@@ -85,6 +91,22 @@ pub use brook_widgets as widgets;
 pub use chrono;
 /// chrono-tz, for zone-aware inputs (`brook::chrono_tz::Europe::Berlin`).
 pub use chrono_tz;
+/// serde, for the types session state and `persist = "disk"` caches save.
+/// Derive through it with one attribute naming the path, so a project needs
+/// no serde line of its own:
+///
+/// ```
+/// use brook::serde::{Deserialize, Serialize};
+///
+/// #[derive(Clone, Serialize, Deserialize)]
+/// #[serde(crate = "brook::serde")]
+/// struct Ticket {
+///     title: String,
+///     hours: f64,
+/// }
+/// # let _ = Ticket { title: String::new(), hours: 1.0 };
+/// ```
+pub use serde;
 pub use shell::{BrookApp, CHANNEL, VERSION};
 
 /// Everything a script needs: `use brook::prelude::*;`.
@@ -121,9 +143,18 @@ pub fn run(title: &str, script: impl Fn(&St) + Send + Sync + 'static) -> anyhow:
     // eframe keeps the window's position, size and maximized state (its
     // `persistence`, in the platform data folder) and restores them over
     // this first size.
+    let mut viewport = shell::window(title, [1000.0, 720.0]).with_drag_and_drop(true);
+    let mut persist_window = true;
+    // Under `brook dev`, a new build opens where the old one was.
+    if let Some([x, y, width, height]) = dev::start() {
+        viewport = viewport
+            .with_position([x, y])
+            .with_inner_size([width, height]);
+        persist_window = false;
+    }
     let options = eframe::NativeOptions {
-        viewport: shell::window(title, [1000.0, 720.0]).with_drag_and_drop(true),
-        persist_window: true,
+        viewport,
+        persist_window,
         ..Default::default()
     };
     let app_title = title.to_owned();

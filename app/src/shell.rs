@@ -172,6 +172,12 @@ impl SessionView {
                 persist_path: persist,
             },
         )?;
+        // Under `brook dev`, the main window starts from the state the
+        // build it replaces handed over.
+        let handed_over = (viewport == egui::ViewportId::ROOT)
+            .then(crate::dev::take_incoming)
+            .flatten()
+            .and_then(|handover| session.with_state(|state| handover.apply(state)));
         let (toast_sender, toast_receiver) = crossbeam_channel::bounded(64);
         let mut view = Self {
             session,
@@ -193,6 +199,7 @@ impl SessionView {
             ctx: ctx.clone(),
             viewport,
         };
+        view.notices.extend(handed_over);
         view.send(Event::Rerun);
         Ok(view)
     }
@@ -722,6 +729,7 @@ impl BrookApp {
             writable,
         } = loaded;
         egui_extras::install_image_loaders(ctx);
+        crate::dev::set_context(ctx);
         brook_widgets::fonts::install(ctx);
         brook_widgets::theme::install(ctx);
         ctx.set_theme(settings.theme.preference());
@@ -1000,6 +1008,60 @@ impl BrookApp {
         }
     }
 
+    /// Under `brook dev`: "rebuilding…" while a build runs, the compile
+    /// error of a failed one (this build goes on), and the hand-over to the
+    /// new build when it is ready.
+    fn dev_ui(&mut self, ui: &mut egui::Ui) {
+        if !crate::dev::active() {
+            return;
+        }
+        match crate::dev::status() {
+            crate::dev::Status::Idle => {}
+            crate::dev::Status::Building => {
+                egui::Panel::top("brook-dev").show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.add(egui::Spinner::new());
+                        ui.label("rebuilding…");
+                    });
+                });
+            }
+            crate::dev::Status::Failed(text) => {
+                egui::Panel::top("brook-dev").show(ui, |ui| {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        "The new build failed to compile: this is the last build that did. Fix the \
+                         error and save.",
+                    );
+                    // rustc's message, scrolled when long.
+                    egui::ScrollArea::vertical()
+                        .min_scrolled_height(240.0)
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(text).monospace());
+                        });
+                });
+            }
+            crate::dev::Status::HandOver(path) => {
+                let window = ui.ctx().input(|input| {
+                    let viewport = input.viewport();
+                    let outer = viewport.outer_rect.or(viewport.inner_rect)?;
+                    let inner = viewport.inner_rect.unwrap_or(outer);
+                    Some([outer.min.x, outer.min.y, inner.width(), inner.height()])
+                });
+                let mut handover = self
+                    .main
+                    .session
+                    .with_state(|state| crate::dev::Handover::of_state(state));
+                handover.window = window;
+                if let Err(err) = handover.write(&path) {
+                    log::warn!(target: "brook", "brook dev: {err:#}");
+                }
+                crate::dev::handed_over();
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
     /// Draws one frame of the main window (the menus, the page, the about
     /// box, the other windows) and acts on the keyboard's shortcuts.
     pub(crate) fn frame_ui(&mut self, ui: &mut egui::Ui) {
@@ -1020,6 +1082,7 @@ impl BrookApp {
             self.main.act(action);
         }
         egui::Panel::top("brook-top").show(ui, |ui| self.menu_ui(ui));
+        self.dev_ui(ui);
         self.main.page_ui(ui, self.settings.wide);
         // A multipage app's window is titled with its page.
         let page = brook_widgets::page::current_page(&self.main.tree);

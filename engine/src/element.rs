@@ -732,7 +732,7 @@ pub struct Progress {
     pub message: String,
     /// How far along, 0 to 1, when the work reports it.
     pub fraction: Option<f32>,
-    /// Whether the spinner shows the elapsed time (`show_time`, B41; on
+    /// Whether the spinner shows the elapsed time (`show_time`; on
     /// unless the cached function turns it off).
     #[serde(default = "shows_time")]
     pub show_time: bool,

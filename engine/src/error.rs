@@ -6,7 +6,7 @@
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BrookError {
-    /// Two widgets of one kind with the same label and parameters and no key (B119).
+    /// Two widgets of one kind with the same label and parameters and no key.
     #[error(
         "There are multiple `{kind}` widgets labelled \"{label}\" with the same parameters, so brook \
          cannot tell them apart. Give each one a unique key, e.g. `.key(\"{label}-1\")`."
@@ -17,7 +17,7 @@ pub enum BrookError {
         /// The label shared by the widgets.
         label: String,
     },
-    /// Two elements of one run with the same key (B120).
+    /// Two elements of one run with the same key.
     #[error(
         "There are multiple widgets with key \"{key}\" in this run. Keys must be unique; for widgets \
          made in a loop, put the loop index in the key."
@@ -26,7 +26,7 @@ pub enum BrookError {
         /// The duplicated key.
         key: String,
     },
-    /// `session_state` written for a widget's key after the widget was created in this run (B95).
+    /// `session_state` written for a widget's key after the widget was created in this run.
     #[error(
         "`session_state[\"{key}\"]` cannot be modified after the widget with key \"{key}\" is \
          created in this run. Set it before the widget is called, or in the widget's callback."
@@ -35,7 +35,7 @@ pub enum BrookError {
         /// The widget's key.
         key: String,
     },
-    /// `session_state` written for a form's key after the form was created in this run (B95).
+    /// `session_state` written for a form's key after the form was created in this run.
     #[error(
         "`session_state[\"{key}\"]` cannot be modified after the form with key \"{key}\" is created \
          in this run. Set it before the form is created."
@@ -44,7 +44,7 @@ pub enum BrookError {
         /// The form's key.
         key: String,
     },
-    /// A value set through session state for a widget that cannot take one (B97).
+    /// A value set through session state for a widget that cannot take one.
     #[error(
         "Values for the `{kind}` with key \"{key}\" cannot be set using session_state: buttons are \
          true only in the run their click triggers, and uploaded files come only from the person. \
@@ -86,7 +86,7 @@ pub enum BrookError {
         /// The type stored.
         found: &'static str,
     },
-    /// Reading a key that is not in session state (B76).
+    /// Reading a key that is not in session state.
     #[error(
         "session_state has no key \"{key}\". Did you forget to initialise it? Use \
          `get_or_insert(\"{key}\", ..)`, or check `contains(\"{key}\")` first."
@@ -95,7 +95,7 @@ pub enum BrookError {
         /// The key.
         key: String,
     },
-    /// A key with brook's internal prefix (B81).
+    /// A key with brook's internal prefix.
     #[error(
         "session_state keys may not start with `$$ID` (\"{key}\"): that prefix is brook's own. Rename the key."
     )]
@@ -103,7 +103,7 @@ pub enum BrookError {
         /// The key.
         key: String,
     },
-    /// `st.form` inside a form (B143).
+    /// `st.form` inside a form.
     #[error(
         "The form \"{key}\" is inside the form \"{outer}\". Forms cannot be nested: move it out."
     )]
@@ -121,7 +121,7 @@ pub enum BrookError {
         /// The key.
         key: String,
     },
-    /// `form_submit_button` outside any form (B143).
+    /// `form_submit_button` outside any form.
     #[error(
         "The form_submit_button \"{label}\" is not inside a form. Call it on the form: \
          `form.form_submit_button(\"{label}\")`, or use `st.button` outside forms."
@@ -130,7 +130,7 @@ pub enum BrookError {
         /// The button's label.
         label: String,
     },
-    /// `st.button` inside a form (B143).
+    /// `st.button` inside a form.
     #[error(
         "The button \"{label}\" is inside the form \"{form}\". Buttons cannot be placed in a form: \
          use `form_submit_button` there."
@@ -141,7 +141,7 @@ pub enum BrookError {
         /// The form's key.
         form: String,
     },
-    /// A callback on a widget inside a form other than the submit button (B102).
+    /// A callback on a widget inside a form other than the submit button.
     #[error(
         "The `{kind}` \"{label}\" inside the form \"{form}\" has an on_change callback. Within a \
          form, callbacks can only be defined on form_submit_button: move it there."

@@ -16,6 +16,8 @@
 //! at.run().run();
 //! assert_eq!(at.session_state().get::<i64>("runs"), Some(2));
 //! ```
+// docs.rs marks each feature-gated item with the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod caching;
 pub mod data;

@@ -14,14 +14,14 @@ use crate::element::{
 use crate::error::BrookError;
 use crate::script_runner::{Event, Session, SessionClock, SessionOptions, St};
 
-/// The default run timeout (B176).
+/// The default run timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Why a test run failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum AppTestError {
-    /// The run took longer than the timeout (B176); it was asked to stop.
+    /// The run took longer than the timeout; it was asked to stop.
     #[error("AppTest script run timed out after {0:?}")]
     Timeout(Duration),
     /// The runner thread could not be started or has ended.
@@ -51,7 +51,7 @@ pub struct AppTest {
 }
 
 impl AppTest {
-    /// A test of `script`. Nothing runs until [`AppTest::run`] (B175).
+    /// A test of `script`. Nothing runs until [`AppTest::run`].
     ///
     /// # Panics
     /// If the runner thread cannot be started (the OS is out of threads).
@@ -126,7 +126,7 @@ impl AppTest {
         self.run_with_timeout(self.timeout)
     }
 
-    /// Runs with a timeout of its own (B176).
+    /// Runs with a timeout of its own.
     pub fn run_with_timeout(&mut self, timeout: Duration) -> Result<&mut Self, AppTestError> {
         // Anything from earlier runs is old news.
         let mut events = std::mem::take(&mut self.staged);
@@ -163,7 +163,7 @@ impl AppTest {
     }
 
     /// Moves the session clock forward and runs the `run_every` fragments
-    /// that became due (B152), waiting until the session is idle.
+    /// that became due, waiting until the session is idle.
     ///
     /// # Panics
     /// On timeout.
@@ -376,8 +376,8 @@ impl AppTest {
         self.alerts(AlertLevel::Error)
     }
 
-    /// Exception messages, in order (B177: a script's panic lands here, not
-    /// in the test).
+    /// Exception messages, in order (a script's panic lands here as an
+    /// exception element, not in the test).
     pub fn exception(&self) -> Vec<String> {
         self.exceptions()
             .into_iter()
@@ -418,7 +418,7 @@ impl AppTest {
     /// Looks a widget up by key, or else by label.
     ///
     /// # Panics
-    /// If no widget has that key or label (B180), or several share the label
+    /// If no widget has that key or label, or several share the label
     /// (look those up by key).
     pub fn widget(&mut self, key_or_label: &str) -> WidgetHandle<'_> {
         let widgets = self.widgets();
@@ -551,7 +551,7 @@ impl AppTest {
         }
     }
 
-    /// Session state, to read, or to set before a run (B189, B190).
+    /// Session state, to read, or to set before a run.
     pub fn session_state(&self) -> AppTestState<'_> {
         AppTestState { at: self }
     }
@@ -655,7 +655,7 @@ impl<'a> WidgetHandle<'a> {
     }
 
     /// Stages a new value in the window's form ([`Value`]); it takes effect
-    /// on the next run (B184).
+    /// on the next run.
     pub fn set_ui_value(self, value: Value) -> &'a mut AppTest {
         let id = self.element.id.clone();
         self.at.stage(Event::WidgetChanged { id, value })
@@ -725,7 +725,7 @@ impl<'a> WidgetHandle<'a> {
         self.set_ui_value(ui)
     }
 
-    /// Picks a colour, `"#rrggbb"` (B185).
+    /// Picks a colour, `"#rrggbb"`.
     pub fn pick(self, hex: &str) -> &'a mut AppTest {
         self.set_value(hex)
     }
@@ -762,7 +762,7 @@ impl<'a> WidgetHandle<'a> {
         }
     }
 
-    /// Clicks a button (true for the next run only, B187).
+    /// Clicks a button (true for the next run only).
     pub fn click(self) -> &'a mut AppTest {
         let id = self.element.id.clone();
         self.at.stage(Event::ButtonClicked { id })
@@ -778,7 +778,7 @@ impl<'a> WidgetHandle<'a> {
         self.set_ui_value(Value::Bool(false))
     }
 
-    /// Types `text` into a text input or area; ignored past `max_chars` (B186).
+    /// Types `text` into a text input or area; ignored past `max_chars`.
     pub fn input(self, text: &str) -> &'a mut AppTest {
         let too_long = match &self.element.spec {
             WidgetSpec::TextInput { max_chars, .. } | WidgetSpec::TextArea { max_chars, .. } => {
@@ -793,7 +793,7 @@ impl<'a> WidgetHandle<'a> {
     }
 
     /// Selects an option by its text (selectbox, radio), or adds it to a
-    /// multiselect's selection (nothing if already selected, B186).
+    /// multiselect's selection (nothing if already selected).
     pub fn select(self, option: &str) -> &'a mut AppTest {
         let current = self.pending_value();
         match (&self.element.spec, &current) {
@@ -830,12 +830,12 @@ impl<'a> WidgetHandle<'a> {
         self.set_ui_value(Value::Indices(chosen))
     }
 
-    /// Adds one step to a number input, up to its max (B186).
+    /// Adds one step to a number input, up to its max.
     pub fn increment(self) -> &'a mut AppTest {
         self.step(1.0)
     }
 
-    /// Takes one step off a number input, down to its min (B186).
+    /// Takes one step off a number input, down to its min.
     pub fn decrement(self) -> &'a mut AppTest {
         self.step(-1.0)
     }
@@ -1144,7 +1144,8 @@ impl AppTestState<'_> {
     }
 
     /// Sets `key` before the next run, like a write at the top of the
-    /// script (B190, E6.3).
+    /// script: a test can start from any state (a logged-in user, a value
+    /// carried over from another page).
     pub fn set<T: std::any::Any + Send>(&self, key: &str, value: T) -> Result<(), BrookError> {
         self.at.session.with_state(|s| s.set(key, value))
     }

@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 use parking_lot::RwLock;
 use serde::{Deserialize, Serialize};
 
-/// The format of a naive date-time: `2020-01-10 10:30:00` (B158).
+/// The format of a naive date-time: `2020-01-10 10:30:00`.
 pub const NAIVE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 
 /// Where aware values are shown.

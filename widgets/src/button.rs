@@ -13,10 +13,10 @@ use crate::render::Frame;
 /// Buttons on [`St`]. In the prelude.
 pub trait ButtonExt {
     /// A button: `show()` is true in the run its click triggers, false
-    /// otherwise (B98). Not allowed inside a form.
+    /// otherwise. Not allowed inside a form.
     fn button(&self, label: impl Into<String>) -> Button<'_>;
     /// A form's submit button: clicking it sends every value of the form at
-    /// once (B104). Only allowed inside a form.
+    /// once. Only allowed inside a form.
     fn form_submit_button(&self, label: impl Into<String>) -> Button<'_>;
 }
 
@@ -62,7 +62,7 @@ impl<'a> Button<'a> {
         self
     }
 
-    /// A callback run before the script when the button is clicked (B86).
+    /// A callback run before the script when the button is clicked.
     pub fn on_click(mut self, callback: impl Fn(&St) + Send + Sync + 'static) -> Self {
         self.common.callback = Some(Arc::new(callback));
         self

@@ -95,8 +95,8 @@ pub trait WidgetOptions: Sized {
     }
 
     /// A callback run before the next script run when the value changes,
-    /// with session state already holding the new value (B87). The closure
-    /// captures its arguments now, when the widget is called (B89).
+    /// with session state already holding the new value. The closure
+    /// captures its arguments now, when the widget is called.
     #[must_use]
     fn on_change(mut self, callback: impl Fn(&St) + Send + Sync + 'static) -> Self {
         self.common().callback = Some(Arc::new(callback));

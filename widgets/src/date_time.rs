@@ -447,7 +447,7 @@ impl<'a> DateTimeInput<'a> {
     }
 
     /// A zone-aware default: the input works in its zone and returns a
-    /// `DateTime<Tz>` (brook keeps the zone; Streamlit drops it, B162).
+    /// `DateTime<Tz>` (brook keeps the zone; Streamlit drops it).
     pub fn default_zoned(self, value: DateTime<Tz>) -> ZonedDateTimeInput<'a> {
         ZonedDateTimeInput {
             st: self.st,

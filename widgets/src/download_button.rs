@@ -57,7 +57,7 @@ impl WidgetOptions for DownloadButton<'_> {
 }
 
 impl DownloadButton<'_> {
-    /// A callback run before the script when the button is clicked (B86).
+    /// A callback run before the script when the button is clicked.
     pub fn on_click(mut self, callback: impl Fn(&St) + Send + Sync + 'static) -> Self {
         self.common.callback = Some(Arc::new(callback));
         self

@@ -1,4 +1,4 @@
-//! The fonts brook draws with, bundled from `assets/fonts/`: the window and
+//! The fonts brook draws with, bundled from `widgets/assets/fonts/`: the window and
 //! every snapshot use exactly these, never the machine's, so text renders
 //! the same everywhere.
 //!
@@ -26,10 +26,10 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// DejaVu Sans 2.37 (Bitstream Vera licence, `assets/fonts/DejaVu-LICENSE.txt`).
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans 2.37 (Bitstream Vera licence, `widgets/assets/fonts/DejaVu-LICENSE.txt`).
+const DEJAVU_SANS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Sans Mono 2.37, same licence.
-const DEJAVU_SANS_MONO: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansMono.ttf");
+const DEJAVU_SANS_MONO: &[u8] = include_bytes!("../assets/fonts/DejaVuSansMono.ttf");
 
 /// The name of the proportional fallback in [`definitions`].
 pub const SANS_FALLBACK: &str = "DejaVuSans";

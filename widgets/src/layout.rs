@@ -29,7 +29,7 @@ pub trait LayoutExt {
     /// A collapsible section, open at first.
     fn expander_open(&self, label: impl Into<String>) -> St;
     /// A form: changes inside it are sent together by its
-    /// `form_submit_button` (B104, B141). Forms cannot be nested.
+    /// `form_submit_button`. Forms cannot be nested.
     fn form(&self, key: &str) -> St;
     /// A form whose widgets go back to their defaults after each submit.
     fn form_cleared_on_submit(&self, key: &str) -> St;

@@ -17,6 +17,8 @@
 //! at.widget("days").set_value(7).run();
 //! assert_eq!(at.text(), ["7 days"]);
 //! ```
+// docs.rs marks each feature-gated item with the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod alert;
 pub mod button;

@@ -1,6 +1,6 @@
 //! brook's spinner: a ring that fills with the progress of a long
 //! computation (a cache miss), with its message, the function's name and the
-//! elapsed time. Drawn by the window over the page (B40), never as an
+//! elapsed time. Drawn by the window over the page, never as an
 //! element, so the page stays visible and usable underneath.
 
 use std::f32::consts::TAU;

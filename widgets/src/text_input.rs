@@ -11,7 +11,7 @@ use crate::render::{Frame, label_ui};
 /// Text inputs on [`St`]. In the prelude.
 pub trait TextInputExt {
     /// A single-line text field; returns its text (default empty). The text
-    /// is sent when the field loses focus or on Enter (B140).
+    /// is sent when the field loses focus or on Enter.
     fn text_input(&self, label: impl Into<String>) -> TextInput<'_>;
     /// A multi-line text field; sent when it loses focus or on Ctrl+Enter.
     fn text_area(&self, label: impl Into<String>) -> TextInput<'_>;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::prelude::*;
 
 /// The picture of the image section.
-const PICTURE: &[u8] = include_bytes!("../../../assets/brook.png");
+const PICTURE: &[u8] = include_bytes!("../../assets/brook.png");
 
 /// A row of the static table: each field a column.
 #[derive(Serialize)]

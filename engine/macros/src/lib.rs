@@ -22,7 +22,7 @@ use syn::{Expr, FnArg, ItemFn, Lit, LitStr, Pat, ReturnType, Type, parse_macro_i
 
 /// Caches a function's return value by its arguments: a hit returns a
 /// copy-on-write handle to the stored value (`Cached<T>`), so a caller can
-/// mutate what it got without any other caller seeing it (B20).
+/// mutate what it got without any other caller seeing it.
 ///
 /// Parameters (all optional): `ttl = "10m"` or `ttl = <Duration expr>`,
 /// `max_entries = N`, `show_spinner = false | "text"`, `show_time = false`
@@ -34,7 +34,7 @@ use syn::{Expr, FnArg, ItemFn, Lit, LitStr, Pat, ReturnType, Type, parse_macro_i
 /// With `refresh_mode = "background"` (which needs a `ttl`), an entry older
 /// than its ttl but younger than ttl times the stale multiplier (2 by
 /// default, `brook::config::set_stale_multiplier`) is returned at once, with no
-/// spinner, while one computation on another thread replaces it (B53); the
+/// spinner, while one computation on another thread replaces it; the
 /// function then takes no `&St` and only owned parameters.
 #[proc_macro_attribute]
 pub fn cache_data(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -42,7 +42,7 @@ pub fn cache_data(args: TokenStream, item: TokenStream) -> TokenStream {
 }
 
 /// Caches a shared resource: every caller gets the same object (`Arc<T>`);
-/// mutating it needs a lock inside `T` (B24, B27).
+/// mutating it needs a lock inside `T`.
 ///
 /// With `refresh_mode = "background"` and `on_release`, the object a
 /// refresh replaces is released when the new one is stored, as on a clear:
@@ -51,8 +51,8 @@ pub fn cache_data(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// Parameters: as [`macro@cache_data`] (`refresh_mode` too) without
 /// `persist`, plus
-/// `validate = path_to_fn` (`fn(&T) -> bool`, checked on every hit, B44) and
-/// `on_release = path_to_fn` (`fn(&T)`, called when an entry is removed, B50).
+/// `validate = path_to_fn` (`fn(&T) -> bool`, checked on every hit) and
+/// `on_release = path_to_fn` (`fn(&T)`, called when an entry is removed).
 #[proc_macro_attribute]
 pub fn cache_resource(args: TokenStream, item: TokenStream) -> TokenStream {
     expand(Kind::Resource, args, item)
@@ -209,7 +209,7 @@ fn ttl_tokens(value: &Expr) -> syn::Result<Tokens> {
 }
 
 /// Parses pandas-Timedelta-like text: "1d", "1.5 days", "1h23s", "30m",
-/// "250ms". A number without a unit is nanoseconds (B33).
+/// "250ms". A number without a unit is nanoseconds.
 fn parse_duration(text: &str) -> Result<u64, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -259,7 +259,7 @@ fn parse_duration(text: &str) -> Result<u64, String> {
     Ok((total * 1e9).round() as u64)
 }
 
-/// What `refresh_mode = "background"` needs (B52, B54, B55): a ttl to be
+/// What `refresh_mode = "background"` needs: a ttl to be
 /// stale after, a ttl that is not ignored, no script context, and owned
 /// parameters that can move to the refreshing thread.
 fn check_background(
@@ -514,12 +514,12 @@ fn generate(kind: Kind, options: &Options, function: ItemFn) -> syn::Result<Toke
                 }, #disk, #validate, #on_release)
             }
 
-            /// Removes every cached entry of the function (B62).
+            /// Removes every cached entry of the function.
             #mod_vis fn clear() {
                 __cache().clear();
             }
 
-            /// Removes the entry for these arguments, hashed as in a call (B63).
+            /// Removes the entry for these arguments, hashed as in a call.
             #[allow(clippy::too_many_arguments)]
             #mod_vis fn clear_entry(#(#key_idents: #key_types),*) {
                 let mut __hasher = #p::KeyHasher::new();

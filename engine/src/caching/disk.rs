@@ -1,4 +1,4 @@
-//! Persisted `cache_data` entries (B42, B43): one RON file per entry,
+//! Persisted `cache_data` entries: one RON file per entry,
 //! `<function key>-<value key>.memo`, written atomically and durably. A file
 //! that cannot be used is set aside (renamed `.memo.bad-…`, see
 //! [`crate::files`]) with a warning in the log and the window, and the value
@@ -43,7 +43,7 @@ struct Memo<T> {
     format: u32,
     function: String,
     value: T,
-    /// The elements the function emitted, replayed on a hit (B57).
+    /// The elements the function emitted, replayed on a hit.
     #[serde(default)]
     replay: Vec<ReplayOp>,
 }
@@ -166,7 +166,7 @@ pub(crate) fn remove_function_files(function_key: u64) {
     remove_where(|name| name.starts_with(&format!("{function_key:016x}-")));
 }
 
-/// Removes every persisted entry (B64).
+/// Removes every persisted entry.
 pub(crate) fn remove_all_files() {
     remove_where(|_| true);
 }

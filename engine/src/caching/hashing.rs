@@ -1,14 +1,14 @@
-//! Argument hashing for cache keys (B6, B9, B10, B14).
+//! Argument hashing for cache keys.
 //!
 //! Arguments implement [`CacheKey`]: what cannot be hashed does not compile
-//! (Streamlit raises `UnhashableParamError` at run time, B8). Implement it for
+//! (Streamlit raises `UnhashableParamError` at run time). Implement it for
 //! your own types to choose what identifies a value, the equivalent of
-//! `hash_funcs` (B14); see [`impl_cache_key_via_hash!`](crate::impl_cache_key_via_hash).
+//! `hash_funcs`; see [`impl_cache_key_via_hash!`](crate::impl_cache_key_via_hash).
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The hasher of cache keys: deterministic across runs and processes of one
-/// build (B9), so persisted entries are found again.
+/// build, so persisted entries are found again.
 pub struct KeyHasher(DefaultHasher);
 
 impl KeyHasher {
@@ -27,7 +27,7 @@ impl KeyHasher {
         self.0.write(bytes);
     }
 
-    /// Feeds a type tag, so `1_i64` and `"1"` differ (B10).
+    /// Feeds a type tag, so `1_i64` and `"1"` differ.
     pub fn tag(&mut self, tag: &str) {
         self.0.write(tag.as_bytes());
         self.0.write_u8(0xff);
@@ -119,8 +119,8 @@ via_hash!(
 );
 
 /// Aware date-times hash by their RFC 3339 text, offset included: equal
-/// instants in different zones are different keys (B164, as Streamlit's
-/// `isoformat()`), and they are valid cache arguments (E1.1).
+/// instants in different zones are different keys (as Streamlit's
+/// `isoformat()`), and they are valid cache arguments.
 impl<Z: chrono::TimeZone> CacheKey for chrono::DateTime<Z>
 where
     Z::Offset: std::fmt::Display,
@@ -263,7 +263,7 @@ tuple!(A, B, C, D);
 tuple!(A, B, C, D, E);
 tuple!(A, B, C, D, E, F);
 
-/// Hashes one named argument: its name and its value (B6).
+/// Hashes one named argument: its name and its value.
 pub fn hash_arg<T: CacheKey + ?Sized>(hasher: &mut KeyHasher, name: &str, value: &T) {
     hasher.tag(name);
     value.cache_key(hasher);

@@ -2,10 +2,10 @@
 //! `#[cache_resource]` expand to calls into this module.
 //!
 //! - [`Cached<T>`]: what a `cache_data` function returns; reads go to the
-//!   shared stored value, the first write makes a private copy (B20).
+//!   shared stored value, the first write makes a private copy.
 //! - [`CacheKey`]: what an argument needs to be part of a key.
 //! - [`progress`]: reports the progress of a long computation to the spinner.
-//! - [`clear_all`], [`clear_all_data`], [`clear_all_resources`] (B64).
+//! - [`clear_all`], [`clear_all_data`], [`clear_all_resources`].
 
 mod clock;
 mod disk;
@@ -28,7 +28,7 @@ pub use storage::{
 /// Reading derefs to the stored value with no copy (a hit on an 8 MB vector
 /// costs a reference count). Writing (`DerefMut`, [`Cached::into_inner`])
 /// copies it first if anyone else holds it, so no other caller, and not the
-/// cache, ever sees the change (B20, B21).
+/// cache, ever sees the change.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Cached<T>(Arc<T>);
 
@@ -93,7 +93,7 @@ pub fn progress(fraction: f32, message: impl Into<String>) {
     crate::script_runner::report_progress(fraction, message.into());
 }
 
-/// Clears every `cache_data` function, in memory and on disk (B64).
+/// Clears every `cache_data` function, in memory and on disk.
 pub fn clear_all_data() {
     for cache in storage::registered() {
         if cache.kind() == Kind::Data {
@@ -103,7 +103,7 @@ pub fn clear_all_data() {
     disk::remove_all_files();
 }
 
-/// Clears every `cache_resource` function, calling `on_release` (B64).
+/// Clears every `cache_resource` function, calling `on_release`.
 pub fn clear_all_resources() {
     for cache in storage::registered() {
         if cache.kind() == Kind::Resource {
@@ -118,7 +118,7 @@ pub fn clear_all() {
     clear_all_resources();
 }
 
-/// Drops a session's session-scoped entries (B47).
+/// Drops a session's session-scoped entries.
 pub(crate) fn end_session(session: u64) {
     storage::mark_session_ended(session);
     for cache in storage::registered() {

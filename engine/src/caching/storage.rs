@@ -2,7 +2,7 @@
 //! computation per key at a time, optional disk persistence.
 //!
 //! Thread-safe: any session's runner thread may call into it at once; each
-//! key computes on one thread while the others wait (B28).
+//! key computes on one thread while the others wait.
 
 use std::num::NonZeroUsize;
 use std::panic::AssertUnwindSafe;
@@ -30,20 +30,20 @@ pub enum Kind {
 }
 
 /// How a function's entries past their ttl are refreshed: its
-/// `refresh_mode` (B52).
+/// `refresh_mode`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum RefreshMode {
     /// The caller that finds an entry expired computes it again, with the
-    /// spinner (B34).
+    /// spinner.
     #[default]
     Foreground,
     /// An entry aged between `ttl` and `ttl` times the stale multiplier is
     /// returned at once, with no spinner, while one background computation
-    /// replaces it; an older one is a miss (B53).
+    /// replaces it; an older one is a miss.
     Background,
 }
 
-/// `f64` bits of the stale multiplier; 2.0 by default (B53).
+/// `f64` bits of the stale multiplier; 2.0 by default.
 static STALE_MULTIPLIER: AtomicU64 = AtomicU64::new(2.0f64.to_bits());
 
 /// Sets how long past its `ttl` a background-refreshed entry may still be
@@ -71,7 +71,7 @@ pub fn stale_multiplier() -> f64 {
 }
 
 /// How long a failed background refresh keeps its key from refreshing
-/// again (B54).
+/// again.
 pub const REFRESH_COOLDOWN: Duration = Duration::from_secs(60);
 
 /// A cached function's settings, from its attribute.
@@ -81,28 +81,28 @@ pub struct FunctionInfo {
     pub name: &'static str,
     /// `module_path!()` where it is defined.
     pub module: &'static str,
-    /// A hash of its source: an edited function is a new cache (B4).
+    /// A hash of its source: an edited function is a new cache.
     pub source_hash: u64,
     /// Data or resource.
     pub kind: Kind,
-    /// Entries older than this are recomputed (lazily, B34).
+    /// Entries older than this are recomputed (lazily).
     pub ttl: Option<Duration>,
-    /// A ttl was given but persistence ignores it (B35).
+    /// A ttl was given but persistence ignores it.
     pub ttl_ignored: bool,
-    /// The LRU bound (B36).
+    /// The LRU bound.
     pub max_entries: Option<usize>,
-    /// The spinner text, or `None` for no spinner (B38, B39).
+    /// The spinner text, or `None` for no spinner.
     pub spinner: Option<&'static str>,
-    /// The spinner shows the elapsed time (`show_time`, B41; on by default).
+    /// The spinner shows the elapsed time (`show_time`; on by default).
     pub show_time: bool,
-    /// One cache per session (B47).
+    /// One cache per session.
     pub session_scope: bool,
-    /// What happens to entries past their ttl (B52).
+    /// What happens to entries past their ttl.
     pub refresh: RefreshMode,
 }
 
 impl FunctionInfo {
-    /// The function's identity: module, name and source (B3).
+    /// The function's identity: module, name and source.
     pub fn function_key(&self) -> u64 {
         let mut hasher = super::KeyHasher::new();
         hasher.hash(self.module);
@@ -112,7 +112,7 @@ impl FunctionInfo {
     }
 }
 
-/// What a cached call emitted into the page, replayed on hits (B57).
+/// What a cached call emitted into the page, replayed on hits.
 type Replay = Arc<[ReplayOp]>;
 
 struct Entry<V> {
@@ -201,7 +201,7 @@ pub struct FunctionCache<V> {
     stores: Mutex<HashMap<u64, Store<V>>>,
     /// Computations in progress by (session, key).
     flights: Mutex<Flights<V>>,
-    /// Background refreshes (B53, B54); locked before `stores`, never after.
+    /// Background refreshes; locked before `stores`, never after.
     refreshes: Mutex<Refreshes>,
     /// Signalled when a background refresh ends.
     refreshed: Condvar,
@@ -319,7 +319,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
 
     /// Looks `key` up; on a miss, computes it once (others wait) and stores
     /// it. `st` is the caller's handle when the function takes one: elements
-    /// emitted during the miss are recorded and replayed on hits (B57).
+    /// emitted during the miss are recorded and replayed on hits.
     pub fn get_or_compute(&self, key: u64, st: Option<&St>, compute: impl FnOnce() -> V) -> V {
         let Some(session) = self.callers_store() else {
             log::warn!(
@@ -400,7 +400,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     /// Like [`Self::get_or_compute`] for a function with no `St`
     /// parameter, whose computation can run on another thread: with
     /// `refresh_mode = "background"`, a stale entry is returned at once and
-    /// `compute` refreshes it in the background (B53); otherwise it is
+    /// `compute` refreshes it in the background; otherwise it is
     /// `get_or_compute`.
     pub fn get_or_refresh(
         &'static self,
@@ -494,8 +494,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
 
     /// Starts one background refresh of the stale entry of `key` stored at
     /// `stale`, unless one is running, that entry was replaced meanwhile (a
-    /// refresh just ended), or a failed refresh's cooldown has not passed
-    /// (B53, B54).
+    /// refresh just ended), or a failed refresh's cooldown has not passed.
     fn start_refresh(
         &'static self,
         session: u64,
@@ -533,8 +532,8 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     }
 
     /// A background refresh of the entry stored at `stale`: no script
-    /// context, no spinner (B54). Its value replaces that entry unless a
-    /// clear came first (B54) or a caller stored a newer one meanwhile (the
+    /// context, no spinner. Its value replaces that entry unless a
+    /// clear came first or a caller stored a newer one meanwhile (the
     /// entry aged past the stale bound and was computed again in the
     /// foreground); a value not stored is released. A failure is logged and
     /// cools the key down for [`REFRESH_COOLDOWN`].
@@ -585,7 +584,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
     }
 
     /// Marks the running refreshes `which` selects as cancelled: their
-    /// values are dropped when they end (B54).
+    /// values are dropped when they end.
     fn cancel_refreshes(&self, which: impl Fn(u64, u64) -> bool) {
         let mut refreshes = self.refreshes.lock();
         for (&(session, key), cancelled) in &mut refreshes.running {
@@ -706,7 +705,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         }
     }
 
-    /// Removes every entry of every session, in memory and on disk (B62).
+    /// Removes every entry of every session, in memory and on disk.
     pub fn clear(&self) {
         self.cancel_refreshes(|_, _| true);
         let stores = std::mem::take(&mut *self.stores.lock());
@@ -721,7 +720,7 @@ impl<V: Clone + Send + Sync + 'static> FunctionCache<V> {
         }
     }
 
-    /// Removes one entry, in every session (B63).
+    /// Removes one entry, in every session.
     pub fn clear_entry(&self, key: u64) {
         self.cancel_refreshes(|_, k| k == key);
         let removed: Vec<V> = self
@@ -780,7 +779,7 @@ impl<V: Clone + Send + Sync + 'static> AnyCache for FunctionCache<V> {
     }
 }
 
-/// Sessions that ended: their late results are not kept (B47).
+/// Sessions that ended: their late results are not kept.
 fn ended_sessions() -> &'static Mutex<ahash::HashSet<u64>> {
     static ENDED: OnceLock<Mutex<ahash::HashSet<u64>>> = OnceLock::new();
     ENDED.get_or_init(|| Mutex::new(ahash::HashSet::default()))

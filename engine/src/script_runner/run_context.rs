@@ -27,7 +27,7 @@ pub(crate) enum Abort {
     Interrupt,
     /// `st.rerun()`.
     Rerun,
-    /// `st.rerun_fragment()`: rerun only the running fragment (B145).
+    /// `st.rerun_fragment()`: rerun only the running fragment.
     #[cfg_attr(
         not(feature = "experimental"),
         allow(dead_code, reason = "made by an experimental API")
@@ -101,7 +101,7 @@ pub(crate) struct RunCtx {
     cache_depth: u32,
     /// The function whose spinner shows, if any.
     spinner: Option<&'static str>,
-    /// Whether that spinner shows the elapsed time (B41).
+    /// Whether that spinner shows the elapsed time.
     spinner_shows_time: bool,
     last_progress: Option<std::time::Instant>,
     /// Elements being recorded for replay, one per cached computation.
@@ -120,15 +120,15 @@ pub(crate) struct RunCtx {
 enum ReplayParent {
     /// The container the cached function was called with.
     Base,
-    /// The sidebar (B58).
+    /// The sidebar.
     Sidebar,
     /// A container the function created: the op that created it.
     Op(usize),
-    /// A container made outside the function (B58: an error on replay).
+    /// A container made outside the function (replaying into it is an error: a cached function may only write into the page, the sidebar or containers it made).
     Outside,
 }
 
-/// One recorded element of a cached function, to replay on a hit (B57).
+/// One recorded element of a cached function, to replay on a hit.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReplayOp {
     parent: ReplayParent,
@@ -278,7 +278,7 @@ impl RunCtx {
 
     /// A form whose submit was refused says which fields to fix; after a
     /// run that went to its end (`complete`), forms produced without a
-    /// submit button get an error inside them (B143).
+    /// submit button get an error inside them.
     pub(crate) fn finish_forms(&mut self, complete: bool) {
         let refused: Vec<(Path, Vec<String>)> = self
             .forms
@@ -374,7 +374,7 @@ pub struct WidgetCall<T> {
     pub disabled: bool,
     /// The value before any interaction.
     pub default: T,
-    /// Whether the script passed the default explicitly (for B96's warning).
+    /// Whether the script passed the default explicitly (a default passed while session state also sets the widget's key draws a warning).
     pub explicit_default: bool,
     /// Converts between `T` and the window's [`Value`].
     pub codec: Box<dyn Codec>,
@@ -503,9 +503,9 @@ impl St {
 
     /// Draws a fragment: `body` runs now, in a container of its own, and
     /// again on its own whenever a widget inside it changes, without the
-    /// rest of the script (B147). With `run_every`, it also reruns on that
-    /// period while the session lives (B152). Widgets inside keep their
-    /// state across fragment reruns; widgets outside are untouched (B127).
+    /// rest of the script. With `run_every`, it also reruns on that
+    /// period while the session lives. Widgets inside keep their
+    /// state across fragment reruns; widgets outside are untouched.
     ///
     /// A fragment inside a fragment runs inline, as part of the outer one.
     ///
@@ -572,7 +572,7 @@ impl St {
         body(&inner);
     }
 
-    /// Stops this fragment rerun and reruns the fragment again (B145).
+    /// Stops this fragment rerun and reruns the fragment again.
     /// Anywhere but inside a fragment during a fragment rerun, it is an
     /// error.
     ///
@@ -612,7 +612,7 @@ impl St {
     }
 
     /// A form: widgets inside it keep their changes until its submit button
-    /// is pressed, then all are sent at once (B104). With `clear_on_submit`
+    /// is pressed, then all are sent at once. With `clear_on_submit`
     /// they go back to their defaults after the submitted run.
     pub fn form_with(&self, key: &str, clear_on_submit: bool, border: bool) -> St {
         self.check();
@@ -743,13 +743,13 @@ impl St {
         value
     }
 
-    /// Session state of this session (B74..B83).
+    /// Session state of this session.
     pub fn session_state(&self) -> SessionStateRef<'_> {
         SessionStateRef { st: self }
     }
 
-    /// Stops this run at once and starts a new one (B144). Inside a
-    /// callback it does nothing but warn (B91), and leaves the callback.
+    /// Stops this run at once and starts a new one. Inside a
+    /// callback it does nothing but warn, and leaves the callback.
     pub fn rerun(&self) -> ! {
         abort(Abort::Rerun)
     }
@@ -769,7 +769,7 @@ impl St {
         self.ctx.borrow().run
     }
 
-    /// Replays the elements a cached function emitted on its miss (B57, B58).
+    /// Replays the elements a cached function emitted on its miss.
     pub(crate) fn replay(&self, ops: &[ReplayOp]) {
         let mut made: Vec<Option<St>> = Vec::with_capacity(ops.len());
         for op in ops {
@@ -879,7 +879,7 @@ pub(crate) fn report_progress(fraction: f32, message: String) {
 }
 
 /// One cached computation on the current run: nesting depth, the spinner
-/// (outermost only, B40) and the recording of emitted elements (B57).
+/// (outermost only) and the recording of emitted elements.
 pub struct CacheScope {
     spinner: bool,
     recording: bool,
@@ -1072,7 +1072,14 @@ impl RunCtx {
                 {
                     state.widgets.remove(&old);
                 }
-                let value = written.unwrap_or_else(|| call.default.clone());
+                // Or the value handed over by the process this one
+                // replaces (`brook dev`), when it fits the widget.
+                let handed = state
+                    .handed_over
+                    .remove(&id)
+                    .and_then(|value| call.codec.decode(&value))
+                    .and_then(|value| coerce::<T>(value.as_any()));
+                let value = written.or(handed).unwrap_or_else(|| call.default.clone());
                 state.widgets.insert(
                     id.clone(),
                     WidgetState {
@@ -1263,15 +1270,15 @@ impl SessionStateRef<'_> {
     }
 
     /// The value of `key`; a missing key stops the run with "no key ..
-    /// did you forget to initialise it?" (B76).
+    /// did you forget to initialise it?"
     pub fn value<T: Clone + 'static>(&self, key: &str) -> T {
         let result = self.with(|s| s.get::<T>(key));
         self.or_fail(result)
     }
 
-    /// Stores `value` under `key` (B74, B94). Writing a widget's key after
+    /// Stores `value` under `key`. Writing a widget's key after
     /// the widget was created in this run, or a button's key, stops the run
-    /// with the reason (B95, B97).
+    /// with the reason.
     pub fn set<T: Any + Send>(&self, key: &str, value: T) {
         let result = self.with(|s| s.set(key, value));
         self.or_fail(result);
@@ -1299,7 +1306,7 @@ impl SessionStateRef<'_> {
         self.or_fail(result)
     }
 
-    /// Removes `key`; returns whether it was there (B77). A keyed widget
+    /// Removes `key`; returns whether it was there. A keyed widget
     /// reverts to its default on its next call.
     pub fn remove(&self, key: &str) -> bool {
         if key.starts_with(crate::state::RESERVED_PREFIX) {
@@ -1310,7 +1317,7 @@ impl SessionStateRef<'_> {
         self.with(|s| s.remove(key))
     }
 
-    /// Every key, sorted (B79).
+    /// Every key, sorted.
     pub fn keys(&self) -> Vec<String> {
         self.with(|s| s.keys())
     }
@@ -1325,7 +1332,7 @@ impl SessionStateRef<'_> {
         self.with(|s| s.is_empty())
     }
 
-    /// Removes every key (B78).
+    /// Removes every key.
     pub fn clear(&self) {
         self.with(SessionState::clear);
     }
@@ -1351,7 +1358,7 @@ impl SessionStateRef<'_> {
         restored
     }
 
-    /// `(key, value)` lines describing the state, for display (B80).
+    /// `(key, value)` lines describing the state, for display.
     pub fn describe(&self) -> Vec<(String, String)> {
         self.with(|s| s.describe())
     }

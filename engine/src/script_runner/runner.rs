@@ -312,7 +312,7 @@ struct Work {
     shutdown: bool,
     /// Widgets changed or clicked since the last run, in first-touch order,
     /// with their value before the first change: a callback fires once, for
-    /// the net change of the batch (B88).
+    /// the net change of the batch.
     touched: Vec<(WidgetId, Box<dyn DynValue>)>,
 }
 
@@ -669,7 +669,7 @@ fn run_once(
 }
 
 /// Reruns one fragment: only its body runs, in its container; the rest of
-/// the tree and every widget outside it stay as they were (B147, B127).
+/// the tree and every widget outside it stay as they were.
 fn run_fragment(
     core: &Mutex<Core>,
     name: &str,

@@ -50,7 +50,7 @@ pub(crate) struct WidgetState {
 /// The values of a form's fields waiting for its submit, typed.
 pub(crate) type Waiting = Vec<(WidgetId, Box<dyn DynValue>)>;
 
-/// The prefix reserved for brook's widget ids (B81).
+/// The prefix reserved for brook's widget ids.
 pub const RESERVED_PREFIX: &str = "$$ID";
 
 /// All state of one session that outlives a run.
@@ -63,7 +63,7 @@ pub struct SessionState {
     pub(crate) run: u64,
     /// Form keys created in the current run.
     pub(crate) forms_this_run: HashSet<String>,
-    /// Values changed in the window inside a form, waiting for its submit (B104).
+    /// Values changed in the window inside a form, waiting for its submit.
     /// Held as the widget's typed value, decoded when it arrived, so a
     /// choice stays the option chosen when the options move before the
     /// submit.
@@ -97,6 +97,10 @@ pub struct SessionState {
     pub(crate) page_request: Option<String>,
     /// The titles of the pages the last `st.navigation` offered.
     pub(crate) pages: Vec<String>,
+    /// Widget values handed over by the process this one replaces (`brook
+    /// dev`), by widget id: a widget first created with one of these ids
+    /// starts from it instead of its default.
+    pub(crate) handed_over: HashMap<WidgetId, Value>,
 }
 
 /// A fragment: its container, its body, and its timer.
@@ -111,6 +115,59 @@ pub(crate) struct Fragment {
 }
 
 impl SessionState {
+    /// The values of the live widgets, as the window sees them, for a new
+    /// process to take over (`brook dev` restarting the app after a
+    /// rebuild): `(id, label, value)`, sorted by id. Buttons (a click counts
+    /// for one run only) and file uploaders (their files are not carried)
+    /// are left out.
+    pub fn widget_values(&self) -> Vec<(WidgetId, String, Value)> {
+        let mut values: Vec<(WidgetId, String, Value)> = self
+            .widgets
+            .iter()
+            .filter(|(_, widget)| !widget.trigger && widget.kind != "file_uploader")
+            .map(|(id, widget)| {
+                (
+                    id.clone(),
+                    widget.label.clone(),
+                    widget.codec.encode(widget.value.as_any()),
+                )
+            })
+            .collect();
+        values.sort_by(|a, b| a.0.cmp(&b.0));
+        values
+    }
+
+    /// Gives the widgets created from now on the values of `values` (from
+    /// [`SessionState::widget_values`] of another process) instead of their
+    /// defaults: each value once, to the widget of the same id, and only
+    /// when that widget's conversion takes it and it is valid for its
+    /// bounds and options (a value that is not falls back as if the person
+    /// had entered it).
+    pub fn hand_over_widget_values(&mut self, values: impl IntoIterator<Item = (WidgetId, Value)>) {
+        self.handed_over.extend(values);
+    }
+
+    /// The user's keys (not those of keyed widgets, nor keys persisted with
+    /// `persist`, which their file restores), with their values and type
+    /// names, sorted by key: what `brook dev` tries to carry to the new
+    /// build.
+    pub fn user_values(&self) -> Vec<(&str, &dyn Any, &'static str)> {
+        let mut values: Vec<(&str, &dyn Any, &'static str)> = self
+            .user
+            .iter()
+            .filter(|(key, _)| !self.persisted.contains_key(*key))
+            .map(|(key, user)| {
+                (
+                    key.as_str(),
+                    user.value.as_ref() as &dyn Any,
+                    user.type_name,
+                )
+            })
+            .collect();
+        values.sort_by_key(|(key, _, _)| *key);
+        values
+    }
+
     /// Whether `key` holds a user value or a keyed widget's value.
     pub fn contains(&self, key: &str) -> bool {
         self.user.contains_key(key) || self.keys.contains_key(key)
@@ -144,7 +201,9 @@ impl SessionState {
     }
 
     /// Stores `value` under `key`. A widget with that key takes it when it is
-    /// next called (B94), unless the rules of B95/B97 forbid the write.
+    /// next called. Errors: a key with brook's reserved prefix; the widget or
+    /// form with that key was already created in this run; or its widget's
+    /// value cannot be set (buttons and file uploaders).
     pub fn set<T: Any + Send>(&mut self, key: &str, value: T) -> Result<(), BrookError> {
         self.check_writable(key)?;
         self.user.insert(
@@ -186,7 +245,7 @@ impl SessionState {
     }
 
     /// Reads `key`, first storing `default()` there if it is missing
-    /// (`setdefault`, B75).
+    /// (`setdefault`).
     pub fn get_or_insert_with<T: Any + Send + Clone>(
         &mut self,
         key: &str,
@@ -212,8 +271,8 @@ impl SessionState {
     }
 
     /// Removes `key`; returns whether it was there. Removing a widget's key
-    /// reverts the widget to its default on its next call (brook's choice for
-    /// E3.1).
+    /// reverts the widget to its default on its next call (brook's choice:
+    /// Streamlit leaves this case unspecified).
     pub fn remove(&mut self, key: &str) -> bool {
         let user = self.user.remove(key).is_some();
         let widget = match self.keys.remove(key) {
@@ -282,7 +341,7 @@ impl SessionState {
         self.store = store;
     }
 
-    /// Every key: the user's and those of keyed widgets (B79), sorted.
+    /// Every key: the user's and those of keyed widgets, sorted.
     pub fn keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self.user.keys().chain(self.keys.keys()).cloned().collect();
         keys.sort_unstable();
@@ -290,7 +349,7 @@ impl SessionState {
         keys
     }
 
-    /// The number of keys (B79).
+    /// The number of keys.
     pub fn len(&self) -> usize {
         self.keys().len()
     }
@@ -300,7 +359,7 @@ impl SessionState {
         self.user.is_empty() && self.keys.is_empty()
     }
 
-    /// Removes every key; keyed widgets revert to their defaults (B78).
+    /// Removes every key; keyed widgets revert to their defaults.
     pub fn clear(&mut self) {
         self.user.clear();
         for (_, id) in self.keys.drain() {
@@ -309,7 +368,7 @@ impl SessionState {
     }
 
     /// A one-line description per key: the widget's value, or the type of a
-    /// user value (B80).
+    /// user value.
     pub fn describe(&self) -> Vec<(String, String)> {
         self.keys()
             .into_iter()
@@ -329,7 +388,7 @@ impl SessionState {
     }
 
     /// Applies a value from the window to a widget. Returns whether it
-    /// changed the value (so its callback is due, B88). A value the widget
+    /// changed the value (so its callback is due). A value the widget
     /// cannot take is refused: the refusal is shown beside the widget on
     /// every run until the person enters a value it takes.
     pub(crate) fn apply_ui_value(&mut self, id: &WidgetId, value: &Value) -> bool {
@@ -421,7 +480,7 @@ impl SessionState {
     }
 
     /// End of a fragment rerun: forget the fragment's widgets it did not
-    /// produce; widgets outside it are untouched (B127).
+    /// produce; widgets outside it are untouched.
     pub(crate) fn cleanup_after_fragment(&mut self, name: &str) {
         let run = self.run;
         self.widgets
@@ -431,7 +490,7 @@ impl SessionState {
     }
 
     /// End of a full run: forget widgets the run did not produce, and their
-    /// keys (B124); reset forms submitted with `clear_on_submit`.
+    /// keys; reset forms submitted with `clear_on_submit`.
     pub(crate) fn cleanup_after_run(&mut self) {
         let run = self.run;
         let drawn = &self.fragments_this_run;

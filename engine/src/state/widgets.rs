@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crate::element::{Value, WidgetId};
 use crate::script_runner::St;
 
-/// A type a widget can return: cloned out on every call (B99), compared to
-/// decide whether a callback fires (B88). Implemented for every fitting type.
+/// A type a widget can return: cloned out on every call, compared to
+/// decide whether a callback fires. Implemented for every fitting type.
 pub trait WidgetValue: Clone + PartialEq + Debug + Send + 'static {}
 impl<T: Clone + PartialEq + Debug + Send + 'static> WidgetValue for T {}
 
@@ -50,7 +50,7 @@ impl Clone for Box<dyn DynValue> {
 ///
 /// Each widget supplies one on every call, built from that call's parameters
 /// (a selectbox's codec holds its options), so the runner can turn an event
-/// from the window into the typed value before callbacks run (B87).
+/// from the window into the typed value before callbacks run.
 pub trait Codec: Send {
     /// The typed value from the window's value, or `None` if it does not fit
     /// (an index past the options, say); such an event is ignored.
@@ -103,7 +103,7 @@ pub enum Checked {
 }
 
 /// A callback run before the script when its widget changed (or was clicked).
-/// It captures its arguments when the widget is called in a run (B89).
+/// It captures its arguments when the widget is called in a run.
 pub type Callback = Arc<dyn Fn(&St) + Send + Sync>;
 
 /// Reads a value stored by the user as `T`, with the conversions a user
@@ -160,7 +160,7 @@ fn as_f64(any: &dyn Any) -> Option<f64> {
     as_i64(any).map(|v| v as f64)
 }
 
-/// Builds a widget's identity (B111, B116, B118).
+/// Builds a widget's identity.
 ///
 /// Without a key, identity hashes the kind, the form and every identity
 /// parameter ([`IdBuilder::param`]: label, default, options, bounds, ...).

@@ -1,0 +1,381 @@
+//! `brook dev`: builds the project's app, runs it, watches the sources, and
+//! on every save rebuilds and replaces the running app with the new build,
+//! handing over its window position, widget values and session state
+//! (see `brook::dev`). While a build runs the app shows "rebuilding…"; a
+//! failed build's error is shown in the window and the running build goes
+//! on.
+
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+use brook::dev::{DEV_ENV, HANDOVER_ENV, Message};
+use crossbeam_channel::{Receiver, RecvTimeoutError};
+use notify::{RecursiveMode, Watcher as _};
+
+/// What to build and run.
+pub(crate) struct Target {
+    /// `--example NAME`.
+    pub(crate) example: Option<String>,
+    /// `--bin NAME`.
+    pub(crate) bin: Option<String>,
+    /// `--release`.
+    pub(crate) release: bool,
+    /// `--package NAME` in a workspace.
+    pub(crate) package: Option<String>,
+}
+
+/// How long the sources must be quiet before a build starts: an editor's
+/// save is often several writes.
+const QUIET: Duration = Duration::from_millis(40);
+
+/// How long the old app may take to hand over and close.
+const HAND_OVER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The running app.
+struct App {
+    child: Child,
+    stdin: Option<ChildStdin>,
+}
+
+impl App {
+    fn tell(&mut self, message: &Message) {
+        let Some(stdin) = &mut self.stdin else { return };
+        let line = match ron::to_string(message) {
+            Ok(line) => line,
+            Err(err) => {
+                eprintln!("brook dev: cannot encode a message for the app: {err}");
+                return;
+            }
+        };
+        // The app may be closing: then nobody listens, which is fine.
+        if writeln!(stdin, "{line}")
+            .and_then(|()| stdin.flush())
+            .is_err()
+        {
+            self.stdin = None;
+        }
+    }
+
+    /// Whether the app ended by itself (the person closed the window).
+    fn ended(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)) | Err(_))
+    }
+}
+
+/// Runs `brook dev` in the project of the current folder.
+pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
+    let manifest = locate_manifest()?;
+    let root = manifest
+        .parent()
+        .context("the project's Cargo.toml has no folder")?
+        .to_owned();
+    let target_dir = target_dir(&root);
+    let work = tempfile::Builder::new()
+        .prefix("brook-dev-")
+        .tempdir()
+        .context("cannot make a folder for the hand-over")?;
+    let handover = work.path().join("handover.ron");
+
+    let (events_tx, events) = crossbeam_channel::unbounded();
+    let mut watcher =
+        notify::recommended_watcher(events_tx).context("cannot watch the project's files")?;
+    watcher
+        .watch(&root, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch {}", root.display()))?;
+    eprintln!("brook dev: watching {}", root.display());
+
+    let mut app: Option<App> = None;
+    let mut handed = false;
+    loop {
+        let started = Instant::now();
+        if let Some(app) = &mut app {
+            app.tell(&Message::Building);
+        }
+        eprintln!("brook dev: building…");
+        match build(&root, target)? {
+            Build::Failed(errors) => {
+                eprintln!(
+                    "brook dev: the build failed ({:.1} s)",
+                    started.elapsed().as_secs_f32()
+                );
+                match &mut app {
+                    Some(app) => app.tell(&Message::Failed(errors)),
+                    None => eprintln!("brook dev: fix the error and save; the app starts then"),
+                }
+            }
+            Build::Built(exe) => {
+                eprintln!(
+                    "brook dev: built in {:.1} s",
+                    started.elapsed().as_secs_f32()
+                );
+                if changed_since(&events, &root, &target_dir) {
+                    // A newer save is waiting: build that one instead.
+                    if let Some(app) = &mut app {
+                        app.tell(&Message::Built);
+                    }
+                    continue;
+                }
+                if app.as_mut().is_some_and(App::ended) {
+                    eprintln!("brook dev: the app was closed; stopping");
+                    return Ok(());
+                }
+                if let Some(mut old) = app.take() {
+                    handed = hand_over(&mut old, &handover);
+                    if handed {
+                        eprintln!("brook dev: handed over: {}", handover.display());
+                    }
+                }
+                app = Some(start(&exe, handed.then_some(handover.as_path()))?);
+            }
+        }
+        // Wait for a save, or for the person to close the app.
+        loop {
+            let ended = app.as_mut().is_some_and(App::ended);
+            if ended {
+                eprintln!("brook dev: the app was closed; stopping");
+                return Ok(());
+            }
+            match events.recv_timeout(Duration::from_millis(200)) {
+                Ok(event) if relevant(&event, &root, &target_dir) => {
+                    settle(&events);
+                    break;
+                }
+                Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => bail!("the file watcher stopped"),
+            }
+        }
+    }
+}
+
+/// Asks the old app to write its hand-over and close; whether it did.
+fn hand_over(old: &mut App, path: &Path) -> bool {
+    let _ = std::fs::remove_file(path);
+    old.tell(&Message::HandOver(path.to_owned()));
+    let asked = Instant::now();
+    while asked.elapsed() < HAND_OVER_TIMEOUT {
+        if let Ok(Some(_)) = old.child.try_wait() {
+            return path.exists();
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    eprintln!("brook dev: the old app did not close in time; it is stopped without a hand-over");
+    let _ = old.child.kill();
+    let _ = old.child.wait();
+    false
+}
+
+fn start(exe: &Path, handover: Option<&Path>) -> anyhow::Result<App> {
+    let mut command = Command::new(exe);
+    command.env(DEV_ENV, "1").stdin(Stdio::piped());
+    match handover {
+        Some(path) => {
+            command.env(HANDOVER_ENV, path);
+        }
+        None => {
+            command.env_remove(HANDOVER_ENV);
+        }
+    }
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("cannot start {}", exe.display()))?;
+    let stdin = child.stdin.take();
+    Ok(App { child, stdin })
+}
+
+/// Waits until the sources have been quiet for [`QUIET`].
+fn settle(events: &Receiver<notify::Result<notify::Event>>) {
+    while events.recv_timeout(QUIET).is_ok() {}
+}
+
+/// Whether a source changed while the build ran (events already queued).
+fn changed_since(
+    events: &Receiver<notify::Result<notify::Event>>,
+    root: &Path,
+    target_dir: &Path,
+) -> bool {
+    let mut changed = false;
+    while let Ok(event) = events.try_recv() {
+        changed |= relevant(&event, root, target_dir);
+    }
+    if changed {
+        settle(events);
+    }
+    changed
+}
+
+/// Whether an event is a change of a source: not in the target folder nor
+/// in a hidden one (`.git`), not an editor's temporary file, and a write,
+/// creation, removal or rename.
+fn relevant(event: &notify::Result<notify::Event>, root: &Path, target_dir: &Path) -> bool {
+    let Ok(event) = event else { return false };
+    if event.kind.is_access() || matches!(event.kind, notify::EventKind::Other) {
+        return false;
+    }
+    event.paths.iter().any(|path| {
+        if path.starts_with(target_dir) {
+            return false;
+        }
+        let inside = path.strip_prefix(root).unwrap_or(path);
+        let hidden = inside.components().any(|part| {
+            let part = part.as_os_str().to_string_lossy();
+            part.starts_with('.') || part == "target"
+        });
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let scratch = name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp");
+        !hidden && !scratch
+    })
+}
+
+/// The result of `cargo build`.
+enum Build {
+    /// The executable.
+    Built(PathBuf),
+    /// rustc's messages of the errors, rendered as in a terminal (without
+    /// colours).
+    Failed(String),
+}
+
+fn build(root: &Path, target: &Target) -> anyhow::Result<Build> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(root)
+        .args(["build", "--message-format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if let Some(example) = &target.example {
+        command.args(["--example", example]);
+    }
+    if let Some(bin) = &target.bin {
+        command.args(["--bin", bin]);
+    }
+    if let Some(package) = &target.package {
+        command.args(["--package", package]);
+    }
+    if target.release {
+        command.arg("--release");
+    }
+    let mut child = command
+        .spawn()
+        .context("cannot start cargo (is it on the PATH?)")?;
+    let stdout = child.stdout.take().context("no output from cargo")?;
+    let mut errors = String::new();
+    let mut executables = Vec::new();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.context("cannot read cargo's output")?;
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        match message["reason"].as_str() {
+            Some("compiler-message") => {
+                let diagnostic = &message["message"];
+                let rendered = diagnostic["rendered"].as_str().unwrap_or_default();
+                eprint!("{rendered}");
+                if diagnostic["level"].as_str() == Some("error") {
+                    errors.push_str(rendered);
+                }
+            }
+            Some("compiler-artifact") => {
+                if let Some(exe) = message["executable"].as_str() {
+                    let kind = &message["target"]["kind"];
+                    let wanted = if target.example.is_some() {
+                        "example"
+                    } else {
+                        "bin"
+                    };
+                    if kind
+                        .as_array()
+                        .is_some_and(|kinds| kinds.iter().any(|k| k == wanted))
+                    {
+                        executables.push(PathBuf::from(exe));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let status = child.wait().context("cargo did not finish")?;
+    if !status.success() {
+        if errors.is_empty() {
+            errors = format!("cargo build failed ({status}); its messages are in the terminal");
+        }
+        return Ok(Build::Failed(errors));
+    }
+    match executables.as_slice() {
+        [exe] => Ok(Build::Built(exe.clone())),
+        [] => bail!(
+            "the build made no program to run: give `--bin NAME` or `--example NAME` (a library \
+             alone cannot be run)"
+        ),
+        several => bail!(
+            "the build made {} programs: choose one with `--bin NAME` or `--example NAME`",
+            several.len()
+        ),
+    }
+}
+
+/// The project's Cargo.toml, from `cargo locate-project`.
+fn locate_manifest() -> anyhow::Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["locate-project", "--message-format", "plain"])
+        .output()
+        .context("cannot start cargo (is it on the PATH?)")?;
+    if !output.status.success() {
+        bail!(
+            "`brook dev` runs in a cargo project's folder (one made by `brook new`, say): {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(PathBuf::from(
+        String::from_utf8_lossy(&output.stdout).trim(),
+    ))
+}
+
+/// Where cargo builds: `CARGO_TARGET_DIR`, or `target` in the project.
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|dir| {
+            if dir.is_absolute() {
+                dir
+            } else {
+                root.join(dir)
+            }
+        })
+        .unwrap_or_else(|| root.join("target"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(kind: notify::EventKind, path: &str) -> notify::Result<notify::Event> {
+        Ok(notify::Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn only_source_changes_start_a_build() {
+        let root = Path::new("/p");
+        let target = Path::new("/p/target");
+        let modify = notify::EventKind::Modify(notify::event::ModifyKind::Any);
+        assert!(relevant(&event(modify, "/p/src/lib.rs"), root, target));
+        assert!(relevant(&event(modify, "/p/Cargo.toml"), root, target));
+        assert!(!relevant(&event(modify, "/p/target/debug/x"), root, target));
+        assert!(!relevant(&event(modify, "/p/.git/index"), root, target));
+        assert!(!relevant(
+            &event(modify, "/p/src/.lib.rs.swp"),
+            root,
+            target
+        ));
+        assert!(!relevant(&event(modify, "/p/src/lib.rs~"), root, target));
+        let access = notify::EventKind::Access(notify::event::AccessKind::Any);
+        assert!(!relevant(&event(access, "/p/src/lib.rs"), root, target));
+    }
+}
