@@ -24,7 +24,9 @@ fi
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo test --workspace
+# The PostgreSQL half of tests/connection.rs needs a server and the
+# `postgres` feature: it runs below, so here its tests return at once.
+BROOK_TEST_PG_LATER=1 cargo test --workspace
 # Experimental features are tested with the feature on (their compile-fail
 # doc test above runs with it off).
 cargo clippy -p brook -p brook-tests --all-targets --features brook/experimental,brook-tests/experimental -- -D warnings
@@ -33,6 +35,17 @@ cargo test -p brook-tests --features experimental --test fragments --test pages 
 # optional `parquet` and `polars` features (their doc tests run with them).
 cargo clippy -p brook-engine --all-targets --features parquet,polars -- -D warnings
 cargo test -p brook-engine --features parquet,polars
+
+# Connections (tests/connection.rs) against SQLite files and a real
+# PostgreSQL server: a temporary cluster on a free local port (installed
+# with apt-get when missing), stopped at the end, also on failure.
+eval "$(scripts/pg_test_server.sh start)"
+trap 'scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"' EXIT
+cargo clippy -p brook-engine -p brook -p brook-tests --all-targets --features brook-tests/postgres -- -D warnings
+cargo test -p brook-engine --features postgres --lib connection
+cargo test -p brook-tests --features postgres --test connection
+scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"
+trap - EXIT
 
 # `brook snapshot <example>` renders an example's first frame through
 # `cargo run --example`, with no window and no display.

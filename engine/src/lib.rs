@@ -18,6 +18,7 @@
 //! ```
 
 pub mod caching;
+pub mod connection;
 pub mod data;
 pub mod element;
 pub mod error;
