@@ -51,7 +51,8 @@ fn prepare(conn: &SqlConnection) -> Result<(), ConnectionError> {
     })
 }
 
-fn app(st: &St) {
+/// The script.
+pub fn app(st: &St) {
     st.title("Orders");
     let conn = st.connection_or("orders", "sqlite://orders.db");
     st.caption(format!("{} database: {}", conn.backend(), conn.url()));
@@ -103,7 +104,12 @@ fn app(st: &St) {
                 (customer.trim(), item.trim(), qty, total),
             );
             match added {
-                Ok(_) => st.toast(format!("Order for {} added", customer.trim())),
+                // The list above was drawn before the insert: run again
+                // so it shows the new order.
+                Ok(_) => {
+                    st.toast(format!("Order for {} added", customer.trim()));
+                    st.rerun();
+                }
                 Err(error) => st.error(error.to_string()),
             }
         }
@@ -142,6 +148,8 @@ fn app(st: &St) {
     }
 }
 
+// The tests include this file for `app` and bring their own `main`.
+#[cfg(not(test))]
 fn main() -> anyhow::Result<()> {
     brook::run("Orders", app)
 }

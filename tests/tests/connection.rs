@@ -26,6 +26,9 @@
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+#[path = "../../app/examples/orders.rs"]
+mod orders;
+
 use brook::caching::ManualClock;
 use brook::connection::{ConnectionError, Secrets, SqlConnection, SqlValue, set_secrets};
 use brook::data::arrow::array::{
@@ -121,9 +124,11 @@ fn setup() {
              [connections.slow]\nurl = \"{slow}\"\nquery_timeout_secs = 0.3\n\n\
              [connections.refused]\nurl = \"postgresql://app:{SECRET}@127.0.0.1:1/sales\"\nconnect_timeout_secs = 1\n\n\
              [connections.badurl]\nurl = \"mysql://app:{SECRET}@db/sales\"\n\n\
+             [connections.orders]\nurl = \"{orders}\"\n\n\
              [connections.nofile]\nurl = \"sqlite://{missing}/x.db\"\n",
             shop = sqlite_url("shop"),
             slow = sqlite_url("slow"),
+            orders = sqlite_url("orders"),
             missing = scratch().join("no-such-folder").display(),
         );
         if let Ok(url) = std::env::var("BROOK_TEST_PG_URL") {
@@ -978,4 +983,36 @@ fn secrets_never_appear_in_messages_trees_or_logs() {
     );
     let conn_debug = format!("{:?}", open(&sqlite_url("debug")));
     assert!(!conn_debug.contains(SECRET));
+}
+
+// ---------------------------------------------------------------- example
+
+#[test]
+fn the_orders_example_reads_and_writes_its_database() {
+    setup();
+    let mut at = AppTest::new(orders::app);
+    at.run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    assert_eq!(at.subheader()[0], "3 open orders", "seeded on first start");
+    at.widget("Customer").input("Wayne Enterprises");
+    at.widget("Item").input("Paint");
+    at.widget("Quantity").set_value(4_i64);
+    at.widget("Total").set_value(60.5);
+    at.widget("Add order").click().run();
+    assert!(at.error().is_empty(), "{:?}", at.error());
+    assert_eq!(at.subheader()[0], "4 open orders", "the insert is seen at once");
+    at.widget("Order number").set_value(1_i64);
+    at.widget("Mark shipped").click().run();
+    assert_eq!(at.subheader()[0], "3 open orders");
+    let db = open(&sqlite_url("orders"));
+    let history = db
+        .query("SELECT order_id, change FROM order_history", ())
+        .try_fetch()
+        .unwrap();
+    assert_eq!(history.to_csv(), "order_id,change\n1,open -> shipped\n");
+    let added = db
+        .query("SELECT customer, item, qty, total FROM orders WHERE id = 4", ())
+        .try_fetch()
+        .unwrap();
+    assert_eq!(added.to_csv(), "customer,item,qty,total\nWayne Enterprises,Paint,4,60.5\n");
 }

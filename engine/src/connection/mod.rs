@@ -873,7 +873,7 @@ pub struct Query<'c> {
 impl Query<'_> {
     /// How long the result is kept (`"10m"`, `"1h"`, a `Duration`); by
     /// default until cleared. A ttl of zero does not cache: every fetch
-    /// runs the query.
+    /// runs the query, with no spinner.
     pub fn ttl(mut self, ttl: impl IntoTtl) -> Self {
         self.ttl = ttl.into_ttl().map(Some);
         self
@@ -905,11 +905,12 @@ impl Query<'_> {
             .ttl
             .map_err(|message| ConnectionError::Option { message })?;
         if ttl.is_some_and(|t| t.is_zero()) {
-            return self.conn.run_query(
-                &self.sql,
-                &self.params,
-                &Watch::new(self.conn.inner.query_timeout),
-            );
+            let watch = Watch::new(self.conn.inner.query_timeout);
+            let result = self.conn.run_query(&self.sql, &self.params, &watch);
+            if matches!(result, Err(ConnectionError::Stopped { .. })) && watch.stopped() {
+                crate::script_runner::abort_stopped();
+            }
+            return result;
         }
         let config = CacheConfig {
             ttl,
