@@ -29,7 +29,9 @@ fi
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo test --workspace
+# The PostgreSQL half of tests/connection.rs needs a server and the
+# `postgres` feature: it runs below, so here its tests return at once.
+BROOK_TEST_PG_LATER=1 cargo test --workspace
 # Experimental features are tested with the feature on (their compile-fail
 # doc test above runs with it off).
 cargo clippy -p brook-app -p brook-tests --all-targets --features brook-app/experimental,brook-tests/experimental -- -D warnings
@@ -43,6 +45,17 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 # Every crate packages on its own (fonts and pictures inside the crate that
 # uses them).
 cargo package --workspace --no-verify --allow-dirty
+
+# Connections (tests/connection.rs) against SQLite files and a real
+# PostgreSQL server: a temporary cluster on a free local port (installed
+# with apt-get when missing), stopped at the end, also on failure.
+eval "$(scripts/pg_test_server.sh start)"
+trap 'scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"' EXIT
+cargo clippy -p brook-engine -p brook -p brook-tests --all-targets --features brook-tests/postgres -- -D warnings
+cargo test -p brook-engine --features postgres --lib connection
+cargo test -p brook-tests --features postgres --test connection
+scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"
+trap - EXIT
 
 # `brook snapshot <example>` renders an example's first frame through
 # `cargo run --example`, with no window and no display.

@@ -1,5 +1,5 @@
 //! The data editor benchmark of issue 15:
-//! `cargo run --release -p brook --example bench_editor -- N` (N rows,
+//! `cargo run --release -p brook-app --example bench_editor -- N` (N rows,
 //! default 1,000,000).
 //!
 //! Builds a table of N rows and 6 columns (`id` integers, `name` text,

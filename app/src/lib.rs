@@ -81,8 +81,8 @@ use std::sync::Arc;
 pub use anyhow;
 pub use brook_engine::caching::{Cached, progress};
 pub use brook_engine::{
-    BrookError, Event, Page, Script, Session, SessionOptions, St, caching, data, element, files,
-    notices, state, time,
+    BrookError, Event, Page, Script, Session, SessionOptions, St, caching, connection, data,
+    element, files, notices, state, time,
 };
 pub use brook_macros::{cache_data, cache_resource};
 pub use brook_widgets as widgets;
@@ -115,6 +115,7 @@ pub mod prelude {
     pub use crate::experimental::DeprecatedNames;
     pub use brook_engine::Page;
     pub use brook_engine::caching::{CacheKey, Cached, progress};
+    pub use brook_engine::connection::{ConnectionError, SqlConnection, SqlValue};
     pub use brook_macros::{cache_data, cache_resource};
     pub use brook_widgets::prelude::*;
 }

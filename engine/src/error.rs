@@ -6,6 +6,12 @@
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BrookError {
+    /// A database connection, query or secret failed (`st.connection`,
+    /// `query(..).fetch()`, `st.secrets()`): the message says which
+    /// connection, what the database said and the query's first line,
+    /// never a password.
+    #[error("{0}")]
+    Connection(String),
     /// Two widgets of one kind with the same label and parameters and no key.
     #[error(
         "There are multiple `{kind}` widgets labelled \"{label}\" with the same parameters, so brook \

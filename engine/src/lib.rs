@@ -20,6 +20,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod caching;
+pub mod connection;
 pub mod data;
 pub mod element;
 pub mod error;

@@ -836,6 +836,18 @@ pub(crate) fn stop_requested() -> bool {
     with_current(|ctx| ctx.stop.load(Ordering::Acquire)) == Some(true)
 }
 
+/// The stop flag of the run in progress on this thread: set when the stop
+/// button is pressed, for work that waits outside brook (a database query)
+/// to watch from another thread.
+pub(crate) fn stop_flag() -> Option<Arc<AtomicBool>> {
+    with_current(|ctx| Arc::clone(&ctx.stop))
+}
+
+/// Ends the run in progress with `error` shown as an exception box.
+pub(crate) fn fail_run(error: BrookError) -> ! {
+    abort(Abort::Error(error))
+}
+
 /// Ends the run in progress as the stop button does (what it drew stays).
 pub(crate) fn abort_stopped() -> ! {
     abort(Abort::Interrupt)
