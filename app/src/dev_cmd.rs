@@ -122,8 +122,8 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
                     eprintln!("brook dev: the app was closed; stopping");
                     return Ok(());
                 }
-                if let Some(mut old) = app.take() {
-                    handed = hand_over(&mut old, &handover);
+                if let Some(old) = app.take() {
+                    handed = hand_over(old, &handover);
                     if handed {
                         eprintln!("brook dev: handed over: {}", handover.display());
                     }
@@ -151,20 +151,46 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
 }
 
 /// Asks the old app to write its hand-over and close; whether it did.
-fn hand_over(old: &mut App, path: &Path) -> bool {
+/// Returns as soon as the hand-over is written, so the new build starts
+/// while the old one closes (it wrote its settings and session state
+/// before the hand-over); the old process is reaped, or stopped if it
+/// hangs, on a thread of its own.
+fn hand_over(mut old: App, path: &Path) -> bool {
     let _ = std::fs::remove_file(path);
     old.tell(&Message::HandOver(path.to_owned()));
     let asked = Instant::now();
+    let mut handed = false;
     while asked.elapsed() < HAND_OVER_TIMEOUT {
-        if let Ok(Some(_)) = old.child.try_wait() {
-            return path.exists();
+        if path.exists() {
+            handed = true;
+            break;
         }
-        std::thread::sleep(Duration::from_millis(5));
+        if let Ok(Some(_)) = old.child.try_wait() {
+            handed = path.exists();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
     }
-    eprintln!("brook dev: the old app did not close in time; it is stopped without a hand-over");
-    let _ = old.child.kill();
-    let _ = old.child.wait();
-    false
+    if !handed {
+        eprintln!("brook dev: the old app did not hand over in time; it is stopped");
+    }
+    let closing = std::thread::Builder::new()
+        .name("brook-dev-closing".to_owned())
+        .spawn(move || {
+            let deadline = Instant::now() + HAND_OVER_TIMEOUT;
+            while handed && Instant::now() < deadline {
+                if let Ok(Some(_)) | Err(_) = old.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = old.child.kill();
+            let _ = old.child.wait();
+        });
+    if let Err(err) = closing {
+        eprintln!("brook dev: cannot wait for the old app to close: {err}");
+    }
+    handed
 }
 
 fn start(exe: &Path, handover: Option<&Path>) -> anyhow::Result<App> {
