@@ -59,10 +59,26 @@ impl App {
         }
     }
 
-    /// Whether the app ended by itself (the person closed the window).
-    fn ended(&mut self) -> bool {
-        matches!(self.child.try_wait(), Ok(Some(_)) | Err(_))
+    /// How the app ended by itself, if it did: `Closed` when the person
+    /// closed the window (a success), `Failed` when it exited with an error
+    /// or a panic.
+    fn ended(&mut self) -> Option<Ended> {
+        match self.child.try_wait() {
+            Ok(None) => None,
+            Ok(Some(status)) if status.success() => Some(Ended::Closed),
+            Ok(Some(status)) => Some(Ended::Failed(status.to_string())),
+            Err(err) => Some(Ended::Failed(err.to_string())),
+        }
     }
+}
+
+/// How the app ended by itself.
+enum Ended {
+    /// The person closed the window: `brook dev` stops too.
+    Closed,
+    /// It failed (a panic at start, an error from `brook::run`): `brook dev`
+    /// waits for the fix.
+    Failed(String),
 }
 
 /// Runs `brook dev` in the project of the current folder.
@@ -118,9 +134,13 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
                     }
                     continue;
                 }
-                if app.as_mut().is_some_and(App::ended) {
-                    eprintln!("brook dev: the app was closed; stopping");
-                    return Ok(());
+                match app.as_mut().and_then(App::ended) {
+                    Some(Ended::Closed) => {
+                        eprintln!("brook dev: the app was closed; stopping");
+                        return Ok(());
+                    }
+                    Some(Ended::Failed(_)) => app = None,
+                    None => {}
                 }
                 if let Some(old) = app.take() {
                     handed = hand_over(old, &handover);
@@ -133,10 +153,19 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
         }
         // Wait for a save, or for the person to close the app.
         loop {
-            let ended = app.as_mut().is_some_and(App::ended);
-            if ended {
-                eprintln!("brook dev: the app was closed; stopping");
-                return Ok(());
+            match app.as_mut().and_then(App::ended) {
+                Some(Ended::Closed) => {
+                    eprintln!("brook dev: the app was closed; stopping");
+                    return Ok(());
+                }
+                Some(Ended::Failed(status)) => {
+                    eprintln!(
+                        "brook dev: the app stopped with an error ({status}; its message is above): \
+                         fix it and save to start it again"
+                    );
+                    app = None;
+                }
+                None => {}
             }
             match events.recv_timeout(Duration::from_millis(200)) {
                 Ok(event) if relevant(&event, &root, &target_dir) => {
