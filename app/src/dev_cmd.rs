@@ -89,11 +89,15 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
         .context("the project's Cargo.toml has no folder")?
         .to_owned();
     let target_dir = target_dir(&root);
-    let work = tempfile::Builder::new()
-        .prefix("brook-dev-")
-        .tempdir()
-        .context("cannot make a folder for the hand-over")?;
-    let handover = work.path().join("handover.ron");
+    // In the target folder, one folder per project (a target folder may be
+    // shared): nothing is left elsewhere when `brook dev` is stopped with
+    // Ctrl+C.
+    let work = target_dir
+        .join("brook-dev")
+        .join(root.file_name().unwrap_or_default());
+    std::fs::create_dir_all(&work)
+        .with_context(|| format!("cannot make the folder {}", work.display()))?;
+    let handover = work.join("handover.ron");
 
     let (events_tx, events) = crossbeam_channel::unbounded();
     let mut watcher =
