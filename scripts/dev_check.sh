@@ -31,8 +31,13 @@ for step in "mousemove $x $y" "mousedown 1" "mousemove $((x + 30)) $y" "mouseup 
 done
 sleep 0.5
 
-# 1. Reload: the label changes; the slider keeps its value.
+# 1. Reload: the label changes; the slider keeps its value. While the new
+# build compiles, the running app says "rebuilding…".
+builds_before=$(grep -c "brook dev: building" "$dev_log")
 sed -i 's/"City"/"Town"/' "$source_file"
+until (($(grep -c "brook dev: building" "$dev_log") > builds_before)); do sleep 0.05; done
+sleep 0.3
+env DISPLAY="$display" import -window root "$shots/dev_rebuilding.png"
 wait_for_label "Town" 300
 first="$(days_in "$(handover_file)")"
 echo "dev check: the first build handed over Days = $first"

@@ -8,8 +8,10 @@ cargo build -q -p brook-app --bin brook
 brook="$CARGO_TARGET_DIR/debug/brook"
 
 work="$(mktemp -d)"
-(cd "$work" && "$brook" new demo --path "$checkout" >/dev/null)
-project="$work/demo"
+# Not `demo`, the project scripts/test.sh makes: two packages of one name
+# in one target folder share the path of their program.
+(cd "$work" && "$brook" new devloop --path "$checkout" >/dev/null)
+project="$work/devloop"
 source_file="$project/src/lib.rs"
 layout="$work/layout.txt"
 dev_log="$work/dev.log"

@@ -59,10 +59,26 @@ impl App {
         }
     }
 
-    /// Whether the app ended by itself (the person closed the window).
-    fn ended(&mut self) -> bool {
-        matches!(self.child.try_wait(), Ok(Some(_)) | Err(_))
+    /// How the app ended by itself, if it did: `Closed` when the person
+    /// closed the window (a success), `Failed` when it exited with an error
+    /// or a panic.
+    fn ended(&mut self) -> Option<Ended> {
+        match self.child.try_wait() {
+            Ok(None) => None,
+            Ok(Some(status)) if status.success() => Some(Ended::Closed),
+            Ok(Some(status)) => Some(Ended::Failed(status.to_string())),
+            Err(err) => Some(Ended::Failed(err.to_string())),
+        }
     }
+}
+
+/// How the app ended by itself.
+enum Ended {
+    /// The person closed the window: `brook dev` stops too.
+    Closed,
+    /// It failed (a panic at start, an error from `brook::run`): `brook dev`
+    /// waits for the fix.
+    Failed(String),
 }
 
 /// Runs `brook dev` in the project of the current folder.
@@ -73,11 +89,15 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
         .context("the project's Cargo.toml has no folder")?
         .to_owned();
     let target_dir = target_dir(&root);
-    let work = tempfile::Builder::new()
-        .prefix("brook-dev-")
-        .tempdir()
-        .context("cannot make a folder for the hand-over")?;
-    let handover = work.path().join("handover.ron");
+    // In the target folder, one folder per project (a target folder may be
+    // shared): nothing is left elsewhere when `brook dev` is stopped with
+    // Ctrl+C.
+    let work = target_dir
+        .join("brook-dev")
+        .join(root.file_name().unwrap_or_default());
+    std::fs::create_dir_all(&work)
+        .with_context(|| format!("cannot make the folder {}", work.display()))?;
+    let handover = work.join("handover.ron");
 
     let (events_tx, events) = crossbeam_channel::unbounded();
     let mut watcher =
@@ -118,12 +138,16 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
                     }
                     continue;
                 }
-                if app.as_mut().is_some_and(App::ended) {
-                    eprintln!("brook dev: the app was closed; stopping");
-                    return Ok(());
+                match app.as_mut().and_then(App::ended) {
+                    Some(Ended::Closed) => {
+                        eprintln!("brook dev: the app was closed; stopping");
+                        return Ok(());
+                    }
+                    Some(Ended::Failed(_)) => app = None,
+                    None => {}
                 }
-                if let Some(mut old) = app.take() {
-                    handed = hand_over(&mut old, &handover);
+                if let Some(old) = app.take() {
+                    handed = hand_over(old, &handover);
                     if handed {
                         eprintln!("brook dev: handed over: {}", handover.display());
                     }
@@ -133,10 +157,19 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
         }
         // Wait for a save, or for the person to close the app.
         loop {
-            let ended = app.as_mut().is_some_and(App::ended);
-            if ended {
-                eprintln!("brook dev: the app was closed; stopping");
-                return Ok(());
+            match app.as_mut().and_then(App::ended) {
+                Some(Ended::Closed) => {
+                    eprintln!("brook dev: the app was closed; stopping");
+                    return Ok(());
+                }
+                Some(Ended::Failed(status)) => {
+                    eprintln!(
+                        "brook dev: the app stopped with an error ({status}; its message is above): \
+                         fix it and save to start it again"
+                    );
+                    app = None;
+                }
+                None => {}
             }
             match events.recv_timeout(Duration::from_millis(200)) {
                 Ok(event) if relevant(&event, &root, &target_dir) => {
@@ -151,20 +184,46 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
 }
 
 /// Asks the old app to write its hand-over and close; whether it did.
-fn hand_over(old: &mut App, path: &Path) -> bool {
+/// Returns as soon as the hand-over is written, so the new build starts
+/// while the old one closes (it wrote its settings and session state
+/// before the hand-over); the old process is reaped, or stopped if it
+/// hangs, on a thread of its own.
+fn hand_over(mut old: App, path: &Path) -> bool {
     let _ = std::fs::remove_file(path);
     old.tell(&Message::HandOver(path.to_owned()));
     let asked = Instant::now();
+    let mut handed = false;
     while asked.elapsed() < HAND_OVER_TIMEOUT {
-        if let Ok(Some(_)) = old.child.try_wait() {
-            return path.exists();
+        if path.exists() {
+            handed = true;
+            break;
         }
-        std::thread::sleep(Duration::from_millis(5));
+        if let Ok(Some(_)) = old.child.try_wait() {
+            handed = path.exists();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
     }
-    eprintln!("brook dev: the old app did not close in time; it is stopped without a hand-over");
-    let _ = old.child.kill();
-    let _ = old.child.wait();
-    false
+    if !handed {
+        eprintln!("brook dev: the old app did not hand over in time; it is stopped");
+    }
+    let closing = std::thread::Builder::new()
+        .name("brook-dev-closing".to_owned())
+        .spawn(move || {
+            let deadline = Instant::now() + HAND_OVER_TIMEOUT;
+            while handed && Instant::now() < deadline {
+                if let Ok(Some(_)) | Err(_) = old.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = old.child.kill();
+            let _ = old.child.wait();
+        });
+    if let Err(err) = closing {
+        eprintln!("brook dev: cannot wait for the old app to close: {err}");
+    }
+    handed
 }
 
 fn start(exe: &Path, handover: Option<&Path>) -> anyhow::Result<App> {

@@ -1048,6 +1048,10 @@ impl BrookApp {
                     let inner = viewport.inner_rect.unwrap_or(outer);
                     Some([outer.min.x, outer.min.y, inner.width(), inner.height()])
                 });
+                // What the new build reads at its start is written first:
+                // it starts as soon as the hand-over is there.
+                brook_engine::state::wait_for_saves();
+                self.save_settings();
                 let mut handover = self
                     .main
                     .session

@@ -16,6 +16,8 @@
 //!   time axes at every zoom.
 //! - `tables`: the interactive dataframe with every column format, and a
 //!   static table whose formats do not fit (issue 12).
+//! - `reference`: one picture per element that takes no input, for the
+//!   widget reference (docs/widgets.md).
 #![expect(clippy::unwrap_used, reason = "it's a test")]
 
 #[path = "snapshot/charts.rs"]
@@ -28,6 +30,8 @@ mod gallery;
 mod meta;
 #[path = "snapshot/page_layout.rs"]
 mod page_layout;
+#[path = "snapshot/reference.rs"]
+mod reference;
 
 // The examples, for their snapshots at two window sizes (issue 13).
 #[path = "../../app/examples/csv_explorer.rs"]
