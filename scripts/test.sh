@@ -51,7 +51,7 @@ cargo package --workspace --no-verify --allow-dirty
 # with apt-get when missing), stopped at the end, also on failure.
 eval "$(scripts/pg_test_server.sh start)"
 trap 'scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"' EXIT
-cargo clippy -p brook-engine -p brook -p brook-tests --all-targets --features brook-tests/postgres -- -D warnings
+cargo clippy -p brook-engine -p brook-app -p brook-tests --all-targets --features brook-tests/postgres -- -D warnings
 cargo test -p brook-engine --features postgres --lib connection
 cargo test -p brook-tests --features postgres --test connection
 scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"
