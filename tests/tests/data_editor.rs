@@ -766,3 +766,75 @@ fn a_date_cell_is_picked_from_a_calendar() {
     deliver(&mut at, &mut harness);
     assert_eq!(at.text(), ["2026-12-24"]);
 }
+
+// Issue 15 (found trying it as a user): "+ Add row" with a required
+// column adds an empty row that is kept in the window, flagged, and sent
+// once its required cell is filled in; typing fast into a cell loses no
+// character.
+#[test]
+fn a_new_row_waits_for_its_required_cells_and_fast_typing_keeps_every_character() {
+    let mut at = AppTest::new(|st| {
+        let edited = st
+            .data_editor(tickets())
+            .column("title", ColumnConfig::new().required(true))
+            .num_rows(NumRows::Dynamic)
+            .key("t")
+            .show();
+        st.text(format!("{} rows", edited.len()));
+    });
+    at.run();
+    let mut harness = harness_of(&at, 760.0, 300.0);
+    harness.get_by_label("+ Add row").click();
+    harness.run();
+    assert!(sent_edits(&harness).is_empty(), "a draft is not sent");
+    assert!(
+        harness
+            .query_by_label_contains("saved once its title is filled in")
+            .is_some()
+    );
+    assert!(harness.query_by_label("title, row 4").is_some(), "drawn");
+    click_cell(&mut harness, "title", 4);
+    // Three characters and Enter in one frame, as a fast typist's keys
+    // can arrive.
+    harness.event(egui::Event::Text("B".into()));
+    harness.event(egui::Event::Text("a".into()));
+    harness.event(egui::Event::Text("d".into()));
+    harness.event(egui::Event::Key {
+        key: Key::Enter,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.run();
+    let edits = sent_edits(&harness).remove(0);
+    assert_eq!(
+        edits.added_rows,
+        [[("title".to_owned(), Cell::from("Bad"))].into()]
+    );
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["4 rows"]);
+}
+
+// Issue 15 (found trying it as a user): empty text is as empty as a null
+// for a required column, from code as from the window.
+#[test]
+fn empty_text_in_a_required_column_is_refused_from_code_too() {
+    let mut at = AppTest::new(|st| {
+        st.data_editor(tickets())
+            .column(
+                "title",
+                ColumnConfig::new().required(true).default_value(""),
+            )
+            .num_rows(NumRows::Dynamic)
+            .key("t")
+            .show();
+    });
+    at.run();
+    at.data_editor("t").edit_cell(0, "title", "  ").run();
+    assert!(at.error()[0].contains("required"), "{:?}", at.error());
+    at.data_editor("t").add_row([("hours", 1.0)]).run();
+    assert!(at.error()[0].contains("is required"), "{:?}", at.error());
+    let edits: TableEdits = at.session_state().get("t").unwrap();
+    assert!(edits.is_empty());
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use brook_engine::St;
 use brook_engine::data::{
     Cell, CellText, ColumnConfig, EditorRow, IntoTable, NumRows, Table, TableConfig, TableEdits,
-    cell_array, check_cell, is_editable, parse_cell, raw_text,
+    cell_array, check_cell, is_editable, missing_required, parse_cell, raw_text,
 };
 use brook_engine::element::{Element, Value, WidgetElement, WidgetSpec};
 use brook_engine::state::{Checked, Codec, DynValue};
@@ -311,19 +311,13 @@ impl EditsCodec {
                     .map_err(|why| format!("Added row {}, column \"{name}\": {why}", at + 1))?;
                 row.insert(name.clone(), cell);
             }
-            for name in self.table.column_names() {
-                if let Some(config) = self.config.column(name)
-                    && config.required
-                    && config.default.is_none()
-                    && matches!(row.get(name), None | Some(Cell::Null))
-                {
-                    return Err(format!(
-                        "Added row {}: column \"{name}\" is required; give it a value.",
-                        at + 1
-                    ));
-                }
-            }
             out.added_rows.push(row);
+        }
+        if let Some((at, name)) = missing_required(self.table.column_names(), &self.config, &out) {
+            return Err(format!(
+                "Added row {}: column \"{name}\" is required; give it a value.",
+                at + 1
+            ));
         }
         Ok(out)
     }
@@ -711,6 +705,7 @@ impl Editor<'_> {
         } else {
             self.grid.anchor = None;
         }
+        self.grid.message = None;
         self.grid.cursor = Some(new);
         self.grid.scroll = true;
     }
@@ -722,8 +717,14 @@ impl Editor<'_> {
         let events = ui.input_mut(|i| std::mem::take(&mut i.events));
         let mut kept = Vec::with_capacity(events.len());
         for event in events {
-            if self.grid.editing.is_some() {
-                kept.push(event);
+            if let Some(editing) = &mut self.grid.editing {
+                // Typed in the frame that opened the cell: its text field
+                // takes the keyboard from the next frame, so the
+                // characters are added here (none is lost).
+                match event {
+                    egui::Event::Text(text) => editing.text.push_str(&text),
+                    other => kept.push(other),
+                }
                 continue;
             }
             match event {
@@ -814,6 +815,7 @@ impl Editor<'_> {
                 shift,
                 double,
             } => {
+                self.grid.message = None;
                 if shift && self.grid.cursor.is_some() {
                     self.grid
                         .anchor
@@ -1003,12 +1005,31 @@ pub(crate) fn data_editor_ui(
         });
     }
 
+    // A new row whose required cells are still empty is a draft: the
+    // edits stay in the window (drawn, not sent) until it is filled in.
+    let draft = missing_required(editor.columns.iter().map(|c| c.name), config, &editor.edits);
     let rows_text = match (shown, editor.edits.is_empty()) {
         (1, _) => "1 row".to_owned(),
         (n, _) => format!("{n} rows"),
     };
     ui.horizontal(|ui| {
         ui.label(RichText::new(rows_text).small().weak());
+        if editor.grid.message.is_none()
+            && let Some((_, name)) = &draft
+        {
+            let label = editor
+                .columns
+                .iter()
+                .find(|c| c.name == name)
+                .map_or(name.as_str(), |c| c.label);
+            ui.label(
+                RichText::new(format!(
+                    "The new row is saved once its {label} is filled in."
+                ))
+                .small()
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         if let Some(message) = &editor.grid.message {
             ui.label(
                 RichText::new(format!("⚠ {message}"))
@@ -1019,7 +1040,11 @@ pub(crate) fn data_editor_ui(
     });
 
     if editor.changed {
-        frame.commit(widget, Value::TableEdits(Box::new(editor.edits.clone())));
+        if draft.is_some() {
+            frame.edit(widget, Value::TableEdits(Box::new(editor.edits.clone())));
+        } else {
+            frame.commit(widget, Value::TableEdits(Box::new(editor.edits.clone())));
+        }
         ui.ctx().request_repaint();
     }
     ui.data_mut(|d| d.insert_temp(id, editor.grid));
@@ -1311,6 +1336,18 @@ impl egui_table::TableDelegate for Editor<'_> {
                 .with_clip_rect(inner.intersect(ui.clip_rect()))
                 .galley(at, galley, color);
         }
+        let required = column.config.is_some_and(|c| c.required);
+        if required
+            && matches!(self.row(place), Some(EditorRow::Added(_)))
+            && self.cell(place, col).is_blank()
+        {
+            ui.painter().rect_stroke(
+                rect.shrink(1.5),
+                0.0,
+                egui::Stroke::new(1.0, visuals.warn_fg_color),
+                egui::StrokeKind::Inside,
+            );
+        }
         if self.grid.cursor == Some((place, col)) {
             ui.painter().rect_stroke(
                 rect.shrink(1.0),
@@ -1385,7 +1422,7 @@ fn editing_cell_ui(ui: &mut Ui, editor: &mut Editor<'_>) {
         ui.painter().text(
             rect.left_center() + egui::vec2(PAD, 0.0),
             egui::Align2::LEFT_CENTER,
-            format!("{} ⏷", editing.text),
+            format!("{} ▼", editing.text),
             egui::TextStyle::Body.resolve(ui.style()),
             ui.visuals().text_color(),
         );

@@ -41,6 +41,18 @@ pub enum Cell {
     Text(String),
 }
 
+impl Cell {
+    /// Empty: a null, or text of only spaces (what a `required` column
+    /// refuses).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Self::Null => true,
+            Self::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
 impl From<bool> for Cell {
     fn from(value: bool) -> Self {
         Self::Bool(value)
@@ -611,10 +623,10 @@ pub fn check_cell(
         }
     };
     let config = config.cloned().unwrap_or_default();
+    if config.required && cell.is_blank() {
+        return Err("This column is required: type a value.".to_owned());
+    }
     if cell == Cell::Null {
-        if config.required {
-            return Err("This column is required: type a value.".to_owned());
-        }
         return Ok(cell);
     }
     let number = match &cell {
@@ -701,6 +713,30 @@ pub fn cell_array(data_type: &DataType, cell: &Cell) -> Result<ArrayRef, String>
             describe(cell),
             kind_of(data_type)
         )
+    })
+}
+
+/// The first added row of `edits` that lacks a value its column
+/// requires (none given, and no non-blank default in `config`): its place
+/// among the added rows and the column's name.
+pub fn missing_required<'a>(
+    columns: impl IntoIterator<Item = &'a str>,
+    config: &TableConfig,
+    edits: &TableEdits,
+) -> Option<(usize, String)> {
+    let required: Vec<&str> = columns
+        .into_iter()
+        .filter(|name| {
+            config
+                .column(name)
+                .is_some_and(|c| c.required && c.default.as_ref().is_none_or(Cell::is_blank))
+        })
+        .collect();
+    edits.added_rows.iter().enumerate().find_map(|(at, row)| {
+        required
+            .iter()
+            .find(|name| row.get(**name).is_none_or(Cell::is_blank))
+            .map(|name| (at, (*name).to_owned()))
     })
 }
 

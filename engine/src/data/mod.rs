@@ -57,7 +57,7 @@ mod edit;
 pub use csv::fast_reads_on_this_thread;
 pub use edit::{
     Cell, EditorRow, NumRows, SelectionMode, TableEdits, TableSelection, cell_array, cell_at,
-    check_cell, is_editable, parse_cell, raw_text,
+    check_cell, is_editable, missing_required, parse_cell, raw_text,
 };
 mod csv_lines;
 mod rows;
