@@ -756,6 +756,31 @@ fn a_column_of_lists_is_read_only_and_the_others_editable() {
     assert_eq!(edited(&at).cell(0, "a"), Cell::Int(5));
 }
 
+// Ports data_editor_test.py::DataEditorTest::
+// test_duplicate_column_names_raise_exception (and
+// test_column_names_are_unique): edits name their column, so a table with
+// a column name twice is an exception naming it; unique names are fine.
+#[test]
+fn a_table_with_a_column_name_twice_is_an_exception_naming_it() {
+    let mut at = AppTest::new(|st| {
+        let table = table_of(vec![
+            ("duplicated", Arc::new(Int64Array::from(vec![1_i64, 2, 3]))),
+            ("duplicated", Arc::new(Int64Array::from(vec![4_i64, 5, 6]))),
+        ]);
+        let edited = st.data_editor(&table).key("dup").show();
+        st.text(format!("{} rows", edited.len()));
+        st.data_editor(Table::from_csv("col1,col2\n1,4\n").unwrap())
+            .key("unique")
+            .show();
+    });
+    at.run();
+    let exceptions = at.exception();
+    assert_eq!(exceptions.len(), 1, "{exceptions:?}");
+    assert!(exceptions[0].contains("\"duplicated\""), "{exceptions:?}");
+    assert_eq!(at.text(), ["3 rows"], "the table is returned as given");
+    assert_eq!(at.widgets_of("data_editor").len(), 1, "only the unique one");
+}
+
 #[cache_data]
 fn cached_editor(st: &St) -> usize {
     st.data_editor(three_columns()).show().len()
