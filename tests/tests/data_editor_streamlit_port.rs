@@ -4,6 +4,7 @@
 //! Sources (streamlit/streamlit): `lib/tests/streamlit/elements/
 //! data_editor_test.py`, the selection tests of
 //! `lib/tests/streamlit/elements/arrow_dataframe_test.py`,
+//! `lib/tests/streamlit/elements/lib/column_config_utils_test.py`,
 //! `e2e_playwright/st_dataframe_selections_test.py` and
 //! `e2e_playwright/st_data_editor_config_test.py`. Each test names the test
 //! it ports. Where brook differs on purpose (Rust types instead of pandas,
@@ -821,10 +822,11 @@ fn an_editor_or_selectable_dataframe_in_a_cached_function_is_an_error() {
     }
 }
 
-// Ports data_editor_test.py's B97 counterpart: Streamlit refuses values set
-// for a data editor through session state. brook differs on purpose: edits
-// written to the key before the editor is drawn are its starting edits,
-// checked like a person's.
+// Ports SPEC B97 for st.data_editor (Streamlit raises StreamlitAPIException
+// for a value set through session state; data_editor_test.py has no test
+// of it, arrow_dataframe_test.py has one for selections, ported below).
+// brook differs on purpose: edits written to the key before the editor is
+// drawn are its starting edits, checked like a person's.
 #[test]
 fn edits_written_to_the_key_before_the_editor_are_its_starting_edits() {
     let mut at = AppTest::new(|st| {
@@ -1364,9 +1366,10 @@ fn a_cleared_form_gives_the_submitted_selection_and_edits_then_clears_them() {
     assert!(at.dataframe("s").selection().is_empty());
 }
 
-// The counterpart of Streamlit's exception for a value set through
-// session state: edits written to the key that do not fit the table are
-// replaced by no edits, with a warning naming the key and why.
+// Ports SPEC B97 for st.data_editor, the refused case. brook differs on
+// purpose: where Streamlit raises for any value set through session state,
+// brook drops edits written to the key that do not fit the table, with a
+// warning naming the key and why, and the editor starts with no edits.
 #[test]
 fn edits_written_to_the_key_that_do_not_fit_are_dropped_with_a_warning() {
     let mut at = AppTest::new(|st| {
