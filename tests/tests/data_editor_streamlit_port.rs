@@ -22,8 +22,8 @@ use std::sync::Arc;
 use brook::data::arrow::array::types::Int64Type;
 use brook::data::arrow::array::{
     Array, ArrayRef, BooleanArray, Date32Array, Decimal128Array, DurationMicrosecondArray,
-    Int64Array, ListArray, RecordBatch, StringArray, Time64MicrosecondArray,
-    TimestampMicrosecondArray,
+    Int64Array, ListArray, RecordBatch, StringArray, Time32SecondArray, Time64MicrosecondArray,
+    TimestampMicrosecondArray, TimestampSecondArray,
 };
 use brook::element::{Value, WidgetSpec};
 use brook::prelude::*;
@@ -292,6 +292,37 @@ fn a_time_column_takes_times_with_fractions_and_refuses_a_date_time() {
         "{:?}",
         at.error()
     );
+}
+
+// Ports data_editor_test.py::DataEditorUtilTest::test_parse_value (the
+// ".123456" TIME and DATETIME cases) for columns that keep less: a
+// fraction of a second a column of whole seconds cannot keep is refused,
+// not cut (Streamlit's columns keep nanoseconds), and a whole second fits.
+#[test]
+fn a_fraction_of_a_second_a_column_cannot_keep_is_refused() {
+    let table = table_of(vec![
+        ("ts", Arc::new(TimestampSecondArray::from(vec![0_i64]))),
+        ("t", Arc::new(Time32SecondArray::from(vec![0_i32]))),
+    ]);
+    for (column, text) in [("ts", "2021-01-01T10:20:30.5"), ("t", "10:20:30.5")] {
+        let mut at = editor_of(table.clone(), false);
+        at.data_editor("t").edit_cell(0, column, text).run();
+        assert!(
+            at.error()
+                .iter()
+                .any(|e| e.contains("finer than the column keeps (whole seconds)")),
+            "{column}: {:?}",
+            at.error()
+        );
+        assert!(stored_edits(&at).is_empty(), "{column}: nothing stored");
+    }
+    let mut at = editor_of(table, false);
+    at.data_editor("t")
+        .edit_cell(0, "ts", "2021-01-01T10:20:30")
+        .edit_cell(0, "t", "10:20:30")
+        .run();
+    assert!(at.error().is_empty(), "{:?}", at.error());
+    assert_eq!(edited(&at).row_text(0), ["2021-01-01 10:20:30", "10:20:30"]);
 }
 
 // Ports data_editor_test.py::DataEditorUtilTest::test_parse_value (the
