@@ -122,8 +122,9 @@ impl DataEditor<'_> {
 
     /// Places the editor; returns the table with the person's edits.
     ///
-    /// Data that cannot be a table, or a column setting naming no column,
-    /// is an error box saying which (and the table is returned as given).
+    /// Data that cannot be a table, a column setting naming no column, or
+    /// a table with a column name twice (edits name their column) is an
+    /// error box saying which (and the table is returned as given).
     pub fn show(self) -> Table {
         let table = match self.table {
             Ok(table) => table,
@@ -151,6 +152,21 @@ impl DataEditor<'_> {
                 message: format!(
                     "The data editor's column settings name {unknown:?}, but its columns are {:?}. Use one of those names.",
                     table.column_names().collect::<Vec<_>>()
+                ),
+                location: None,
+            });
+            return table;
+        }
+        // Edits name their column: a name given twice would be ambiguous.
+        let mut seen = BTreeSet::new();
+        let twice = table
+            .column_names()
+            .find(|name| !seen.insert(*name))
+            .map(str::to_owned);
+        if let Some(twice) = twice {
+            self.st.emit(Element::Exception {
+                message: format!(
+                    "The data editor's table has the column \"{twice}\" more than once. Give each column its own name."
                 ),
                 location: None,
             });

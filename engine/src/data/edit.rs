@@ -580,7 +580,9 @@ fn parse_date_time(text: &str, zone: Option<&str>) -> Result<String, String> {
 /// why it does not fit: numbers in their column's kind (a whole `Float`
 /// in an integer column becomes `Int`), text parsed for number, boolean
 /// and date columns as [`parse_cell`] does, then the column's `required`,
-/// `min`, `max`, `max_chars` and `options` checked.
+/// `min`, `max`, `max_chars` and `options` checked; a time finer than its
+/// column keeps (a fraction of a second in a column of whole seconds) is
+/// refused rather than cut.
 ///
 /// # Errors
 /// A message for the person, naming the rule the value breaks.
@@ -663,8 +665,39 @@ pub fn check_cell(
         }
     }
     // The value must also fit the column's own type (an i64 in an Int8).
-    cell_array(data_type, &cell)?;
+    let kept = cell_array(data_type, &cell)?;
+    // A time finer than the column keeps is refused, not cut.
+    if let Some((finest, unit)) = finest_time(data_type)
+        && let Ok(exact) = cell_array(&finest, &cell)
+        && arrow_cast::cast(&kept, &finest).is_ok_and(|kept| kept.as_ref() != exact.as_ref())
+    {
+        return Err(format!(
+            "{} is finer than the column keeps ({unit}).",
+            describe(&cell)
+        ));
+    }
     Ok(cell)
+}
+
+/// For a time or date-time column that keeps less than nanoseconds: the
+/// same column in nanoseconds, and what the column keeps, in words.
+fn finest_time(data_type: &DataType) -> Option<(DataType, &'static str)> {
+    let unit = |unit: &TimeUnit| match unit {
+        TimeUnit::Second => Some("whole seconds"),
+        TimeUnit::Millisecond => Some("milliseconds"),
+        TimeUnit::Microsecond => Some("microseconds"),
+        TimeUnit::Nanosecond => None,
+    };
+    match data_type {
+        DataType::Timestamp(u, zone) => Some((
+            DataType::Timestamp(TimeUnit::Nanosecond, zone.clone()),
+            unit(u)?,
+        )),
+        DataType::Time32(u) | DataType::Time64(u) => {
+            Some((DataType::Time64(TimeUnit::Nanosecond), unit(u)?))
+        }
+        _ => None,
+    }
 }
 
 fn describe(cell: &Cell) -> String {
