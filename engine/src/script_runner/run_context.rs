@@ -1155,12 +1155,18 @@ impl RunCtx {
             value: ui_value,
         };
         if from_user && let (Some(reason), Some(key)) = (invalid, &call.key) {
+            // A data editor or selectable dataframe has no label: its key
+            // names it.
+            let widget = if element.label.is_empty() {
+                kind.to_owned()
+            } else {
+                format!("{kind} \"{}\"", element.label)
+            };
             self.push_main(Element::Alert {
                 level: AlertLevel::Warning,
                 body: format!(
-                    "The value written to `session_state[\"{key}\"]` does not fit the {kind} \"{}\" \
-                     ({reason}); it holds {:?} instead.",
-                    element.label, value
+                    "The value written to `session_state[\"{key}\"]` does not fit the {widget} \
+                     ({reason}); it holds {value:?} instead."
                 ),
             });
         }
