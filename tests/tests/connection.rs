@@ -1000,7 +1000,11 @@ fn the_orders_example_reads_and_writes_its_database() {
     at.widget("Total").set_value(60.5);
     at.widget("Add order").click().run();
     assert!(at.error().is_empty(), "{:?}", at.error());
-    assert_eq!(at.subheader()[0], "4 open orders", "the insert is seen at once");
+    assert_eq!(
+        at.subheader()[0],
+        "4 open orders",
+        "the insert is seen at once"
+    );
     at.widget("Order number").set_value(1_i64);
     at.widget("Mark shipped").click().run();
     assert_eq!(at.subheader()[0], "3 open orders");
@@ -1011,8 +1015,14 @@ fn the_orders_example_reads_and_writes_its_database() {
         .unwrap();
     assert_eq!(history.to_csv(), "order_id,change\n1,open -> shipped\n");
     let added = db
-        .query("SELECT customer, item, qty, total FROM orders WHERE id = 4", ())
+        .query(
+            "SELECT customer, item, qty, total FROM orders WHERE id = 4",
+            (),
+        )
         .try_fetch()
         .unwrap();
-    assert_eq!(added.to_csv(), "customer,item,qty,total\nWayne Enterprises,Paint,4,60.5\n");
+    assert_eq!(
+        added.to_csv(),
+        "customer,item,qty,total\nWayne Enterprises,Paint,4,60.5\n"
+    );
 }
