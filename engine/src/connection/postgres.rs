@@ -484,7 +484,7 @@ fn column(rows: &[Row], index: usize, name: &str, ty: &Type) -> Result<ArrayRef,
             let mut b = TimestampMicrosecondBuilder::with_capacity(cells.len());
             for cell in &cells {
                 b.append_option(
-                    cell.and_then(|raw| be::<8>(raw))
+                    cell.and_then(be::<8>)
                         .map(|v| i64::from_be_bytes(v).saturating_add(PG_EPOCH_MICROS)),
                 );
             }
