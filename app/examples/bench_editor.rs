@@ -111,9 +111,16 @@ fn main() {
     // The frame of the editor with those edits.
     let tree = at.tree();
     let mut memory = UiMemory::default();
+    let mut installed = false;
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui(move |ui| {
+            // brook's fonts, as the window installs them (a checkbox
+            // cell's mark is not in egui's default fonts).
+            if !installed {
+                brook::widgets::fonts::install(ui.ctx());
+                installed = true;
+            }
             let mut events = Vec::new();
             let _ = page_ui(
                 ui,

@@ -11,14 +11,75 @@
 //! ```
 //!
 //! The list is a cached query (`ttl` one minute) filtered by status with a
-//! bound parameter; a new order is one `INSERT`; shipping an order updates
-//! it and writes its history row in one transaction. Each write clears the
-//! connection's cached queries, so the list shows it at once.
+//! bound parameter, shown in a data editor: change a cell, add or delete
+//! an order, then "Save changes" writes them all in one transaction (all
+//! or nothing). A new order from the form is one `INSERT`; shipping an
+//! order updates it and writes its history row in one transaction. Each
+//! write clears the connection's cached queries, so the list shows it at
+//! once.
 
 use brook::prelude::*;
 
 /// The statuses an order goes through.
 const STATUSES: [&str; 3] = ["open", "shipped", "cancelled"];
+
+/// The columns the data editor writes back. Their names go into the SQL
+/// (from this list only); the values are always bound parameters.
+const EDITABLE: [&str; 4] = ["customer", "item", "qty", "total"];
+
+/// Writes the data editor's edits of `orders` (the rows it showed) in one
+/// transaction: changed cells, deleted orders, and added ones (numbered
+/// after the last, with `status`). Returns how many changes were written.
+fn save_edits(
+    conn: &SqlConnection,
+    orders: &Table,
+    edits: &TableEdits,
+    status: &str,
+) -> Result<usize, ConnectionError> {
+    let id_of = |row: usize| match orders.cell(row, "id") {
+        Cell::Int(id) => Some(id),
+        _ => None,
+    };
+    conn.transaction(|tx| {
+        let mut changed = 0;
+        for (&row, cells) in &edits.edited_rows {
+            let Some(id) = id_of(row) else { continue };
+            for (column, cell) in cells {
+                if let Some(column) = EDITABLE.iter().find(|c| **c == column.as_str()) {
+                    tx.execute(
+                        &format!("UPDATE orders SET {column} = $1 WHERE id = $2"),
+                        (SqlValue::from(cell), id),
+                    )?;
+                    changed += 1;
+                }
+            }
+        }
+        for &row in &edits.deleted_rows {
+            if let Some(id) = id_of(row) {
+                tx.execute("DELETE FROM orders WHERE id = $1", (id,))?;
+                changed += 1;
+            }
+        }
+        for added in &edits.added_rows {
+            let value =
+                |name: &str, default: Cell| SqlValue::from(added.get(name).cloned().unwrap_or(default));
+            tx.execute(
+                "INSERT INTO orders (id, customer, item, qty, total, status) \
+                 SELECT coalesce(max(id), 0) + 1, $1, $2, CAST($3 AS INTEGER), CAST($4 AS REAL), $5 \
+                 FROM orders",
+                (
+                    value("customer", Cell::Null),
+                    value("item", Cell::Null),
+                    value("qty", Cell::Int(1)),
+                    value("total", Cell::Float(0.0)),
+                    status,
+                ),
+            )?;
+            changed += 1;
+        }
+        Ok(changed)
+    })
+}
 
 /// Makes the tables on first use; the same SQL runs on SQLite and
 /// PostgreSQL.
@@ -75,7 +136,48 @@ pub fn app(st: &St) {
         .show_spinner("Loading orders…")
         .fetch();
     st.subheader(format!("{} {status} orders", orders.len()));
-    st.dataframe(&orders).show();
+    // Edit in place; "Save changes" writes every change in one transaction.
+    st.data_editor(&orders)
+        .column("id", ColumnConfig::new().label("#").disabled(true))
+        .column("customer", ColumnConfig::new().required(true))
+        .column("item", ColumnConfig::new().required(true))
+        .column("qty", ColumnConfig::new().min(0.0).default_value(1_i64))
+        .column("total", ColumnConfig::new().min(0.0).default_value(0.0))
+        .num_rows(NumRows::Dynamic)
+        .key("order_edits")
+        .show();
+    if let Some(changed) = st.session_state().get::<usize>("orders_saved") {
+        st.toast(format!("{changed} changes saved"));
+        st.session_state().remove("orders_saved");
+    }
+    let edits: TableEdits = st.session_state().get("order_edits").unwrap_or_default();
+    if !edits.is_empty() {
+        let row = st.columns(2);
+        if row[0]
+            .button("Save changes")
+            .primary()
+            .key("save_orders")
+            .show()
+        {
+            match save_edits(&conn, &orders, &edits, status) {
+                Ok(changed) => {
+                    st.session_state().remove("order_edits");
+                    // Said in the run after, which shows the saved rows.
+                    st.session_state().set("orders_saved", changed);
+                    st.rerun();
+                }
+                Err(error) => st.error(format!("Nothing was saved: {error}")),
+            }
+        }
+        if row[1]
+            .button("Discard changes")
+            .key("discard_orders")
+            .show()
+        {
+            st.session_state().remove("order_edits");
+            st.rerun();
+        }
+    }
 
     let form = st.form("new_order");
     form.subheader("New order");

@@ -1025,4 +1025,30 @@ fn the_orders_example_reads_and_writes_its_database() {
         added.to_csv(),
         "customer,item,qty,total\nWayne Enterprises,Paint,4,60.5\n"
     );
+    // Edited in the data editor (open orders 2, 3, 4 in its rows 0, 1,
+    // 2), then saved in one transaction.
+    at.data_editor("order_edits")
+        .edit_cell(0, "qty", 30_i64)
+        .add_row([("customer", "Umbrella"), ("item", "Masks")])
+        .delete_rows([1])
+        .run();
+    assert!(at.error().is_empty(), "{:?}", at.error());
+    at.widget("save_orders").click().run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    assert!(at.error().is_empty(), "{:?}", at.error());
+    assert_eq!(at.toasts(), ["3 changes saved"]);
+    assert!(at.data_editor("order_edits").edits().is_empty());
+    let all = db
+        .query(
+            "SELECT id, customer, qty, status FROM orders ORDER BY id",
+            (),
+        )
+        .try_fetch()
+        .unwrap();
+    assert_eq!(
+        all.to_csv(),
+        "id,customer,qty,status\n1,Acme Corp,20,shipped\n2,Globex,30,open\n\
+         4,Wayne Enterprises,4,open\n5,Umbrella,1,open\n"
+    );
+    assert_eq!(at.subheader()[0], "3 open orders");
 }

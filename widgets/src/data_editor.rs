@@ -235,7 +235,7 @@ fn applied(table: &Table, edits: &TableEdits, config: &TableConfig) -> Result<Ta
     if edits.is_empty() {
         return Ok(table.clone());
     }
-    {
+    let previous = {
         let kept = APPLIED.lock();
         if let Some(hit) = kept
             .iter()
@@ -243,8 +243,26 @@ fn applied(table: &Table, edits: &TableEdits, config: &TableConfig) -> Result<Ta
         {
             return Ok(hit.output.clone());
         }
+        // The last result for this table when only cells changed since
+        // (no rows added or deleted): the new cells are applied to it, so
+        // one edit rebuilds one column, not every edited column again.
+        kept.iter()
+            .rev()
+            .find(|a| {
+                a.input.same_as(table)
+                    && a.config == *config
+                    && a.edits.added_rows.is_empty()
+                    && a.edits.deleted_rows.is_empty()
+                    && edits.added_rows.is_empty()
+                    && edits.deleted_rows.is_empty()
+            })
+            .and_then(|a| cell_delta(&a.edits, edits).map(|delta| (a.output.clone(), delta)))
+    };
+    let output = match previous {
+        Some((base, delta)) => base.with_edits(&delta, config),
+        None => table.with_edits(edits, config),
     }
-    let output = table.with_edits(edits, config).map_err(|e| e.to_string())?;
+    .map_err(|e| e.to_string())?;
     let mut kept = APPLIED.lock();
     kept.retain(|a| !a.input.same_as(table));
     if kept.len() >= APPLIED_KEPT {
@@ -257,6 +275,31 @@ fn applied(table: &Table, edits: &TableEdits, config: &TableConfig) -> Result<Ta
         output: output.clone(),
     });
     Ok(output)
+}
+
+/// The cells `new` holds that `old` does not (new or changed), when `new`
+/// keeps every cell `old` edited; `None` when a cell went back to the
+/// table's value (the result must then be built from the table).
+fn cell_delta(old: &TableEdits, new: &TableEdits) -> Option<TableEdits> {
+    for (row, cells) in &old.edited_rows {
+        let now = new.edited_rows.get(row)?;
+        if cells.keys().any(|column| !now.contains_key(column)) {
+            return None;
+        }
+    }
+    let mut delta = TableEdits::default();
+    for (row, cells) in &new.edited_rows {
+        for (column, cell) in cells {
+            if old.edited_rows.get(row).and_then(|c| c.get(column)) != Some(cell) {
+                delta
+                    .edited_rows
+                    .entry(*row)
+                    .or_default()
+                    .insert(column.clone(), cell.clone());
+            }
+        }
+    }
+    Some(delta)
 }
 
 /// Checks edits against the editor's table and column rules.
@@ -1597,6 +1640,8 @@ fn hint_for(data_type: &arrow_schema::DataType) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     #[test]
@@ -1616,5 +1661,19 @@ mod tests {
         let second = applied(&table, &edits, &config).unwrap();
         assert!(first.same_as(&second));
         assert_eq!(first.column_text("a").unwrap(), ["9", "2"]);
+        // One more cell: applied to the last result, only its column
+        // rebuilt; the same table as applying every edit to the input.
+        edits.set(EditorRow::Data(1), "b", Cell::from("z"));
+        let third = applied(&table, &edits, &config).unwrap();
+        assert!(Arc::ptr_eq(
+            first.array("a").unwrap(),
+            third.array("a").unwrap()
+        ));
+        assert_eq!(third, table.with_edits(&edits, &config).unwrap());
+        // A cell back to nothing: built from the table again.
+        edits.edited_rows.remove(&0);
+        let fourth = applied(&table, &edits, &config).unwrap();
+        assert_eq!(fourth.column_text("a").unwrap(), ["1", "2"]);
+        assert_eq!(fourth.column_text("b").unwrap(), ["x", "z"]);
     }
 }

@@ -68,6 +68,27 @@ impl CacheKey for SqlValue {
     }
 }
 
+/// A data editor's cell as a bound parameter: what `st.data_editor`'s
+/// edits hold goes to the database as it is (dates and times are ISO text,
+/// which both backends read into their date and time columns).
+impl From<crate::data::Cell> for SqlValue {
+    fn from(cell: crate::data::Cell) -> Self {
+        match cell {
+            crate::data::Cell::Null => Self::Null,
+            crate::data::Cell::Bool(value) => Self::Bool(value),
+            crate::data::Cell::Int(value) => Self::Int(value),
+            crate::data::Cell::Float(value) => Self::Float(value),
+            crate::data::Cell::Text(value) => Self::Text(value),
+        }
+    }
+}
+
+impl From<&crate::data::Cell> for SqlValue {
+    fn from(cell: &crate::data::Cell) -> Self {
+        Self::from(cell.clone())
+    }
+}
+
 macro_rules! from_int {
     ($($t:ty),*) => {$(
         impl From<$t> for SqlValue {
