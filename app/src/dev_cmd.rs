@@ -308,6 +308,14 @@ fn build(root: &Path, target: &Target) -> anyhow::Result<Build> {
         .args(["build", "--message-format", "json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
+    // The dev build's program without its debug info: it links in about
+    // two thirds of the time and starts sooner (264 MB against 58 MB for
+    // the starter), and the dependencies are not rebuilt for it. A panic
+    // still names its file and line in the window; a debugger wants a
+    // plain `cargo build`. `BROOK_DEV_DEBUGINFO=1` keeps the debug info.
+    if !target.release && std::env::var_os("BROOK_DEV_DEBUGINFO").is_none() {
+        command.env("CARGO_PROFILE_DEV_STRIP", "debuginfo");
+    }
     if let Some(example) = &target.example {
         command.args(["--example", example]);
     }
