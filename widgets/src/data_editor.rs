@@ -126,37 +126,12 @@ impl DataEditor<'_> {
     /// a table with a column name twice (edits name their column) is an
     /// error box saying which (and the table is returned as given).
     pub fn show(self) -> Table {
-        let table = match self.table {
-            Ok(table) => table,
-            Err(message) => {
-                self.st.emit(Element::Exception {
-                    message: format!(
-                        "{message}. Table rows must serialize to structs, maps or plain values."
-                    ),
-                    location: None,
-                });
-                return Table::default();
-            }
+        let given = self.table.clone().unwrap_or_default();
+        let Some(table) =
+            crate::table::checked_table(self.st, self.table, &self.config, "data editor")
+        else {
+            return given;
         };
-        let unknown: Vec<&str> = self
-            .config
-            .columns
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .filter(|name| table.column_index(name).is_none())
-            .collect();
-        // A table of no columns (`Table::from_rows` of no rows cannot know
-        // the fields) has nothing to configure: it is shown empty.
-        if !unknown.is_empty() && table.num_columns() > 0 {
-            self.st.emit(Element::Exception {
-                message: format!(
-                    "The data editor's column settings name {unknown:?}, but its columns are {:?}. Use one of those names.",
-                    table.column_names().collect::<Vec<_>>()
-                ),
-                location: None,
-            });
-            return table;
-        }
         // Edits name their column: a name given twice would be ambiguous.
         let mut seen = BTreeSet::new();
         let twice = table

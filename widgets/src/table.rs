@@ -116,37 +116,7 @@ impl<'a> Dataframe<'a> {
 
     /// The table, or why not (an exception box is emitted then).
     fn checked(self) -> Option<(Table, TableConfig, &'a St)> {
-        let table = match self.table {
-            Ok(table) => table,
-            Err(message) => {
-                self.st.emit(Element::Exception {
-                    message: format!(
-                        "{message}. Table rows must serialize to structs, maps or plain values."
-                    ),
-                    location: None,
-                });
-                return None;
-            }
-        };
-        let unknown: Vec<&str> = self
-            .config
-            .columns
-            .iter()
-            .map(|(name, _)| name.as_str())
-            .filter(|name| table.column_index(name).is_none())
-            .collect();
-        // A table of no columns (`Table::from_rows` of no rows cannot know
-        // the fields) has nothing to configure: it is shown empty.
-        if !unknown.is_empty() && table.column_names().next().is_some() {
-            self.st.emit(Element::Exception {
-                message: format!(
-                    "The table's column settings name {unknown:?}, but its columns are {:?}. Use one of those names.",
-                    table.column_names().collect::<Vec<_>>()
-                ),
-                location: None,
-            });
-            return None;
-        }
+        let table = checked_table(self.st, self.table, &self.config, "table")?;
         Some((table, self.config, self.st))
     }
 
@@ -162,6 +132,49 @@ impl<'a> Dataframe<'a> {
             });
         }
     }
+}
+
+/// `data` as a table whose column settings all name its columns, or
+/// `None` after an exception box saying why: data that cannot be a table,
+/// or settings naming columns it does not have (`what` names the element
+/// in the message: "table", "data editor"). A table of no columns
+/// (`Table::from_rows` of no rows cannot know the fields) has nothing to
+/// configure: it passes, and is shown empty.
+pub(crate) fn checked_table(
+    st: &St,
+    data: Result<Table, String>,
+    config: &TableConfig,
+    what: &str,
+) -> Option<Table> {
+    let table = match data {
+        Ok(table) => table,
+        Err(message) => {
+            st.emit(Element::Exception {
+                message: format!(
+                    "{message}. Table rows must serialize to structs, maps or plain values."
+                ),
+                location: None,
+            });
+            return None;
+        }
+    };
+    let unknown: Vec<&str> = config
+        .columns
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| table.column_index(name).is_none())
+        .collect();
+    if !unknown.is_empty() && table.num_columns() > 0 {
+        st.emit(Element::Exception {
+            message: format!(
+                "The {what}'s column settings name {unknown:?}, but its columns are {:?}. Use one of those names.",
+                table.column_names().collect::<Vec<_>>()
+            ),
+            location: None,
+        });
+        return None;
+    }
+    Some(table)
 }
 
 /// An interactive table whose rows, columns or cells the person selects;
