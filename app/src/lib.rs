@@ -91,6 +91,16 @@ pub use brook_widgets as widgets;
 pub use chrono;
 /// chrono-tz, for zone-aware inputs (`brook::chrono_tz::Europe::Berlin`).
 pub use chrono_tz;
+/// egui, as brook draws with it: for your own widgets
+/// ([`widgets::component::Component`]), so a project needs no egui line of
+/// its own (`brook::egui::Ui`).
+pub use egui;
+/// egui_extras, for components built on its tables, images and syntax
+/// highlighting (`brook::egui_extras::syntax_highlighting`).
+pub use egui_extras;
+/// egui_plot, the plotting crate brook's charts use, for components that
+/// draw plots (`brook::egui_plot::Plot`).
+pub use egui_plot;
 /// serde, for the types session state and `persist = "disk"` caches save.
 /// Derive through it with one attribute naming the path, so a project needs
 /// no serde line of its own:

@@ -55,6 +55,8 @@ pub enum Value {
     TableEdits(Box<crate::data::TableEdits>),
     /// What a person selected in an interactive dataframe.
     TableSelection(Box<crate::data::TableSelection>),
+    /// The value of a component (your own egui widget), as RON text.
+    Component(String),
 }
 
 impl Value {
@@ -89,7 +91,54 @@ impl Value {
                 "rows {:?}, columns {:?}, cells {:?}",
                 selection.rows, selection.columns, selection.cells
             ),
+            Self::Component(text) => text.clone(),
         }
+    }
+}
+
+/// The object that draws a component or a view in the window: the app's
+/// own egui code, built by the script in a run and handed to the window
+/// beside the element. It is not part of the element's serialized form (a
+/// tree read back from RON has none, and the window then draws a note in
+/// its place).
+///
+/// The engine knows no egui: the object is opaque here, and brook's
+/// widgets crate downcasts it ([`Drawer::get`]). Two drawers are equal
+/// when they are the same object.
+#[derive(Clone, Default)]
+pub struct Drawer(Option<std::sync::Arc<dyn std::any::Any + Send + Sync>>);
+
+impl Drawer {
+    /// A drawer holding `object`.
+    pub fn new(object: std::sync::Arc<dyn std::any::Any + Send + Sync>) -> Self {
+        Self(Some(object))
+    }
+
+    /// The object, if there is one and it is a `T`.
+    pub fn get<T: 'static>(&self) -> Option<&T> {
+        self.0
+            .as_deref()
+            .and_then(|object| object.downcast_ref::<T>())
+    }
+}
+
+impl PartialEq for Drawer {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for Drawer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Drawer"
+        } else {
+            "Drawer(none)"
+        })
     }
 }
 
@@ -412,6 +461,17 @@ pub enum WidgetSpec {
         /// What a click selects.
         selection: crate::data::SelectionMode,
     },
+    /// A component: a widget the app wrote in egui. Its value is a
+    /// [`Value::Component`].
+    Component {
+        /// The component's type name (`my_app::StarRating`).
+        name: String,
+        /// A hash of the component's parameters (the fields of its type).
+        params: u64,
+        /// What draws it in the window; not part of the serialized tree.
+        #[serde(skip)]
+        drawer: Drawer,
+    },
     /// A button that saves data to a file the person chooses.
     DownloadButton {
         /// The suggested file name.
@@ -447,6 +507,7 @@ impl WidgetSpec {
             Self::DateTimeInput { .. } => "datetime_input",
             Self::DataEditor { .. } => "data_editor",
             Self::Dataframe { .. } => "dataframe",
+            Self::Component { .. } => "component",
         }
     }
 
@@ -626,6 +687,14 @@ pub enum Element {
         label: String,
         /// Where it goes.
         url: String,
+    },
+    /// Display-only egui drawing of the app's own (a view: no value).
+    View {
+        /// The view's type name (a closure's is its place in the code).
+        name: String,
+        /// What draws it in the window; not part of the serialized tree.
+        #[serde(skip)]
+        drawer: Drawer,
     },
     /// A container and the elements inside it.
     Container {

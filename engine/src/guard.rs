@@ -1,6 +1,7 @@
 //! The panic guard for calls into user code made outside a run: a
 //! `Serialize` or `Deserialize` impl while saving or loading, a cache's
-//! `validate` or `on_release` hook. A panic there is caught and turned into
+//! `validate` or `on_release` hook, a component's drawing in the window.
+//! A panic there is caught and turned into
 //! its message, printed by no panic hook (the caller reports it its own
 //! way), and never ends the thread that made the call.
 
@@ -28,7 +29,7 @@ fn install_hook() {
 
 /// Runs `f`; a panic in it comes back as `Err` with its message (brook's
 /// own aborts, such as the stop button's, keep unwinding).
-pub(crate) fn quietly<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+pub fn quietly<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     install_hook();
     QUIET.with(|q| q.set(q.get().saturating_add(1)));
     let result = std::panic::catch_unwind(AssertUnwindSafe(f));
@@ -43,7 +44,7 @@ pub(crate) fn quietly<R>(f: impl FnOnce() -> R) -> Result<R, String> {
 
 /// `value` as RON text, inside the guard: an error or a panic of the
 /// type's `Serialize` comes back as text.
-pub(crate) fn to_ron<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
+pub fn to_ron<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
     match quietly(|| ron::to_string(value)) {
         Ok(text) => text.map_err(|err| err.to_string()),
         Err(panic) => Err(format!("its Serialize implementation panicked: {panic}")),
@@ -52,7 +53,7 @@ pub(crate) fn to_ron<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, 
 
 /// The value of a RON text, inside the guard: an error or a panic of the
 /// type's `Deserialize` comes back as text.
-pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+pub fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     match quietly(|| ron::from_str::<T>(text)) {
         Ok(value) => value.map_err(|err| err.to_string()),
         Err(panic) => Err(format!("its Deserialize implementation panicked: {panic}")),
@@ -60,7 +61,7 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, 
 }
 
 /// The text of a panic payload.
-pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())

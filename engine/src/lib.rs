@@ -26,7 +26,7 @@ pub mod element;
 pub mod error;
 pub mod files;
 pub mod format;
-mod guard;
+pub mod guard;
 pub mod notices;
 pub mod script_runner;
 pub mod state;

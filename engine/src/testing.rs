@@ -725,6 +725,23 @@ impl<'a> WidgetHandle<'a> {
         self.set_ui_value(ui)
     }
 
+    /// Stages a component's value (see `brook::widgets::component`): `value`
+    /// is sent as the window would send it, as RON text, and the next run
+    /// reads it back as the component's value type.
+    ///
+    /// # Panics
+    /// If `value` cannot be written as RON (its `Serialize` fails).
+    pub fn set_component<T: serde::Serialize + ?Sized>(self, value: &T) -> &'a mut AppTest {
+        match crate::guard::to_ron(value) {
+            Ok(text) => self.set_ui_value(Value::Component(text)),
+            #[expect(clippy::panic, reason = "a test helper: a wrong value fails the test")]
+            Err(why) => panic!(
+                "the value for the component \"{}\" cannot be written as RON: {why}",
+                self.element.label
+            ),
+        }
+    }
+
     /// Picks a colour, `"#rrggbb"`.
     pub fn pick(self, hex: &str) -> &'a mut AppTest {
         self.set_value(hex)

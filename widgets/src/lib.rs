@@ -27,6 +27,7 @@ pub mod checkbox;
 pub mod choice;
 pub mod color_picker;
 pub mod common;
+pub mod component;
 pub mod data_editor;
 pub mod date_time;
 pub mod download_button;
@@ -65,6 +66,7 @@ pub mod prelude {
     pub use crate::choice::ChoiceExt;
     pub use crate::color_picker::ColorPickerExt;
     pub use crate::common::WidgetOptions;
+    pub use crate::component::{Component, ComponentExt, View};
     pub use crate::data_editor::DataEditorExt;
     pub use crate::date_time::DateTimeExt;
     pub use crate::download_button::DownloadButtonExt;

@@ -262,6 +262,7 @@ pub fn element_ui(ui: &mut Ui, element: &Element, frame: &mut Frame<'_>) {
         Element::Container { kind, children } => {
             crate::layout::container_ui(ui, kind, children, frame)
         }
+        Element::View { name, drawer } => crate::component::view_ui(ui, name, drawer),
         Element::Table {
             table,
             interactive,
@@ -351,6 +352,7 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
             WidgetSpec::Dataframe { .. } => {
                 crate::table::selectable_dataframe_ui(ui, widget, frame)
             }
+            WidgetSpec::Component { .. } => crate::component::component_ui(ui, widget, frame),
         };
         record_rect(ui, &widget.label, response.rect);
         if let Some(help) = &widget.help {

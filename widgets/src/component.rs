@@ -1,0 +1,504 @@
+//! Your own egui widgets inside a script: [`Component`]s, which hold a value
+//! like any widget, and [`View`]s, which only draw.
+//!
+//! A component is a type whose fields are its parameters and whose
+//! [`Component::ui`] draws it with egui and changes its value. The script
+//! places it with [`ComponentExt::component`] and gets the value back, with
+//! everything a built-in widget has: a key that links it to session state,
+//! `on_change`, forms, `help`, `disabled`, values kept across reruns and
+//! cleaned up when the component is not drawn, persisted keys, AppTest and
+//! snapshots.
+//!
+//! ```
+//! use std::hash::Hash;
+//!
+//! use brook_widgets::component::Component;
+//! use brook_widgets::prelude::*;
+//!
+//! /// Up to `max` stars; the value is how many are lit.
+//! #[derive(Hash)]
+//! struct StarRating {
+//!     max: u8,
+//! }
+//!
+//! impl Component for StarRating {
+//!     type Value = u8;
+//!
+//!     fn ui(&self, ui: &mut egui::Ui, value: &mut u8) -> egui::Response {
+//!         ui.horizontal(|ui| {
+//!             let mut response = ui.label("");
+//!             for star in 1..=self.max {
+//!                 let lit = star <= *value;
+//!                 let clicked = ui.selectable_label(lit, if lit { "★" } else { "☆" });
+//!                 if clicked.clicked() {
+//!                     *value = star;
+//!                 }
+//!                 response |= clicked;
+//!             }
+//!             response
+//!         })
+//!         .inner
+//!     }
+//!
+//!     fn fit(&self, value: u8) -> u8 {
+//!         value.min(self.max)
+//!     }
+//! }
+//!
+//! let mut at = brook_engine::testing::AppTest::new(|st| {
+//!     let stars = st.component("Rating", StarRating { max: 5 }).default(3).key("stars").show();
+//!     st.text(format!("{stars} stars"));
+//! });
+//! at.run();
+//! assert_eq!(at.text(), ["3 stars"]);
+//! at.widget("stars").set_component(&4_u8).run();
+//! assert_eq!(at.text(), ["4 stars"]);
+//! ```
+//!
+//! The element tree stays plain data: a component's element carries its
+//! type's name, a hash of its parameters and its value as RON text
+//! ([`Value::Component`]); the object that draws it travels beside the
+//! tree ([`Drawer`]), never in its serialized form.
+
+use std::fmt::Debug;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use brook_engine::St;
+use brook_engine::element::{Drawer, Element, Value, WidgetElement, WidgetSpec};
+use brook_engine::guard::{from_ron, quietly, to_ron};
+use brook_engine::state::{Checked, Codec, DynValue};
+use egui::{Response, Ui};
+use parking_lot::Mutex;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::common::{Common, WidgetOptions};
+use crate::render::{Frame, labelled};
+
+/// A widget you write in egui, with a value brook keeps like any widget's.
+///
+/// The type's fields are the component's parameters: without a key, they
+/// are part of its identity (they are hashed, so the type implements
+/// [`Hash`]; hash a float by [`f64::to_bits`]), and a component with other
+/// parameters is a new widget, back at its default. With a key, the key
+/// alone is its identity and the value is kept, passed through
+/// [`Component::fit`] for the new parameters.
+///
+/// Its [`Component::Value`] crosses to the window as RON text, so it is
+/// `Serialize` and `Deserialize`; `Default` gives the value when the
+/// script sets none.
+///
+/// See the [module](self) for an example.
+pub trait Component: Hash + Send + Sync + 'static {
+    /// What the component holds and the script gets back.
+    type Value: Clone
+        + PartialEq
+        + Debug
+        + Default
+        + Serialize
+        + DeserializeOwned
+        + Send
+        + Sync
+        + 'static;
+
+    /// Draws the component in the window, and changes `value` when the
+    /// person changes it. Returns the response of what the person works
+    /// with: a change made while that response is dragged stays in the
+    /// window and reaches the script when the drag ends (as a slider's);
+    /// any other change reaches it at once. A panic here is caught and
+    /// shown as an exception box in the component's place.
+    fn ui(&self, ui: &mut Ui, value: &mut Self::Value) -> Response;
+
+    /// The nearest value that is valid for these parameters (a rating
+    /// above `max` brought down to `max`). Applied to the default, to a
+    /// kept value when the parameters change, and to values written
+    /// through session state or sent from the window, so that the script,
+    /// the window and session state hold one value. The default: every
+    /// value is valid.
+    fn fit(&self, value: Self::Value) -> Self::Value {
+        value
+    }
+
+    /// When a change reaches the script (default: [`Commit::OnChange`]).
+    fn commit(&self) -> Commit {
+        Commit::OnChange
+    }
+}
+
+/// When a component's change reaches the script ([`Component::commit`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Commit {
+    /// At once; a change made while the response is dragged waits for the
+    /// drag to end, as a slider's does.
+    #[default]
+    OnChange,
+    /// When the response loses focus, as a text area's does: typing stays
+    /// in the window until the person leaves the field.
+    OnFocusLost,
+}
+
+/// Display-only egui drawing: no value, no state. Closures
+/// `Fn(&mut egui::Ui)` are views.
+pub trait View: Send + Sync + 'static {
+    /// Draws the view. A panic here is caught and shown as an exception
+    /// box in the view's place.
+    fn ui(&self, ui: &mut Ui);
+}
+
+impl<F: Fn(&mut Ui) + Send + Sync + 'static> View for F {
+    fn ui(&self, ui: &mut Ui) {
+        self(ui);
+    }
+}
+
+/// Components and views on [`St`]. In the prelude.
+pub trait ComponentExt {
+    /// Places `component` under `label` (empty for none); finish with
+    /// [`ComponentBuilder::show`], which returns its value.
+    fn component<C: Component>(
+        &self,
+        label: impl Into<String>,
+        component: C,
+    ) -> ComponentBuilder<'_, C>;
+
+    /// Draws `view` with egui: a chart, a diagram, anything with no value.
+    ///
+    /// ```
+    /// # use brook_widgets::prelude::*;
+    /// # fn script(st: &St) {
+    /// let load = 0.7_f32;
+    /// st.view(move |ui: &mut egui::Ui| {
+    ///     ui.add(egui::ProgressBar::new(load).text("CPU"));
+    /// });
+    /// # }
+    /// ```
+    fn view(&self, view: impl View);
+}
+
+impl ComponentExt for St {
+    fn component<C: Component>(
+        &self,
+        label: impl Into<String>,
+        component: C,
+    ) -> ComponentBuilder<'_, C> {
+        ComponentBuilder {
+            st: self,
+            label: label.into(),
+            component,
+            default: None,
+            common: Common::default(),
+        }
+    }
+
+    fn view(&self, view: impl View) {
+        let name = short_type_name(std::any::type_name_of_val(&view));
+        let view: Box<dyn View> = Box::new(view);
+        self.emit(Element::View {
+            name,
+            drawer: Drawer::new(Arc::new(ViewDrawing(view))),
+        });
+    }
+}
+
+/// A component builder; finish with [`ComponentBuilder::show`].
+#[must_use = "call .show() to place the component"]
+pub struct ComponentBuilder<'a, C: Component> {
+    st: &'a St,
+    label: String,
+    component: C,
+    default: Option<C::Value>,
+    common: Common,
+}
+
+impl<C: Component> WidgetOptions for ComponentBuilder<'_, C> {
+    fn common(&mut self) -> &mut Common {
+        &mut self.common
+    }
+}
+
+impl<C: Component> ComponentBuilder<'_, C> {
+    /// The value before any interaction (default: `C::Value::default()`),
+    /// passed through [`Component::fit`].
+    pub fn default(mut self, value: C::Value) -> Self {
+        self.default = Some(value);
+        self
+    }
+
+    /// Places the component; returns its value: what the person set, or
+    /// what was written to its key through session state, fitted to the
+    /// parameters.
+    pub fn show(self) -> C::Value {
+        let component = Arc::new(self.component);
+        let mut hasher = DefaultHasher::new();
+        component.hash(&mut hasher);
+        let params = hasher.finish();
+        let name = short_type_name(std::any::type_name::<C>());
+        let explicit = self.default.is_some();
+        let default = self.default.unwrap_or_default();
+        let default = quietly(|| component.fit(default.clone())).unwrap_or(default);
+        // A keyless component set to another default is a new widget, as a
+        // keyless slider is; the default's text is its identity.
+        let default_text = explicit.then(|| to_ron(&default).unwrap_or_default());
+        let drawing: Box<dyn DrawComponent> = Box::new(Typed {
+            component: Arc::clone(&component),
+            decoded: Mutex::new(None),
+        });
+        let spec = WidgetSpec::Component {
+            name: name.clone(),
+            params,
+            drawer: Drawer::new(Arc::new(ComponentDrawing(drawing))),
+        };
+        self.st.widget(
+            self.common.call(
+                spec,
+                self.label,
+                default,
+                explicit,
+                ComponentCodec::<C> { component },
+            ),
+            |id| {
+                id.param("component", &name)
+                    .param("params", params)
+                    .param("default", &default_text);
+            },
+        )
+    }
+}
+
+/// `my_app::widgets::StarRating<f64>` as `StarRating<f64>`: the type's name
+/// without its module path (closures keep their place: `script::{{closure}}`).
+fn short_type_name(full: &str) -> String {
+    let base_end = full.find('<').unwrap_or(full.len());
+    let (base, generics) = full.split_at(base_end);
+    if base.contains("{{closure}}") {
+        return full.to_owned();
+    }
+    let short = base.rsplit("::").next().unwrap_or(base);
+    format!("{short}{generics}")
+}
+
+/// Converts a component's value to RON text and back, fitting it to the
+/// component's parameters.
+struct ComponentCodec<C: Component> {
+    component: Arc<C>,
+}
+
+impl<C: Component> Codec for ComponentCodec<C> {
+    fn decode(&self, value: &Value) -> Option<Box<dyn DynValue>> {
+        let Value::Component(text) = value else {
+            return None;
+        };
+        let value = from_ron::<C::Value>(text).ok()?;
+        Some(Box::new(value))
+    }
+
+    fn encode(&self, value: &dyn std::any::Any) -> Value {
+        value
+            .downcast_ref::<C::Value>()
+            .and_then(|value| to_ron(value).ok())
+            .map_or(Value::None, Value::Component)
+    }
+
+    fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
+        let why = match value {
+            Value::Component(text) => from_ron::<C::Value>(text).err()?,
+            other => format!("{} is not a component's value", other.describe()),
+        };
+        Some(format!(
+            "The component \"{label}\" was sent a value that is not a `{}`: {why}",
+            std::any::type_name::<C::Value>()
+        ))
+    }
+
+    fn check(&self, value: &dyn std::any::Any) -> Checked {
+        let Some(value) = value.downcast_ref::<C::Value>() else {
+            return Checked::Valid;
+        };
+        match quietly(|| self.component.fit(value.clone())) {
+            Ok(fitted) if fitted == *value => Checked::Valid,
+            Ok(fitted) => Checked::Fixed {
+                reason: format!(
+                    "{} does not fit the component's parameters",
+                    to_ron(value).unwrap_or_else(|_| format!("{value:?}"))
+                ),
+                value: Box::new(fitted),
+            },
+            Err(panic) => Checked::Invalid {
+                reason: format!("its `fit` panicked: {panic}"),
+            },
+        }
+    }
+}
+
+/// A component drawn in the window, its value type erased.
+trait DrawComponent: Send + Sync {
+    /// Draws the component holding `value`; returns the response and the
+    /// new value when the person changed it, or why it cannot be drawn.
+    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), String>;
+    /// When a change reaches the script.
+    fn commit(&self) -> Commit;
+}
+
+/// The object a component's element carries to the window.
+struct ComponentDrawing(Box<dyn DrawComponent>);
+
+/// The object a view's element carries to the window.
+struct ViewDrawing(Box<dyn View>);
+
+/// A component and the last value it read from RON text, so a frame does
+/// not parse the value again.
+struct Typed<C: Component> {
+    component: Arc<C>,
+    decoded: Mutex<Option<(String, C::Value)>>,
+}
+
+impl<C: Component> Typed<C> {
+    fn value_of(&self, value: &Value) -> Result<C::Value, String> {
+        let Value::Component(text) = value else {
+            return Ok(C::Value::default());
+        };
+        let mut decoded = self.decoded.lock();
+        if let Some((seen, typed)) = decoded.as_ref()
+            && seen == text
+        {
+            return Ok(typed.clone());
+        }
+        let typed = from_ron::<C::Value>(text)?;
+        *decoded = Some((text.clone(), typed.clone()));
+        Ok(typed)
+    }
+}
+
+impl<C: Component> DrawComponent for Typed<C> {
+    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), String> {
+        let before = self.value_of(value)?;
+        let mut after = before.clone();
+        let response = quietly(|| self.component.ui(ui, &mut after))?;
+        if after == before {
+            return Ok((response, None));
+        }
+        let text = to_ron(&after)?;
+        Ok((response, Some(Value::Component(text))))
+    }
+
+    fn commit(&self) -> Commit {
+        quietly(|| self.component.commit()).unwrap_or_default()
+    }
+}
+
+/// Panics of components and views drawn lately (the drawer and the
+/// message), so a component that panicked is not called again for the
+/// same run's element.
+#[derive(Clone, Default)]
+struct Panicked(Vec<(Drawer, String)>);
+
+fn panicked_id() -> egui::Id {
+    egui::Id::unique("brook-component-panics")
+}
+
+/// The message of an earlier panic of `drawer`'s object, if it panicked.
+fn earlier_panic(ui: &Ui, drawer: &Drawer) -> Option<String> {
+    ui.data(|d| {
+        d.get_temp::<Panicked>(panicked_id()).and_then(|panics| {
+            panics
+                .0
+                .iter()
+                .find(|(seen, _)| seen == drawer)
+                .map(|(_, message)| message.clone())
+        })
+    })
+}
+
+/// Remembers that `drawer`'s object panicked (the latest 32).
+fn remember_panic(ui: &Ui, drawer: &Drawer, message: &str) {
+    ui.data_mut(|d| {
+        let panics = d.get_temp_mut_or_default::<Panicked>(panicked_id());
+        if panics.0.len() >= 32 {
+            panics.0.remove(0);
+        }
+        panics.0.push((drawer.clone(), message.to_owned()));
+    });
+}
+
+/// Draws the exception box of a component or view `name` that failed.
+fn failed_ui(ui: &mut Ui, kind: &str, name: &str, message: &str) -> Response {
+    let text = format!("The {kind} `{name}` failed while drawing: {message}");
+    ui.scope(|ui| crate::alert::exception_ui(ui, &text, None))
+        .response
+}
+
+/// Draws a component widget and reports the person's changes.
+pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) -> Response {
+    let WidgetSpec::Component { name, drawer, .. } = &widget.spec else {
+        return ui.label("?");
+    };
+    let Some(ComponentDrawing(drawing)) = drawer.get::<ComponentDrawing>() else {
+        return ui.label(format!(
+            "The component `{name}` cannot be drawn here: its drawing stays in the app that made it."
+        ));
+    };
+    if let Some(message) = earlier_panic(ui, drawer) {
+        return failed_ui(ui, "component", name, &message);
+    }
+    let current = frame.value(widget);
+    let drawn = labelled(ui, &widget.label, |ui| drawing.draw(ui, &current));
+    let on_focus_lost = drawing.commit() == Commit::OnFocusLost;
+    match drawn {
+        Ok((response, changed)) => {
+            // Still working: a drag not ended, or a field still focused.
+            let working = (response.dragged() && !response.drag_stopped())
+                || (on_focus_lost && response.has_focus());
+            match changed {
+                Some(new) if working => frame.edit(widget, new),
+                Some(new) => frame.commit(widget, new),
+                None if !working => frame.send_edit(widget),
+                None => {}
+            }
+            response
+        }
+        Err(message) => {
+            remember_panic(ui, drawer, &message);
+            ui.ctx().request_repaint();
+            failed_ui(ui, "component", name, &message)
+        }
+    }
+}
+
+/// Draws a view.
+pub(crate) fn view_ui(ui: &mut Ui, name: &str, drawer: &Drawer) {
+    let Some(ViewDrawing(view)) = drawer.get::<ViewDrawing>() else {
+        ui.label(format!(
+            "The view `{name}` cannot be drawn here: its drawing stays in the app that made it."
+        ));
+        return;
+    };
+    if let Some(message) = earlier_panic(ui, drawer) {
+        failed_ui(ui, "view", name, &message);
+        return;
+    }
+    if let Err(message) = quietly(|| view.ui(ui)) {
+        remember_panic(ui, drawer, &message);
+        ui.ctx().request_repaint();
+        failed_ui(ui, "view", name, &message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_type_name;
+
+    #[test]
+    fn a_type_is_named_without_its_module_path() {
+        assert_eq!(short_type_name("app::widgets::Knob"), "Knob");
+        assert_eq!(
+            short_type_name("app::Plot<core::option::Option<f64>>"),
+            "Plot<core::option::Option<f64>>"
+        );
+        assert_eq!(short_type_name("Knob"), "Knob");
+        assert_eq!(
+            short_type_name("app::script::{{closure}}"),
+            "app::script::{{closure}}"
+        );
+    }
+}
