@@ -56,7 +56,7 @@ pub enum Value {
     /// What a person selected in an interactive dataframe.
     TableSelection(Box<crate::data::TableSelection>),
     /// The value of a component (your own egui widget), as RON text.
-    Component(String),
+    Component(std::sync::Arc<str>),
 }
 
 impl Value {
@@ -91,7 +91,7 @@ impl Value {
                 "rows {:?}, columns {:?}, cells {:?}",
                 selection.rows, selection.columns, selection.cells
             ),
-            Self::Component(text) => text.clone(),
+            Self::Component(text) => text.to_string(),
         }
     }
 }
@@ -464,8 +464,9 @@ pub enum WidgetSpec {
     /// A component: a widget the app wrote in egui. Its value is a
     /// [`Value::Component`].
     Component {
-        /// The component's type name (`my_app::StarRating`).
-        name: String,
+        /// The component's type name without its module path
+        /// (`StarRating`).
+        name: std::borrow::Cow<'static, str>,
         /// A hash of the component's parameters (the fields of its type).
         params: u64,
         /// What draws it in the window; not part of the serialized tree.
@@ -691,7 +692,7 @@ pub enum Element {
     /// Display-only egui drawing of the app's own (a view: no value).
     View {
         /// The view's type name (a closure's is its place in the code).
-        name: String,
+        name: std::borrow::Cow<'static, str>,
         /// What draws it in the window; not part of the serialized tree.
         #[serde(skip)]
         drawer: Drawer,

@@ -733,7 +733,7 @@ impl<'a> WidgetHandle<'a> {
     /// If `value` cannot be written as RON (its `Serialize` fails).
     pub fn set_component<T: serde::Serialize + ?Sized>(self, value: &T) -> &'a mut AppTest {
         match crate::guard::to_ron(value) {
-            Ok(text) => self.set_ui_value(Value::Component(text)),
+            Ok(text) => self.set_ui_value(Value::Component(text.into())),
             #[expect(clippy::panic, reason = "a test helper: a wrong value fails the test")]
             Err(why) => panic!(
                 "the value for the component \"{}\" cannot be written as RON: {why}",

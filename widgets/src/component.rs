@@ -192,7 +192,7 @@ impl ComponentExt for St {
     }
 
     fn view(&self, view: impl View) {
-        let name = short_type_name(std::any::type_name_of_val(&view));
+        let name = short_type_name(std::any::type_name_of_val(&view)).into();
         let view: Box<dyn View> = Box::new(view);
         self.emit(Element::View {
             name,
@@ -229,23 +229,25 @@ impl<C: Component> ComponentBuilder<'_, C> {
     /// what was written to its key through session state, fitted to the
     /// parameters.
     pub fn show(self) -> C::Value {
-        let component = Arc::new(self.component);
         let mut hasher = DefaultHasher::new();
-        component.hash(&mut hasher);
+        self.component.hash(&mut hasher);
         let params = hasher.finish();
         let name = short_type_name(std::any::type_name::<C>());
         let explicit = self.default.is_some();
         let default = self.default.unwrap_or_default();
-        let default = quietly(|| component.fit(default.clone())).unwrap_or(default);
+        let default = quietly(|| self.component.fit(default.clone())).unwrap_or(default);
         // A keyless component set to another default is a new widget, as a
-        // keyless slider is; the default's text is its identity.
-        let default_text = explicit.then(|| to_ron(&default).unwrap_or_default());
-        let drawing: Box<dyn DrawComponent> = Box::new(Typed {
-            component: Arc::clone(&component),
+        // keyless slider is.
+        let default_hash = explicit.then(|| debug_hash(&default));
+        // One object serves the runner (the codec) and the window (the
+        // drawer).
+        let typed = Arc::new(Typed {
+            component: self.component,
             decoded: Mutex::new(None),
         });
+        let drawing: Arc<dyn DrawComponent> = Arc::clone(&typed) as Arc<dyn DrawComponent>;
         let spec = WidgetSpec::Component {
-            name: name.clone(),
+            name: name.into(),
             params,
             drawer: Drawer::new(Arc::new(ComponentDrawing(drawing))),
         };
@@ -255,12 +257,15 @@ impl<C: Component> ComponentBuilder<'_, C> {
                 self.label,
                 default,
                 explicit,
-                ComponentCodec::<C> { component },
+                ComponentCodec::<C> {
+                    typed,
+                    encoded: Mutex::new(None),
+                },
             ),
             |id| {
-                id.param("component", &name)
+                id.param("component", name)
                     .param("params", params)
-                    .param("default", &default_text);
+                    .param("default", default_hash);
             },
         )
     }
@@ -268,20 +273,45 @@ impl<C: Component> ComponentBuilder<'_, C> {
 
 /// `my_app::widgets::StarRating<f64>` as `StarRating<f64>`: the type's name
 /// without its module path (closures keep their place: `script::{{closure}}`).
-fn short_type_name(full: &str) -> String {
+/// A part of the `'static` name: nothing is allocated per run.
+fn short_type_name(full: &'static str) -> &'static str {
     let base_end = full.find('<').unwrap_or(full.len());
-    let (base, generics) = full.split_at(base_end);
+    let base = full.get(..base_end).unwrap_or(full);
     if base.contains("{{closure}}") {
-        return full.to_owned();
+        return full;
     }
-    let short = base.rsplit("::").next().unwrap_or(base);
-    format!("{short}{generics}")
+    match base.rfind(':') {
+        Some(at) => full.get(at + 1..).unwrap_or(full),
+        None => full,
+    }
+}
+
+/// Feeds formatted text into a hasher, without allocating it.
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl std::fmt::Write for HashWriter<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.0.write(text.as_bytes());
+        Ok(())
+    }
+}
+
+/// A hash of a value's `Debug` text (a component's default, for the
+/// identity of a keyless component).
+fn debug_hash(value: &impl Debug) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let _ = std::fmt::write(&mut HashWriter(&mut hasher), format_args!("{value:?}"));
+    hasher.finish()
 }
 
 /// Converts a component's value to RON text and back, fitting it to the
 /// component's parameters.
 struct ComponentCodec<C: Component> {
-    component: Arc<C>,
+    typed: Arc<Typed<C>>,
+    /// The last value encoded and its text, handed from run to run
+    /// ([`Codec::inherit`]): a value that did not change is not written
+    /// again.
+    encoded: Mutex<Option<(C::Value, Arc<str>)>>,
 }
 
 impl<C: Component> Codec for ComponentCodec<C> {
@@ -294,10 +324,36 @@ impl<C: Component> Codec for ComponentCodec<C> {
     }
 
     fn encode(&self, value: &dyn std::any::Any) -> Value {
-        value
-            .downcast_ref::<C::Value>()
-            .and_then(|value| to_ron(value).ok())
-            .map_or(Value::None, Value::Component)
+        let Some(value) = value.downcast_ref::<C::Value>() else {
+            return Value::None;
+        };
+        let mut encoded = self.encoded.lock();
+        if let Some((seen, text)) = encoded.as_ref()
+            && seen == value
+        {
+            return Value::Component(Arc::clone(text));
+        }
+        match to_ron(value) {
+            Ok(text) => {
+                let text: Arc<str> = text.into();
+                *encoded = Some((value.clone(), Arc::clone(&text)));
+                Value::Component(text)
+            }
+            Err(_) => Value::None,
+        }
+    }
+
+    fn inherit(&mut self, previous: &mut dyn Codec) {
+        if let Some(previous) = previous
+            .as_any_mut()
+            .and_then(|any| any.downcast_mut::<Self>())
+        {
+            *self.encoded.get_mut() = previous.encoded.get_mut().take();
+        }
+    }
+
+    fn as_any_mut(&mut self) -> Option<&mut dyn std::any::Any> {
+        Some(self)
     }
 
     fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
@@ -315,7 +371,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let Some(value) = value.downcast_ref::<C::Value>() else {
             return Checked::Valid;
         };
-        match quietly(|| self.component.fit(value.clone())) {
+        match quietly(|| self.typed.component.fit(value.clone())) {
             Ok(fitted) if fitted == *value => Checked::Valid,
             Ok(fitted) => Checked::Fixed {
                 reason: format!(
@@ -341,7 +397,7 @@ trait DrawComponent: Send + Sync {
 }
 
 /// The object a component's element carries to the window.
-struct ComponentDrawing(Box<dyn DrawComponent>);
+struct ComponentDrawing(Arc<dyn DrawComponent>);
 
 /// The object a view's element carries to the window.
 struct ViewDrawing(Box<dyn View>);
@@ -349,8 +405,8 @@ struct ViewDrawing(Box<dyn View>);
 /// A component and the last value it read from RON text, so a frame does
 /// not parse the value again.
 struct Typed<C: Component> {
-    component: Arc<C>,
-    decoded: Mutex<Option<(String, C::Value)>>,
+    component: C,
+    decoded: Mutex<Option<(Arc<str>, C::Value)>>,
 }
 
 impl<C: Component> Typed<C> {
@@ -365,7 +421,7 @@ impl<C: Component> Typed<C> {
             return Ok(typed.clone());
         }
         let typed = from_ron::<C::Value>(text)?;
-        *decoded = Some((text.clone(), typed.clone()));
+        *decoded = Some((Arc::clone(text), typed.clone()));
         Ok(typed)
     }
 }
@@ -379,7 +435,7 @@ impl<C: Component> DrawComponent for Typed<C> {
             return Ok((response, None));
         }
         let text = to_ron(&after)?;
-        Ok((response, Some(Value::Component(text))))
+        Ok((response, Some(Value::Component(text.into()))))
     }
 
     fn commit(&self) -> Commit {
@@ -491,6 +547,7 @@ mod tests {
     #[test]
     fn a_type_is_named_without_its_module_path() {
         assert_eq!(short_type_name("app::widgets::Knob"), "Knob");
+        assert_eq!(short_type_name("Knob<f64>"), "Knob<f64>");
         assert_eq!(
             short_type_name("app::Plot<core::option::Option<f64>>"),
             "Plot<core::option::Option<f64>>"

@@ -1061,7 +1061,9 @@ impl RunCtx {
                     widget.rejection = None;
                     widget.rechoose = false;
                 }
-                widget.codec = call.codec;
+                let mut codec = call.codec;
+                codec.inherit(widget.codec.as_mut());
+                widget.codec = codec;
                 widget.callback = call.callback;
                 widget.default = Box::new(call.default);
                 widget.label.clone_from(&call.label);

@@ -78,6 +78,15 @@ pub trait Codec: Send {
     fn check(&self, _value: &dyn Any) -> Checked {
         Checked::Valid
     }
+    /// Takes over what is worth keeping from the codec of the widget's
+    /// previous run (a cache of the last encoding), just before this one
+    /// replaces it. The default keeps nothing.
+    fn inherit(&mut self, _previous: &mut dyn Codec) {}
+    /// The codec as `Any`, for [`Codec::inherit`] to recognise a codec of
+    /// its own type. The default: `None`.
+    fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
+        None
+    }
 }
 
 /// What [`Codec::check`] makes of a value.
