@@ -117,7 +117,7 @@ pub enum ConnectionError {
     BadUrl {
         /// The connection's name.
         name: String,
-        /// The URL with its password replaced by `***`.
+        /// The URL with its password replaced by `•••`.
         url: String,
         /// What is wrong, and what to write instead.
         problem: String,
@@ -128,7 +128,7 @@ pub enum ConnectionError {
     Connect {
         /// The connection's name.
         name: String,
-        /// The URL with its password replaced by `***`.
+        /// The URL with its password replaced by `•••`.
         url: String,
         /// What the driver said.
         message: String,
@@ -378,36 +378,98 @@ struct CacheConfig {
     spinner: Option<String>,
 }
 
-/// `url` with the password (and any `password=` parameter) replaced by
-/// `***`.
-fn redact_url(url: &str) -> String {
-    let mut shown = url.to_owned();
-    if let Some((scheme, rest)) = url.split_once("://") {
-        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-        let authority = &rest[..authority_end];
-        if let Some((userinfo, host)) = authority.rsplit_once('@') {
-            let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
-            let hidden = if userinfo.contains(':') { ":***" } else { "" };
-            shown = format!("{scheme}://{user}{hidden}@{host}{}", &rest[authority_end..]);
-        }
+/// What a password is shown as in URLs and messages (not `***`, which
+/// markdown reads as emphasis when a URL is put in a caption).
+const HIDDEN: &str = "•••";
+
+/// The scheme, the user information (`user:password`) and what follows
+/// the host's `@` in a URL with user information. The user information
+/// ends at the last `@`: a password may hold `/`, `?` or `@` unencoded,
+/// and it must never be shown because of that. SQLite URLs are paths and
+/// have none.
+fn userinfo(url: &str) -> Option<(&str, &str, &str)> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme.eq_ignore_ascii_case("sqlite") {
+        return None;
     }
-    if let Some(start) = shown.find("password=") {
-        let value_start = start + "password=".len();
-        let end = shown[value_start..]
-            .find('&')
+    let at = rest.rfind('@')?;
+    Some((scheme, rest.get(..at)?, rest.get(at + 1..)?))
+}
+
+/// `url` with the password (and any `password=` parameter) replaced by
+/// `•••`.
+fn redact_url(url: &str) -> String {
+    let mut shown = match userinfo(url) {
+        Some((scheme, info, after)) => match info.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:{HIDDEN}@{after}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    };
+    let mut from = 0;
+    while let Some(found) = shown.get(from..).and_then(|rest| rest.find("password=")) {
+        let value_start = from + found + "password=".len();
+        let end = shown
+            .get(value_start..)
+            .and_then(|rest| rest.find('&'))
             .map_or(shown.len(), |i| value_start + i);
-        shown.replace_range(value_start..end, "***");
+        shown.replace_range(value_start..end, HIDDEN);
+        from = value_start + HIDDEN.len();
     }
     shown
 }
 
-/// The password of a URL, to scrub it from driver messages.
-fn url_password(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let authority = &rest[..rest.find(['/', '?']).unwrap_or(rest.len())];
-    let userinfo = authority.rsplit_once('@')?.0;
-    let password = userinfo.split_once(':')?.1;
-    (!password.is_empty()).then(|| password.to_owned())
+/// The password of a URL as written and percent-decoded, and any
+/// `password=` parameter's value, to scrub them from driver messages.
+fn url_passwords(url: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Some((_, info, _)) = userinfo(url)
+        && let Some((_, password)) = info.split_once(':')
+        && !password.is_empty()
+    {
+        found.push(password.to_owned());
+    }
+    let mut rest = url;
+    while let Some(at) = rest.find("password=") {
+        let value = rest.get(at + "password=".len()..).unwrap_or_default();
+        let value = value.split('&').next().unwrap_or_default();
+        if !value.is_empty() {
+            found.push(value.to_owned());
+        }
+        rest = rest.get(at + "password=".len()..).unwrap_or_default();
+    }
+    let decoded: Vec<String> = found
+        .iter()
+        .map(|text| percent_decode(text))
+        .filter(|text| !found.contains(text))
+        .collect();
+    found.extend(decoded);
+    found
+}
+
+/// `text` with `%XX` escapes decoded (as a driver decodes a URL's
+/// password); escapes that are not valid stay as they are.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (byte, hex) {
+            (b'%', Some(value)) => {
+                out.push(value);
+                i += 3;
+            }
+            _ => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn first_line(sql: &str) -> String {
@@ -459,7 +521,7 @@ impl SqlConnection {
     pub fn open_with(name: &str, config: &ConnectionConfig) -> Result<Self, ConnectionError> {
         let url = config.url.trim();
         let shown_url = redact_url(url);
-        let mut secret_texts: Vec<String> = url_password(url).into_iter().collect();
+        let mut secret_texts: Vec<String> = url_passwords(url);
         secret_texts.push(url.to_owned());
         let connect_timeout = secs(
             config.connect_timeout_secs,
@@ -543,7 +605,7 @@ impl SqlConnection {
         }
     }
 
-    /// The URL with its password replaced by `***`.
+    /// The URL with its password replaced by `•••`.
     pub fn url(&self) -> &str {
         &self.inner.shown_url
     }
@@ -564,9 +626,14 @@ impl SqlConnection {
     }
 
     /// Runs a statement that changes data (`INSERT`, `UPDATE`, `DELETE`,
-    /// `CREATE ...`) and returns the number of rows it changed. On success,
-    /// every cached query of this connection is cleared, so the next
-    /// `query` reads the change.
+    /// `CREATE ...`) and returns the number of rows it changed. When it
+    /// may have changed what a query reads, every cached query of this
+    /// connection is cleared, so the next `query` reads the change: when
+    /// it changed rows, or when it is not an `INSERT`, `UPDATE`, `DELETE`,
+    /// `REPLACE` or `MERGE` (a `DROP`, `ALTER`, `TRUNCATE`, a `CREATE`),
+    /// except a `CREATE ... IF NOT EXISTS`. A setup that creates its
+    /// tables if they are missing and inserts rows `OR IGNORE` on every
+    /// run keeps the cache.
     ///
     /// # Errors
     /// [`ConnectionError::Query`] with the database's message and the
@@ -582,13 +649,17 @@ impl SqlConnection {
             Backend::Postgres(db) => db.execute(sql, &params, &watch),
         };
         let changed = result.map_err(|error| self.error(error, sql))?;
-        self.clear_cache();
+        if may_change(sql, changed) {
+            self.clear_cache();
+        }
         Ok(changed)
     }
 
     /// Runs `body` in one transaction: committed when it returns `Ok`,
     /// rolled back when it returns an error or panics. A commit clears
-    /// this connection's cached queries.
+    /// this connection's cached queries when a statement in it may have
+    /// changed what they read (as [`SqlConnection::execute`] decides; a
+    /// query in a transaction that is not a `SELECT` counts as a change).
     ///
     /// ```
     /// use brook_engine::connection::SqlConnection;
@@ -619,10 +690,12 @@ impl SqlConnection {
                 let mut handle = Transaction {
                     conn: self,
                     tx: Tx::Sqlite(tx),
+                    changed: false,
                 };
                 let value = body(&mut handle)?;
+                let changed = handle.changed;
                 handle.tx.commit().map_err(|e| self.error(e, "COMMIT"))?;
-                value
+                (value, changed)
             }
             #[cfg(feature = "postgres")]
             Backend::Postgres(db) => {
@@ -633,13 +706,18 @@ impl SqlConnection {
                 let mut handle = Transaction {
                     conn: self,
                     tx: Tx::Postgres(tx),
+                    changed: false,
                 };
                 let value = body(&mut handle)?;
+                let changed = handle.changed;
                 handle.tx.commit().map_err(|e| self.error(e, "COMMIT"))?;
-                value
+                (value, changed)
             }
         };
-        self.clear_cache();
+        let (value, changed) = value;
+        if changed {
+            self.clear_cache();
+        }
         Ok(value)
     }
 
@@ -774,12 +852,15 @@ fn query_cache(connection: u64, config: &CacheConfig) -> &'static FunctionCache<
 
 const DEFAULT_SPINNER: &str = "Running `query(...)`.";
 
-/// Replaces each secret text in `text` by `***`.
+/// Replaces each secret text in `text` by `•••`, the longest first (a
+/// URL before the password inside it).
 fn scrub(text: &str, secrets: &[String]) -> String {
+    let mut secrets: Vec<&String> = secrets.iter().collect();
+    secrets.sort_by_key(|secret| std::cmp::Reverse(secret.len()));
     let mut text = text.to_owned();
     for secret in secrets {
         if secret.len() >= 3 && text.contains(secret.as_str()) {
-            text = text.replace(secret.as_str(), "***");
+            text = text.replace(secret.as_str(), HIDDEN);
         }
     }
     text
@@ -997,6 +1078,45 @@ impl Tx<'_> {
 pub struct Transaction<'a> {
     conn: &'a SqlConnection,
     tx: Tx<'a>,
+    /// A statement may have changed what cached queries read.
+    changed: bool,
+}
+
+/// The first keyword of a statement, upper case (comments skipped).
+fn first_keyword(sql: &str) -> String {
+    let mut rest = sql.trim_start();
+    loop {
+        if let Some(line) = rest.strip_prefix("--") {
+            rest = line
+                .split_once('\n')
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else if let Some(block) = rest.strip_prefix("/*") {
+            rest = block
+                .split_once("*/")
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else {
+            break;
+        }
+    }
+    rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase()
+}
+
+/// Whether a statement that changed `changed` rows may have changed what
+/// a cached query reads (see [`SqlConnection::execute`]).
+fn may_change(sql: &str, changed: u64) -> bool {
+    if changed > 0 {
+        return true;
+    }
+    match first_keyword(sql).as_str() {
+        "INSERT" | "UPDATE" | "DELETE" | "REPLACE" | "MERGE" => false,
+        "CREATE" => !sql.to_ascii_uppercase().contains("IF NOT EXISTS"),
+        _ => true,
+    }
 }
 
 impl Transaction<'_> {
@@ -1011,7 +1131,9 @@ impl Transaction<'_> {
             #[cfg(feature = "postgres")]
             Tx::Postgres(tx) => postgres::execute_in(tx, sql, &params),
         };
-        result.map_err(|error| self.conn.error(error, sql))
+        let changed = result.map_err(|error| self.conn.error(error, sql))?;
+        self.changed |= may_change(sql, changed);
+        Ok(changed)
     }
 
     /// Runs a query inside the transaction (not cached).
@@ -1020,6 +1142,11 @@ impl Transaction<'_> {
     /// As [`Query::try_fetch`].
     pub fn query(&mut self, sql: &str, params: impl Params) -> Result<Table, ConnectionError> {
         let params = params.into_values();
+        // `INSERT ... RETURNING` and the like write too.
+        self.changed |= !matches!(
+            first_keyword(sql).as_str(),
+            "SELECT" | "VALUES" | "SHOW" | "EXPLAIN" | "PRAGMA" | "TABLE"
+        );
         let result = match &mut self.tx {
             Tx::Sqlite(tx) => sqlite::read_in(tx, sql, &params),
             #[cfg(feature = "postgres")]
@@ -1161,17 +1288,61 @@ mod tests {
     fn urls_are_shown_without_their_password() {
         assert_eq!(
             redact_url("postgresql://app:pa55@db:5432/sales"),
-            "postgresql://app:***@db:5432/sales"
+            "postgresql://app:•••@db:5432/sales"
         );
         assert_eq!(
             redact_url("postgresql://db/sales?user=a&password=pa55&x=1"),
-            "postgresql://db/sales?user=a&password=***&x=1"
+            "postgresql://db/sales?user=a&password=•••&x=1"
         );
-        assert_eq!(
-            url_password("postgres://a:b%40c@h/d").as_deref(),
-            Some("b%40c")
-        );
+        assert_eq!(url_passwords("postgres://a:b%40c@h/d"), ["b%40c", "b@c"]);
         assert_eq!(redact_url("sqlite://app.db"), "sqlite://app.db");
+        assert_eq!(redact_url("sqlite://a:b@c.db"), "sqlite://a:b@c.db");
+        // Unencoded `/`, `?` and `@` in a password (a new user's trial
+        // showed them on screen): the user information ends at the last
+        // `@`.
+        for (url, password) in [
+            (
+                "postgresql://desk:Ab/cdSECRETx1@127.0.0.1:55433/desk",
+                "Ab/cdSECRETx1",
+            ),
+            (
+                "postgresql://desk:S3cr@t/Pa55?word@h:5432/desk",
+                "S3cr@t/Pa55?word",
+            ),
+            ("postgres://u:p@ss@h/d?password=two&sslmode=disable", "p@ss"),
+        ] {
+            let shown = redact_url(url);
+            assert!(!shown.contains(password), "{shown}");
+            assert!(
+                shown.contains("•••@h") || shown.contains("•••@127"),
+                "{shown}"
+            );
+            assert!(url_passwords(url).contains(&password.to_owned()), "{url}");
+        }
+        assert!(!redact_url("postgres://u:p@ss@h/d?password=two&sslmode=disable").contains("two"));
+        assert_eq!(
+            scrub(
+                "cannot connect to postgres://u:Ab/cd@h/d: password for u (Ab/cd) is wrong",
+                &url_passwords("postgres://u:Ab/cd@h/d")
+            ),
+            "cannot connect to postgres://u:•••@h/d: password for u (•••) is wrong"
+        );
+    }
+
+    #[test]
+    fn only_statements_that_may_change_data_clear_the_cache() {
+        assert!(may_change("UPDATE t SET a = 1", 2));
+        assert!(!may_change("UPDATE t SET a = 1 WHERE false", 0));
+        assert!(!may_change("INSERT OR IGNORE INTO t VALUES (1)", 0));
+        assert!(!may_change(
+            "-- setup\n  create table if not exists t (a int)",
+            0
+        ));
+        assert!(may_change("CREATE TABLE t (a int)", 0));
+        assert!(may_change("/* x */ DROP TABLE t", 0));
+        assert!(may_change("TRUNCATE t", 0));
+        assert!(may_change("WITH x AS (SELECT 1) DELETE FROM t", 0));
+        assert_eq!(first_keyword("  /* a */ -- b\n select 1"), "SELECT");
     }
 
     #[test]

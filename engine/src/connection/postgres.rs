@@ -52,6 +52,15 @@ impl Db {
             config.application_name("brook");
         }
         let manager = PostgresConnectionManager::new(config, NoTls);
+        // One connection made directly first: the pool retries until its
+        // timeout and then says only "timed out"; the server says why (a
+        // wrong password, a database that does not exist) at once.
+        if let Err(refused) = r2d2::ManageConnection::connect(&manager) {
+            return Err(match error(refused) {
+                DbError::Query(message) | DbError::Connect(message) => DbError::Connect(message),
+                other => other,
+            });
+        }
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
             .min_idle(Some(0))
