@@ -369,7 +369,6 @@ fn the_url_in_secrets_is_the_database_connected_to() {
 // sql_connection_test.py::test_url_constructed_from_secrets_params (SQLite:
 // `dialect` and `database`)
 #[test]
-#[ignore = "brook bug: [connections.<name>] is read only as a url, not from dialect/host/port/database/username/password parts, and a wrong setting is not named by its key"]
 fn a_sqlite_connection_is_built_from_dialect_and_database() {
     let _shared = setup();
     seed(
@@ -394,7 +393,6 @@ fn a_sqlite_connection_is_built_from_dialect_and_database() {
 // (dialect, host, port, database, username, password);
 // sql_connection_test.py::test_repr_html_ (the password is not shown)
 #[test]
-#[ignore = "brook bug: [connections.<name>] is read only as a url, not from dialect/host/port/database/username/password parts, and a wrong setting is not named by its key"]
 fn pg_a_connection_is_built_from_host_port_database_username_and_password() {
     let Some(url) = pg_url() else { return };
     let _shared = setup();
@@ -425,7 +423,6 @@ fn pg_a_connection_is_built_from_host_port_database_username_and_password() {
 // sql_connection_test.py::test_url_set_explicitly_in_secrets: a `url` is
 // used as it is; parts beside it are not read (`if "url" in conn_params`)
 #[test]
-#[ignore = "brook bug: [connections.<name>] is read only as a url, not from dialect/host/port/database/username/password parts, and a wrong setting is not named by its key"]
 fn a_url_wins_over_parts_in_the_same_table() {
     let _shared = setup();
     seed(
@@ -502,7 +499,6 @@ fn connection_or_takes_the_secrets_over_the_url_in_code() {
 // sql_connection_test.py::test_error_if_missing_required_param (dialect,
 // username, host) and test_error_if_no_config
 #[test]
-#[ignore = "brook bug: [connections.<name>] is read only as a url, not from dialect/host/port/database/username/password parts, and a wrong setting is not named by its key"]
 fn a_missing_setting_is_named_by_its_key_and_the_app_lives() {
     let _shared = setup();
     let mut at = AppTest::new(|st: &St| {
@@ -549,7 +545,6 @@ fn a_missing_setting_is_named_by_its_key_and_the_app_lives() {
 // connection's own table: the key of the wrong or unknown setting is named
 // (Streamlit ignores unknown keys; brook names them, so a typo is seen)
 #[test]
-#[ignore = "brook bug: [connections.<name>] is read only as a url, not from dialect/host/port/database/username/password parts, and a wrong setting is not named by its key"]
 fn a_setting_of_the_wrong_type_or_an_unknown_setting_is_named_by_its_key() {
     let _shared = setup();
     let mut at = AppTest::new(|st: &St| {
@@ -586,7 +581,6 @@ fn a_setting_of_the_wrong_type_or_an_unknown_setting_is_named_by_its_key() {
 // base_connection_test.py / sql_connection_test.py: secrets never shown.
 // A password given as a part is as hidden as one inside a URL.
 #[test]
-#[ignore = "brook bug: [connections.<name>] is read only as a url, not from dialect/host/port/database/username/password parts, and a wrong setting is not named by its key"]
 fn a_password_given_as_a_part_never_appears_in_messages_or_the_tree() {
     let _shared = setup();
     let mut at = AppTest::new(|st: &St| {
