@@ -1141,12 +1141,18 @@ fn app_folder(name: &str, app: Option<&[u8]>, config: Option<&[u8]>) -> PathBuf 
 /// Runs the test `test` of this binary in a child process working in
 /// `dir`, with `dir/config` as its config folder; fails when it fails.
 fn run_child(test: &str, dir: &Path) {
+    run_child_with(test, dir, &[]);
+}
+
+/// [`run_child`] with environment variables `vars` set in the child.
+fn run_child_with(test: &str, dir: &Path, vars: &[(&str, &str)]) {
     let out = std::process::Command::new(std::env::current_exe().unwrap())
         .args([test, "--exact", "--nocapture", "--test-threads=1"])
         .current_dir(dir)
         .env(CHILD, "1")
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env("HOME", dir.join("home"))
+        .envs(vars.iter().copied())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -1313,4 +1319,37 @@ fn the_app_folders_secrets_win_and_one_file_is_enough() {
         ),
     );
     run_child(TEST, &dir);
+}
+
+// connection_factory_test.py::test_can_set_connection_name_via_env_var
+#[test]
+fn an_env_name_takes_the_connection_name_from_the_environment() {
+    const TEST: &str = "an_env_name_takes_the_connection_name_from_the_environment";
+    if in_child() {
+        let mut at = AppTest::new(|st: &St| {
+            let conn = st.connection("env:BROOK_PORT_CONNECTION");
+            st.text(conn.name().to_owned());
+            let other = st.connection_or("env:BROOK_PORT_CONNECTION", "sqlite://:memory:");
+            st.text(other.url().to_owned());
+            if let Err(error) = st.try_connection("env:BROOK_PORT_UNSET") {
+                st.error(error.to_string());
+            }
+        });
+        at.run();
+        assert!(at.exception().is_empty(), "{:?}", at.exception());
+        assert_eq!(at.text()[0], "staging");
+        assert!(at.text()[1].ends_with("staging.db"), "{}", at.text()[1]);
+        let error = at.error().join("\n");
+        assert!(
+            error.contains("BROOK_PORT_UNSET") && error.contains("not set"),
+            "{error}"
+        );
+        return;
+    }
+    let dir = app_folder(
+        "env_name",
+        Some(b"[connections.staging]\nurl = \"sqlite://staging.db\"\n"),
+        None,
+    );
+    run_child_with(TEST, &dir, &[("BROOK_PORT_CONNECTION", "staging")]);
 }

@@ -193,7 +193,9 @@ pub enum ConnectionError {
         /// The first line of the SQL.
         query: String,
     },
-    /// A query option is wrong (a ttl brook cannot read).
+    /// A setting or option is wrong: a ttl brook cannot read, a
+    /// `[connections.<name>]` setting brook does not read, an `env:` name
+    /// whose variable is not set.
     #[error("{message}")]
     Option {
         /// What is wrong.
@@ -1296,12 +1298,36 @@ fn unescape(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The connection name `name` stands for: `env:VAR` is the value of the
+/// environment variable `VAR` (as in Streamlit), any other name itself.
+fn resolve_name(name: &str) -> Result<std::borrow::Cow<'_, str>, ConnectionError> {
+    let Some(var) = name.strip_prefix("env:") else {
+        return Ok(std::borrow::Cow::Borrowed(name));
+    };
+    match std::env::var(var) {
+        Ok(value) if !value.trim().is_empty() => {
+            Ok(std::borrow::Cow::Owned(value.trim().to_owned()))
+        }
+        _ => Err(ConnectionError::Option {
+            message: format!(
+                "st.connection(\"{name}\") takes the connection's name from the environment \
+                 variable {var}, which is not set: set {var} to the name of a \
+                 [connections.<name>] table in secrets.toml"
+            ),
+        }),
+    }
+}
+
 impl St {
     /// The connection `name`, configured in `secrets.toml` under
     /// `[connections.<name>]` (`url = "sqlite://app.db"` or a
     /// `postgresql://` URL): made once per process and shared by every
     /// session and run, as Streamlit's `st.connection`. A connection that
     /// failed or was closed is made again on the next call.
+    ///
+    /// A name `env:VAR` takes the name from the environment variable `VAR`
+    /// (`st.connection("env:APP_DB")` with `APP_DB=staging` is the
+    /// connection `staging`), to switch databases without changing code.
     ///
     /// On an error (not configured, unreachable) an exception box shows it
     /// and the run ends; the app stays alive. [`St::try_connection`]
@@ -1315,8 +1341,11 @@ impl St {
     ///
     /// # Errors
     /// [`ConnectionError::NotConfigured`], [`ConnectionError::Secrets`],
-    /// [`ConnectionError::BadUrl`], [`ConnectionError::Connect`].
+    /// [`ConnectionError::BadUrl`], [`ConnectionError::Connect`];
+    /// [`ConnectionError::Option`] for a setting brook does not read, or an
+    /// `env:` name whose variable is not set.
     pub fn try_connection(&self, name: &str) -> Result<SqlConnection, ConnectionError> {
+        let name = &*resolve_name(name)?;
         match configured(name)? {
             Some(config) => shared(name, &config),
             None => Err(ConnectionError::NotConfigured {
@@ -1328,7 +1357,8 @@ impl St {
 
     /// The connection `name` from `secrets.toml` when it is configured
     /// there, else one to `default_url`: an app that runs on a local SQLite
-    /// file until a server is set up.
+    /// file until a server is set up. `name` may be `env:VAR`, as for
+    /// [`St::connection`].
     ///
     /// ```no_run
     /// # fn script(st: &brook_engine::St) {
@@ -1336,9 +1366,9 @@ impl St {
     /// # }
     /// ```
     pub fn connection_or(&self, name: &str, default_url: &str) -> SqlConnection {
-        let made = configured(name).and_then(|config| {
-            let config = config.unwrap_or_else(|| ConnectionConfig::new(default_url));
-            shared(name, &config)
+        let made = resolve_name(name).and_then(|name| {
+            let config = configured(&name)?.unwrap_or_else(|| ConnectionConfig::new(default_url));
+            shared(&name, &config)
         });
         made.unwrap_or_else(|error| fail(&error))
     }
