@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for tests/tests/connection.rs.
+# A throwaway PostgreSQL server for tests/tests/connection.rs and
+# tests/tests/connection_streamlit_port.rs.
 #
 #   eval "$(scripts/pg_test_server.sh start)"   # prints export lines
 #   scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"

@@ -29,8 +29,10 @@ fi
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-# The PostgreSQL half of tests/connection.rs needs a server and the
-# `postgres` feature: it runs below, so here its tests return at once.
+# The PostgreSQL halves of tests/connection.rs and
+# tests/connection_streamlit_port.rs need a server and the `postgres`
+# feature: they run below, so here their tests return at once (their SQLite
+# tests run here).
 BROOK_TEST_PG_LATER=1 cargo test --workspace
 # Experimental features are tested with the feature on (their compile-fail
 # doc test above runs with it off).
@@ -46,14 +48,15 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 # uses them).
 cargo package --workspace --no-verify --allow-dirty
 
-# Connections (tests/connection.rs) against SQLite files and a real
-# PostgreSQL server: a temporary cluster on a free local port (installed
-# with apt-get when missing), stopped at the end, also on failure.
+# Connections (tests/connection.rs, tests/connection_streamlit_port.rs)
+# against SQLite files and a real PostgreSQL server: a temporary cluster on
+# a free local port (installed with apt-get when missing), stopped at the
+# end, also on failure.
 eval "$(scripts/pg_test_server.sh start)"
 trap 'scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"' EXIT
 cargo clippy -p brook-engine -p brook-app -p brook-tests --all-targets --features brook-tests/postgres -- -D warnings
 cargo test -p brook-engine --features postgres --lib connection
-cargo test -p brook-tests --features postgres --test connection
+cargo test -p brook-tests --features postgres --test connection --test connection_streamlit_port
 scripts/pg_test_server.sh stop "$BROOK_TEST_PG_DIR"
 trap - EXIT
 

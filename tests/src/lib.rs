@@ -2,6 +2,7 @@
 //! frame snapshots. This library holds shared helpers, and the mistakes
 //! brook rejects at build time ([`compile_errors`]).
 
+pub mod pg;
 pub mod snapshot;
 
 /// Caching mistakes that do not compile, where Streamlit raises at run time

@@ -71,22 +71,7 @@ fn sqlite_url(name: &str) -> String {
 /// Where the PostgreSQL tests run, or `None` when scripts/test.sh runs them
 /// later; panics (failing the test) when they cannot run here.
 fn pg_url() -> Option<String> {
-    let url = std::env::var("BROOK_TEST_PG_URL").ok();
-    if cfg!(feature = "postgres")
-        && let Some(url) = url
-    {
-        return Some(url);
-    }
-    if std::env::var("BROOK_TEST_PG_LATER").as_deref() == Ok("1") {
-        eprintln!("deferred: scripts/test.sh runs the PostgreSQL tests with a server after this");
-        return None;
-    }
-    panic!(
-        "this PostgreSQL test needs a server: run scripts/test.sh (it starts one), or start one \
-         yourself and run BROOK_TEST_PG_URL=postgresql://user@127.0.0.1:PORT/db \
-         BROOK_TEST_PG_RESTART='pg_ctl -D DIR restart -w' cargo test -p brook-tests --features \
-         postgres --test connection"
-    );
+    brook_tests::pg::url("connection")
 }
 
 /// PostgreSQL tests share the server; the restart test takes it alone.

@@ -29,10 +29,24 @@
 //! TLS is not offered yet: use a local server, a private network or a
 //! tunnel.
 //!
-//! **Settings** in `[connections.<name>]`: `url` (required),
-//! `connect_timeout_secs` (5), `query_timeout_secs` (none: queries may run
-//! as long as they need; the stop button always cancels them),
-//! `pool_size` (PostgreSQL, 4).
+//! **Settings** in `[connections.<name>]`: `url`, or its parts as
+//! Streamlit reads them (a `url` wins over parts):
+//!
+//! ```toml
+//! [connections.orders]
+//! dialect = "postgresql"      # or "sqlite", with database = "orders.db"
+//! host = "db.internal"        # required for PostgreSQL
+//! port = 5432                 # optional
+//! database = "sales"          # optional for PostgreSQL
+//! username = "app"            # required for PostgreSQL
+//! password = "p@ss word"      # optional; escaped into the URL for you
+//! ```
+//!
+//! and `connect_timeout_secs` (5), `query_timeout_secs` (none: queries may
+//! run as long as they need; the stop button always cancels them),
+//! `pool_size` (PostgreSQL, 4). A missing part, a setting of the wrong type
+//! or one brook does not read is an error naming its key
+//! (`connections.orders.host`).
 //!
 //! **Types.** Results are Arrow columns. PostgreSQL: `bool`; `int2`, `int4`,
 //! `int8` as 16-, 32- and 64-bit integers; `float4`, `float8`; `numeric` as
@@ -93,7 +107,7 @@ use crate::script_runner::St;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConnectionError {
-    /// No `[connections.<name>]` in the secrets, or no `url` in it.
+    /// No `[connections.<name>]` in the secrets.
     #[error(
         "no connection \"{name}\" is configured: add a [connections.{name}] table with \
          url = \"sqlite://app.db\" (or a postgresql:// URL) to .brook/secrets.toml ({looked_in})"
@@ -179,7 +193,9 @@ pub enum ConnectionError {
         /// The first line of the SQL.
         query: String,
     },
-    /// A query option is wrong (a ttl brook cannot read).
+    /// A setting or option is wrong: a ttl brook cannot read, a
+    /// `[connections.<name>]` setting brook does not read, an `env:` name
+    /// whose variable is not set.
     #[error("{message}")]
     Option {
         /// What is wrong.
@@ -440,36 +456,11 @@ fn url_passwords(url: &str) -> Vec<String> {
     }
     let decoded: Vec<String> = found
         .iter()
-        .map(|text| percent_decode(text))
+        .map(|text| unescape(text))
         .filter(|text| !found.contains(text))
         .collect();
     found.extend(decoded);
     found
-}
-
-/// `text` with `%XX` escapes decoded (as a driver decodes a URL's
-/// password); escapes that are not valid stay as they are.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|pair| std::str::from_utf8(pair).ok())
-            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
-        match (byte, hex) {
-            (b'%', Some(value)) => {
-                out.push(value);
-                i += 3;
-            }
-            _ => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn first_line(sql: &str) -> String {
@@ -1204,26 +1195,224 @@ fn shared(name: &str, config: &ConnectionConfig) -> Result<SqlConnection, Connec
     })
 }
 
-/// The settings of connection `name` from the secrets.
+/// What `[connections.<name>]` may hold.
+const SETTINGS: [&str; 10] = [
+    "url",
+    "dialect",
+    "host",
+    "port",
+    "database",
+    "username",
+    "password",
+    "connect_timeout_secs",
+    "query_timeout_secs",
+    "pool_size",
+];
+
+/// The parts a URL is built from when `url` is not given.
+const PARTS: [&str; 6] = [
+    "dialect", "host", "port", "database", "username", "password",
+];
+
+/// The settings of connection `name` from the secrets: `url`, or the
+/// parts of one (`dialect`, `host`, `port`, `database`, `username`,
+/// `password`; a `url` wins over parts, as in Streamlit), and the
+/// timeouts and pool size. A setting brook does not read, or of the wrong
+/// type, is an error naming its key.
 fn configured(name: &str) -> Result<Option<ConnectionConfig>, ConnectionError> {
     let secrets = secrets();
     let key = format!("connections.{name}");
-    if !secrets.contains(&key) {
-        return match secrets.get::<toml::Value>(&key) {
-            Err(SecretsError::Missing { .. }) | Ok(_) => Ok(None),
-            Err(error) => Err(ConnectionError::Secrets {
-                name: name.to_owned(),
-                error,
-            }),
-        };
+    let secrets_error = |error| ConnectionError::Secrets {
+        name: name.to_owned(),
+        error,
+    };
+    let table = match secrets.value(&key) {
+        Some(toml::Value::Table(table)) => table,
+        Some(_) => {
+            return Err(ConnectionError::Option {
+                message: format!(
+                    "connection \"{name}\": {key} is not a table; write [connections.{name}] \
+                     with url = \"sqlite://app.db\" (or a postgresql:// URL) on the next line"
+                ),
+            });
+        }
+        None => {
+            return match secrets.get::<toml::Value>(&key) {
+                Err(SecretsError::Missing { .. }) | Ok(_) => Ok(None),
+                Err(error) => Err(secrets_error(error)),
+            };
+        }
+    };
+    if let Some(unknown) = table.keys().find(|k| !SETTINGS.contains(&k.as_str())) {
+        return Err(ConnectionError::Option {
+            message: format!(
+                "connection \"{name}\": {key}.{unknown} is not a setting brook reads; \
+                 [connections.{name}] takes url (or dialect, host, port, database, username \
+                 and password), connect_timeout_secs, query_timeout_secs and pool_size"
+            ),
+        });
     }
-    secrets
-        .get::<ConnectionConfig>(&key)
-        .map(Some)
-        .map_err(|error| ConnectionError::Secrets {
-            name: name.to_owned(),
-            error,
+    let setting = |field: &str| format!("{key}.{field}");
+    let url = match optional::<String>(&secrets, &setting("url")).map_err(secrets_error)? {
+        Some(url) => url,
+        None => url_from_parts(name, &key, &secrets)?,
+    };
+    Ok(Some(ConnectionConfig {
+        url,
+        connect_timeout_secs: optional(&secrets, &setting("connect_timeout_secs"))
+            .map_err(secrets_error)?,
+        query_timeout_secs: optional(&secrets, &setting("query_timeout_secs"))
+            .map_err(secrets_error)?,
+        pool_size: optional(&secrets, &setting("pool_size")).map_err(secrets_error)?,
+    }))
+}
+
+/// The secret at `key`, `None` when it is not there.
+fn optional<T: serde::de::DeserializeOwned>(
+    secrets: &Secrets,
+    key: &str,
+) -> Result<Option<T>, SecretsError> {
+    if secrets.contains(key) {
+        secrets.get(key).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// The URL of `[connections.<name>]` (at `key`) given as parts, as
+/// Streamlit's `SQLConnection` builds one: `dialect` (`sqlite`, or
+/// `postgresql`/`postgres`) is required; SQLite takes `database` (the
+/// file); PostgreSQL requires `host` and `username` and takes `port`,
+/// `database` and `password` (escaped into the URL).
+fn url_from_parts(name: &str, key: &str, secrets: &Secrets) -> Result<String, ConnectionError> {
+    let secrets_error = |error| ConnectionError::Secrets {
+        name: name.to_owned(),
+        error,
+    };
+    let setting = |field: &str| format!("{key}.{field}");
+    let missing = |field: &str| {
+        secrets_error(SecretsError::Missing {
+            key: setting(field),
+            looked_in: secrets.looked_in(),
         })
+    };
+    let part = |field: &str| optional::<String>(secrets, &setting(field)).map_err(secrets_error);
+    let Some(dialect) = part("dialect")? else {
+        let has_parts = PARTS.iter().any(|p| secrets.contains(&setting(p)));
+        return Err(missing(if has_parts { "dialect" } else { "url" }));
+    };
+    match dialect.as_str() {
+        "sqlite" => {
+            if let Some(extra) = ["host", "port", "username", "password"]
+                .into_iter()
+                .find(|p| secrets.contains(&setting(p)))
+            {
+                return Err(ConnectionError::Option {
+                    message: format!(
+                        "connection \"{name}\": a SQLite database is a file and has no {extra}: \
+                         remove {key}.{extra} (or use dialect = \"postgresql\")"
+                    ),
+                });
+            }
+            let database = part("database")?.ok_or_else(|| missing("database"))?;
+            Ok(format!("sqlite://{database}"))
+        }
+        "postgresql" | "postgres" => {
+            let username = part("username")?.ok_or_else(|| missing("username"))?;
+            let host = part("host")?.ok_or_else(|| missing("host"))?;
+            // A number or a text of one, as Streamlit's `int(port)`.
+            let port = match secrets.get::<u16>(&setting("port")) {
+                Ok(port) => Some(port),
+                Err(SecretsError::Missing { .. }) => None,
+                Err(error) => Some(
+                    secrets
+                        .get::<String>(&setting("port"))
+                        .ok()
+                        .and_then(|text| text.trim().parse::<u16>().ok())
+                        .ok_or_else(|| secrets_error(error))?,
+                ),
+            };
+            let mut url = format!("postgresql://{}", escape(&username));
+            if let Some(password) = part("password")? {
+                url.push(':');
+                url.push_str(&escape(&password));
+            }
+            url.push('@');
+            if host.contains(':') && !host.starts_with('[') {
+                url.push_str(&format!("[{host}]"));
+            } else {
+                url.push_str(&host);
+            }
+            if let Some(port) = port {
+                url.push_str(&format!(":{port}"));
+            }
+            if let Some(database) = part("database")? {
+                url.push('/');
+                url.push_str(&escape(&database));
+            }
+            Ok(url)
+        }
+        other => Err(ConnectionError::Option {
+            message: format!(
+                "connection \"{name}\": {key}.dialect is \"{other}\"; brook reads \"sqlite\" and \
+                 \"postgresql\""
+            ),
+        }),
+    }
+}
+
+/// `text` percent-encoded for a URL's user, password or database name.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// `text` with its `%XX` escapes decoded (to scrub a password given as a
+/// part, which a driver may quote decoded).
+fn unescape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = text.get(i + 1..i + 3)
+            && let Ok(byte) = u8::from_str_radix(hex, 16)
+        {
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The connection name `name` stands for: `env:VAR` is the value of the
+/// environment variable `VAR` (as in Streamlit), any other name itself.
+fn resolve_name(name: &str) -> Result<std::borrow::Cow<'_, str>, ConnectionError> {
+    let Some(var) = name.strip_prefix("env:") else {
+        return Ok(std::borrow::Cow::Borrowed(name));
+    };
+    match std::env::var(var) {
+        Ok(value) if !value.trim().is_empty() => {
+            Ok(std::borrow::Cow::Owned(value.trim().to_owned()))
+        }
+        _ => Err(ConnectionError::Option {
+            message: format!(
+                "st.connection(\"{name}\") takes the connection's name from the environment \
+                 variable {var}, which is not set: set {var} to the name of a \
+                 [connections.<name>] table in secrets.toml"
+            ),
+        }),
+    }
 }
 
 impl St {
@@ -1232,6 +1421,10 @@ impl St {
     /// `postgresql://` URL): made once per process and shared by every
     /// session and run, as Streamlit's `st.connection`. A connection that
     /// failed or was closed is made again on the next call.
+    ///
+    /// A name `env:VAR` takes the name from the environment variable `VAR`
+    /// (`st.connection("env:APP_DB")` with `APP_DB=staging` is the
+    /// connection `staging`), to switch databases without changing code.
     ///
     /// On an error (not configured, unreachable) an exception box shows it
     /// and the run ends; the app stays alive. [`St::try_connection`]
@@ -1245,8 +1438,11 @@ impl St {
     ///
     /// # Errors
     /// [`ConnectionError::NotConfigured`], [`ConnectionError::Secrets`],
-    /// [`ConnectionError::BadUrl`], [`ConnectionError::Connect`].
+    /// [`ConnectionError::BadUrl`], [`ConnectionError::Connect`];
+    /// [`ConnectionError::Option`] for a setting brook does not read, or an
+    /// `env:` name whose variable is not set.
     pub fn try_connection(&self, name: &str) -> Result<SqlConnection, ConnectionError> {
+        let name = &*resolve_name(name)?;
         match configured(name)? {
             Some(config) => shared(name, &config),
             None => Err(ConnectionError::NotConfigured {
@@ -1258,7 +1454,8 @@ impl St {
 
     /// The connection `name` from `secrets.toml` when it is configured
     /// there, else one to `default_url`: an app that runs on a local SQLite
-    /// file until a server is set up.
+    /// file until a server is set up. `name` may be `env:VAR`, as for
+    /// [`St::connection`].
     ///
     /// ```no_run
     /// # fn script(st: &brook_engine::St) {
@@ -1266,9 +1463,9 @@ impl St {
     /// # }
     /// ```
     pub fn connection_or(&self, name: &str, default_url: &str) -> SqlConnection {
-        let made = configured(name).and_then(|config| {
-            let config = config.unwrap_or_else(|| ConnectionConfig::new(default_url));
-            shared(name, &config)
+        let made = resolve_name(name).and_then(|name| {
+            let config = configured(&name)?.unwrap_or_else(|| ConnectionConfig::new(default_url));
+            shared(&name, &config)
         });
         made.unwrap_or_else(|error| fail(&error))
     }
@@ -1343,6 +1540,13 @@ mod tests {
         assert!(may_change("TRUNCATE t", 0));
         assert!(may_change("WITH x AS (SELECT 1) DELETE FROM t", 0));
         assert_eq!(first_keyword("  /* a */ -- b\n select 1"), "SELECT");
+    }
+
+    #[test]
+    fn parts_are_escaped_into_a_url_and_back() {
+        assert_eq!(escape("p@ss word/ü"), "p%40ss%20word%2F%C3%BC");
+        assert_eq!(unescape(&escape("p@ss word/ü")), "p@ss word/ü");
+        assert_eq!(unescape("100%"), "100%");
     }
 
     #[test]

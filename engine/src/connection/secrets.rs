@@ -31,6 +31,15 @@ pub enum SecretsError {
         /// The Rust type asked for.
         wanted: &'static str,
     },
+    /// A secrets file exists but cannot be read as text (a folder, no
+    /// permission, bytes that are not UTF-8).
+    #[error("{path} cannot be read: {message}; fix it and restart the app")]
+    CannotRead {
+        /// The file.
+        path: String,
+        /// What the system said.
+        message: String,
+    },
     /// A secrets file is not valid TOML.
     #[error("{path} is not valid TOML: {message} (line {line}); fix it and restart the app")]
     Unreadable {
@@ -96,8 +105,9 @@ impl Secrets {
     /// an earlier one's; a file that does not exist is skipped.
     ///
     /// # Errors
-    /// [`SecretsError::Unreadable`] naming the first file that exists but
-    /// is not TOML or cannot be read.
+    /// [`SecretsError::CannotRead`] naming the first file that exists but
+    /// cannot be read as text, [`SecretsError::Unreadable`] naming the
+    /// first that is not TOML.
     pub fn read(files: &[PathBuf]) -> Result<Self, SecretsError> {
         let mut table = toml::Table::new();
         for path in files {
@@ -105,10 +115,9 @@ impl Secrets {
                 Ok(text) => text,
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(error) => {
-                    return Err(SecretsError::Unreadable {
+                    return Err(SecretsError::CannotRead {
                         path: path.display().to_string(),
                         message: error.to_string(),
-                        line: 0,
                     });
                 }
             };
@@ -246,8 +255,9 @@ fn kind(value: &toml::Value) -> &'static str {
 static SECRETS: RwLock<Option<Arc<Secrets>>> = RwLock::new(None);
 
 /// The process's secrets: read from [`Secrets::default_files`] on first
-/// use, then kept (`st.secrets()` returns the same). A file that is not
-/// TOML is logged once and makes every `get` return that error.
+/// use, then kept (`st.secrets()` returns the same). A file that cannot be
+/// read or is not TOML is logged once and makes every `get` return that
+/// error; the file is left as it is.
 pub fn secrets() -> Arc<Secrets> {
     if let Some(secrets) = SECRETS.read().as_ref() {
         return Arc::clone(secrets);
