@@ -56,9 +56,11 @@ pub enum SecretsError {
 /// Streamlit's `st.secrets`.
 ///
 /// brook reads `.brook/secrets.toml` in the app's folder (the working
-/// directory) and `secrets.toml` in brook's config folder
+/// directory), Streamlit's `.streamlit/secrets.toml` there, and
+/// `secrets.toml` in brook's config folder
 /// (`~/.config/brook/secrets.toml` on Linux) once, the first time a script
-/// asks; a key in both takes the app folder's value. Connections read
+/// asks; a key in several takes the value of the first of `.brook`,
+/// `.streamlit`, the config folder. Connections read
 /// their settings from `[connections.<name>]` tables.
 ///
 /// `Debug` lists the keys, never a value, and no error names a value.
@@ -131,12 +133,15 @@ impl Secrets {
     }
 
     /// The files brook reads by default, lowest priority first: brook's
-    /// config folder, then `.brook/secrets.toml` in the working directory.
+    /// config folder, then Streamlit's `.streamlit/secrets.toml` in the
+    /// working directory (an app moved from Streamlit keeps its file),
+    /// then `.brook/secrets.toml` there.
     pub fn default_files() -> Vec<PathBuf> {
         let mut files = Vec::new();
         if let Some(dirs) = directories::BaseDirs::new() {
             files.push(dirs.config_dir().join("brook").join("secrets.toml"));
         }
+        files.push(Path::new(".streamlit").join("secrets.toml"));
         files.push(Path::new(".brook").join("secrets.toml"));
         files
     }
