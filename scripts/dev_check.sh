@@ -23,6 +23,13 @@ handover_file() {
 
 start_dev
 wait_for_label "Days" 600
+# A debug build under `brook dev` links against brook's shared library.
+pid="$(app_pid)"
+grep -q "libbrook_dylib" "/proc/$pid/maps" || {
+  echo "the app ($pid) is not linked against brook's shared library" >&2
+  exit 1
+}
+echo "dev check: the app runs linked against brook's shared library"
 read -r x y < <(centre_of "Days")
 # Drag the slider's handle to the right end: far from its default of 90.
 for step in "mousemove $x $y" "mousedown 1" "mousemove $((x + 30)) $y" "mouseup 1"; do

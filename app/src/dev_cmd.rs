@@ -34,6 +34,84 @@ const QUIET: Duration = Duration::from_millis(40);
 /// How long the old app may take to hand over and close.
 const HAND_OVER_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How a failed build without a compiler error (cargo's own, such as a
+/// feature the brook in use does not have) begins.
+const CARGO_FAILED: &str = "cargo build failed";
+
+/// Set to build the app statically linked in `brook dev` too.
+const STATIC_ENV: &str = "BROOK_DEV_STATIC";
+
+/// A debug build linked against brook's shared library (brook's
+/// `dynamic_linking` feature): a rebuilt app then links in a fraction of
+/// the time, as brook's code and its dependencies are not copied into it.
+struct Dynamic {
+    /// `--features <brook's name in the project>/dynamic_linking`.
+    feature: String,
+    /// Where the program finds the shared libraries when it starts:
+    /// brook's (the target folder's `deps`) and Rust's standard library.
+    library_path: Vec<PathBuf>,
+}
+
+/// Whether and how `brook dev` links the app dynamically: for debug
+/// builds of a project that depends on brook (the `brook-app` package),
+/// unless `BROOK_DEV_STATIC` is set.
+fn dynamic_linking(root: &Path, target_dir: &Path, target: &Target) -> Option<Dynamic> {
+    if target.release || std::env::var_os(STATIC_ENV).is_some() {
+        return None;
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(root)
+        .args(["metadata", "--no-deps", "--format-version", "1"])
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).ok()?;
+    let manifest = root.join("Cargo.toml");
+    let package =
+        metadata["packages"]
+            .as_array()?
+            .iter()
+            .find(|package| match &target.package {
+                Some(name) => package["name"].as_str() == Some(name.as_str()),
+                None => package["manifest_path"]
+                    .as_str()
+                    .is_some_and(|path| Path::new(path) == manifest),
+            })?;
+    let brook = package["dependencies"]
+        .as_array()?
+        .iter()
+        .find(|dependency| dependency["name"].as_str() == Some(brook::new_project::PACKAGE))?;
+    let name = brook["rename"]
+        .as_str()
+        .or_else(|| brook["name"].as_str())?;
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let libdir = Command::new(rustc)
+        .current_dir(root)
+        .args(["--print", "target-libdir"])
+        .output()
+        .ok()
+        .filter(|output| output.status.success())?;
+    let libdir = PathBuf::from(String::from_utf8_lossy(&libdir.stdout).trim());
+    let debug = target_dir.join("debug");
+    Some(Dynamic {
+        feature: format!("{name}/dynamic_linking"),
+        library_path: vec![debug.join("deps"), debug, libdir],
+    })
+}
+
+/// The environment variable the platform's loader searches for shared
+/// libraries.
+const fn library_path_var() -> &'static str {
+    if cfg!(target_os = "windows") {
+        "PATH"
+    } else if cfg!(target_os = "macos") {
+        "DYLD_FALLBACK_LIBRARY_PATH"
+    } else {
+        "LD_LIBRARY_PATH"
+    }
+}
+
 /// The running app.
 struct App {
     child: Child,
@@ -98,6 +176,13 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
     std::fs::create_dir_all(&work)
         .with_context(|| format!("cannot make the folder {}", work.display()))?;
     let handover = work.join("handover.ron");
+    let mut dynamic = dynamic_linking(&root, &target_dir, target);
+    if dynamic.is_some() {
+        eprintln!(
+            "brook dev: linking the app against brook's shared library (set {STATIC_ENV}=1 to link \
+             it statically)"
+        );
+    }
 
     let (events_tx, events) = crossbeam_channel::unbounded();
     let mut watcher =
@@ -115,7 +200,15 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
             app.tell(&Message::Building);
         }
         eprintln!("brook dev: building…");
-        match build(&root, target)? {
+        match build(&root, target, dynamic.as_ref())? {
+            // An older brook has no `dynamic_linking`: link statically.
+            Build::Failed(errors)
+                if dynamic.is_some() && app.is_none() && errors.starts_with(CARGO_FAILED) =>
+            {
+                eprintln!("brook dev: trying again, linked statically");
+                dynamic = None;
+                continue;
+            }
             Build::Failed(errors) => {
                 eprintln!(
                     "brook dev: the build failed ({:.1} s)",
@@ -152,7 +245,11 @@ pub(crate) fn run(target: &Target) -> anyhow::Result<()> {
                         eprintln!("brook dev: handed over: {}", handover.display());
                     }
                 }
-                app = Some(start(&exe, handed.then_some(handover.as_path()))?);
+                app = Some(start(
+                    &exe,
+                    handed.then_some(handover.as_path()),
+                    dynamic.as_ref(),
+                )?);
             }
         }
         // Wait for a save, or for the person to close the app.
@@ -226,9 +323,19 @@ fn hand_over(mut old: App, path: &Path) -> bool {
     handed
 }
 
-fn start(exe: &Path, handover: Option<&Path>) -> anyhow::Result<App> {
+fn start(exe: &Path, handover: Option<&Path>, dynamic: Option<&Dynamic>) -> anyhow::Result<App> {
     let mut command = Command::new(exe);
     command.env(DEV_ENV, "1").stdin(Stdio::piped());
+    if let Some(dynamic) = dynamic {
+        let var = library_path_var();
+        let mut paths = dynamic.library_path.clone();
+        if let Some(old) = std::env::var_os(var) {
+            paths.extend(std::env::split_paths(&old));
+        }
+        if let Ok(joined) = std::env::join_paths(paths) {
+            command.env(var, joined);
+        }
+    }
     match handover {
         Some(path) => {
             command.env(HANDOVER_ENV, path);
@@ -300,7 +407,7 @@ enum Build {
     Failed(String),
 }
 
-fn build(root: &Path, target: &Target) -> anyhow::Result<Build> {
+fn build(root: &Path, target: &Target, dynamic: Option<&Dynamic>) -> anyhow::Result<Build> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command
@@ -315,6 +422,9 @@ fn build(root: &Path, target: &Target) -> anyhow::Result<Build> {
     // plain `cargo build`. `BROOK_DEV_DEBUGINFO=1` keeps the debug info.
     if !target.release && std::env::var_os("BROOK_DEV_DEBUGINFO").is_none() {
         command.env("CARGO_PROFILE_DEV_STRIP", "debuginfo");
+    }
+    if let Some(dynamic) = dynamic {
+        command.args(["--features", &dynamic.feature]);
     }
     if let Some(example) = &target.example {
         command.args(["--example", example]);
@@ -370,7 +480,7 @@ fn build(root: &Path, target: &Target) -> anyhow::Result<Build> {
     let status = child.wait().context("cargo did not finish")?;
     if !status.success() {
         if errors.is_empty() {
-            errors = format!("cargo build failed ({status}); its messages are in the terminal");
+            errors = format!("{CARGO_FAILED} ({status}); its messages are in the terminal");
         }
         return Ok(Build::Failed(errors));
     }

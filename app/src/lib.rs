@@ -77,6 +77,11 @@ pub mod testing {
 
 use std::sync::Arc;
 
+// With `dynamic_linking`, brook's dependencies come from one shared
+// library (see brook-dylib).
+#[cfg(feature = "dynamic_linking")]
+use brook_dylib as _;
+
 /// anyhow, the error type [`run`] returns: `fn main() -> brook::anyhow::Result<()>`.
 pub use anyhow;
 pub use brook_engine::caching::{Cached, progress};

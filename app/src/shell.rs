@@ -1018,11 +1018,11 @@ impl BrookApp {
         match crate::dev::status() {
             crate::dev::Status::Idle => {}
             crate::dev::Status::Building => {
+                // Drawn once, not animated: a spinner repaints every frame,
+                // and on a machine that draws on the CPU those frames slowed
+                // the build they wait for by half.
                 egui::Panel::top("brook-dev").show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.add(egui::Spinner::new());
-                        ui.label("rebuilding…");
-                    });
+                    ui.label("rebuilding…");
                 });
             }
             crate::dev::Status::Failed(text) => {

@@ -5,13 +5,13 @@
 use std::time::Duration;
 
 use brook::prelude::*;
-use brook::serde::Serialize;
+use brook::serde::{Deserialize, Serialize};
 
 /// The cities the readings cover.
 pub const CITIES: [&str; 3] = ["Oslo", "Lisbon", "Nairobi"];
 
 /// One day's reading of one city.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(crate = "brook::serde")]
 pub struct Reading {
     /// The day of the year, 1 to 365.
@@ -23,8 +23,11 @@ pub struct Reading {
 }
 
 /// Loads a year of readings per city, slowly, as a real source would.
-/// Cached: the next runs (every widget change) get them at once.
-#[cache_data(show_spinner = "Loading the readings")]
+/// Cached: the next runs (every widget change) get them at once. Kept on
+/// disk too, so the app started again (by `brook dev` after a save, or by
+/// you) reads them back instead of loading them again; a change to this
+/// function's code loads them afresh.
+#[cache_data(show_spinner = "Loading the readings", persist = "disk")]
 pub fn load_readings() -> Vec<Reading> {
     let mut readings = Vec::new();
     for (done, (city, (mean, swing))) in CITIES
