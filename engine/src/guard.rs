@@ -11,6 +11,8 @@ use std::panic::AssertUnwindSafe;
 thread_local! {
     /// Guarded calls in progress on this thread.
     static QUIET: Cell<u32> = const { Cell::new(0) };
+    /// Where the last panic inside a guarded call happened (`file:line:column`).
+    static LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Installs (once) a panic hook that stays silent inside [`quietly`] and
@@ -22,6 +24,11 @@ fn install_hook() {
         std::panic::set_hook(Box::new(move |info| {
             if QUIET.with(Cell::get) == 0 {
                 previous(info);
+            } else {
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+                LOCATION.with(|location| *location.borrow_mut() = at);
             }
         }));
     });
@@ -39,6 +46,21 @@ pub fn quietly<R>(f: impl FnOnce() -> R) -> Result<R, String> {
             std::panic::resume_unwind(payload);
         }
         panic_text(&*payload)
+    })
+}
+
+/// [`quietly`], and where the panic happened (`file:line:column`) when it
+/// is known.
+///
+/// # Errors
+/// A panic in `f`: its message and location.
+pub fn quietly_at<R>(f: impl FnOnce() -> R) -> Result<R, (String, Option<String>)> {
+    LOCATION.with(|location| location.borrow_mut().take());
+    quietly(f).map_err(|message| {
+        (
+            message,
+            LOCATION.with(|location| location.borrow_mut().take()),
+        )
     })
 }
 
@@ -80,5 +102,18 @@ mod tests {
         assert_eq!(caught, Err("bad impl".to_owned()));
         assert_eq!(quietly(|| 7), Ok(7));
         assert_eq!(QUIET.with(Cell::get), 0, "the guard is left");
+    }
+
+    #[test]
+    fn a_panic_comes_back_with_where_it_happened() {
+        let line = line!() + 1;
+        let caught = quietly_at(|| -> u8 { panic!("bad ui") });
+        let (message, at) = caught.unwrap_err();
+        assert_eq!(message, "bad ui");
+        let at = at.unwrap();
+        assert!(
+            at.contains("guard.rs") && at.contains(&format!(":{line}:")),
+            "{at}"
+        );
     }
 }

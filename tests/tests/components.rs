@@ -370,6 +370,14 @@ fn a_panic_while_drawing_is_an_exception_box_and_the_page_draws_on() {
     harness.get_by_label("the end");
     harness.get_by_label_contains("13 is unlucky");
     harness.get_by_label_contains("the view broke");
+    // Where: the file and line of the panic.
+    assert!(
+        harness
+            .query_all_by_label_contains("components.rs:")
+            .next()
+            .is_some(),
+        "the exception box names the file"
+    );
     // A later run whose value does not panic draws the component again.
     at.widget("n").set_component(&7_i64).run();
     let harness = harness_of(&at, &SnapshotOptions::new().size(600.0, 500.0));
@@ -541,4 +549,106 @@ fn the_example_components_in_light_and_dark() {
         }
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+// Issue 18 (a new user's trial): a component keeps the keyboard focus
+// across the rerun its change causes, as a built-in slider does: two
+// presses of an arrow key move the rating twice.
+#[test]
+fn a_component_keeps_the_focus_across_the_rerun_it_causes() {
+    // A button to the left: egui moves the focus to it on an arrow key
+    // unless the focused widget keeps the arrows.
+    let mut at = AppTest::new(|st: &St| {
+        let [left, right] = st.columns(2).try_into().ok().unwrap();
+        left.button("Left of the stars").show();
+        let stars = right
+            .component("Rating", StarRating { max: 5 })
+            .default(3)
+            .key("stars")
+            .show();
+        st.text(format!("{stars} stars"));
+    });
+    at.run();
+    let mut harness = harness_of(&at, &SnapshotOptions::new().size(600.0, 200.0));
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    for expected in ["2 stars", "1 stars"] {
+        harness.key_press(egui::Key::ArrowLeft);
+        harness.run();
+        deliver(&mut at, &mut harness);
+        let tree = at.tree();
+        let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
+        harness.state_mut().tree = tree;
+        harness.state_mut().run = run;
+        harness.run();
+        assert_eq!(at.text(), [expected]);
+    }
+}
+
+// Issue 18 (a new user's trial): a keyed component with a default and a
+// persisted key comes back from the file after a restart without the
+// warning about a default beside a value set through session state (the
+// script wrote nothing).
+#[test]
+fn a_persisted_key_restored_with_a_default_gives_no_warning() {
+    let dir = std::env::temp_dir().join(format!("brook-components-default-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("session_state.ron");
+    let script = |st: &St| {
+        st.session_state().persist::<u8>("stars");
+        let stars = st
+            .component("Rating", StarRating { max: 5 })
+            .default(3)
+            .key("stars")
+            .show();
+        st.text(format!("{stars} stars"));
+    };
+    {
+        let mut at = AppTest::with_persist_path(script, path.clone());
+        at.run();
+        at.widget("stars").set_component(&5_u8).run();
+    }
+    brook::state::wait_for_saves();
+    let mut at = AppTest::with_persist_path(script, path);
+    at.run();
+    assert_eq!(at.text(), ["5 stars"]);
+    assert!(at.warning().is_empty(), "{:?}", at.warning());
+}
+
+// Issue 18 (a new user's trial): the help of a disabled widget shows on
+// hover too (it may say why it is disabled), for a component and a
+// built-in widget alike.
+#[test]
+fn the_help_of_a_disabled_widget_shows_on_hover() {
+    let mut at = AppTest::new(|st: &St| {
+        st.component("Rating", StarRating { max: 5 })
+            .help("Rated by the lead")
+            .disabled(true)
+            .show();
+        st.slider("Days", 1..=10)
+            .help("Fixed this week")
+            .disabled(true)
+            .show();
+    });
+    at.run();
+    let mut harness = harness_of(&at, &SnapshotOptions::new().size(500.0, 300.0));
+    record_rects(&harness.ctx);
+    harness.run();
+    let rects = take_recorded_rects(&harness.ctx);
+    for (label, help) in [("Rating", "Rated by the lead"), ("Days", "Fixed this week")] {
+        let (_, rect) = rects.iter().find(|(l, _)| l == label).unwrap();
+        harness.hover_at(rect.center());
+        for _ in 0..40 {
+            harness.step();
+        }
+        assert!(
+            harness.query_all_by_label_contains(help).next().is_some(),
+            "no tooltip {help:?} on the disabled {label}"
+        );
+        harness.remove_cursor();
+        harness.run();
+    }
 }

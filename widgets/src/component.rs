@@ -66,7 +66,7 @@ use std::sync::Arc;
 
 use brook_engine::St;
 use brook_engine::element::{Drawer, Element, Value, WidgetElement, WidgetSpec};
-use brook_engine::guard::{from_ron, quietly, to_ron};
+use brook_engine::guard::{from_ron, quietly, quietly_at, to_ron};
 use brook_engine::state::{Checked, Codec, DynValue};
 use egui::{Response, Ui};
 use parking_lot::Mutex;
@@ -390,11 +390,16 @@ impl<C: Component> Codec for ComponentCodec<C> {
 /// A component drawn in the window, its value type erased.
 trait DrawComponent: Send + Sync {
     /// Draws the component holding `value`; returns the response and the
-    /// new value when the person changed it, or why it cannot be drawn.
-    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), String>;
+    /// new value when the person changed it, or why it cannot be drawn
+    /// (and where it panicked).
+    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), Failure>;
     /// When a change reaches the script.
     fn commit(&self) -> Commit;
 }
+
+/// Why a component or view could not be drawn, and where it panicked
+/// (`file:line:column`) when it did.
+type Failure = (String, Option<String>);
 
 /// The object a component's element carries to the window.
 struct ComponentDrawing(Arc<dyn DrawComponent>);
@@ -427,14 +432,17 @@ impl<C: Component> Typed<C> {
 }
 
 impl<C: Component> DrawComponent for Typed<C> {
-    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), String> {
-        let before = self.value_of(value)?;
+    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), Failure> {
+        let before = self
+            .value_of(value)
+            .map_err(|why| (format!("its value cannot be read: {why}"), None))?;
         let mut after = before.clone();
-        let response = quietly(|| self.component.ui(ui, &mut after))?;
+        let response = quietly_at(|| self.component.ui(ui, &mut after))?;
         if after == before {
             return Ok((response, None));
         }
-        let text = to_ron(&after)?;
+        let text =
+            to_ron(&after).map_err(|why| (format!("its value cannot be written: {why}"), None))?;
         Ok((response, Some(Value::Component(text.into()))))
     }
 
@@ -444,17 +452,17 @@ impl<C: Component> DrawComponent for Typed<C> {
 }
 
 /// Panics of components and views drawn lately (the drawer and the
-/// message), so a component that panicked is not called again for the
+/// failure), so a component that panicked is not called again for the
 /// same run's element.
 #[derive(Clone, Default)]
-struct Panicked(Vec<(Drawer, String)>);
+struct Panicked(Vec<(Drawer, Failure)>);
 
 fn panicked_id() -> egui::Id {
     egui::Id::unique("brook-component-panics")
 }
 
-/// The message of an earlier panic of `drawer`'s object, if it panicked.
-fn earlier_panic(ui: &Ui, drawer: &Drawer) -> Option<String> {
+/// The failure of an earlier drawing of `drawer`'s object, if it failed.
+fn earlier_panic(ui: &Ui, drawer: &Drawer) -> Option<Failure> {
     ui.data(|d| {
         d.get_temp::<Panicked>(panicked_id()).and_then(|panics| {
             panics
@@ -466,21 +474,29 @@ fn earlier_panic(ui: &Ui, drawer: &Drawer) -> Option<String> {
     })
 }
 
-/// Remembers that `drawer`'s object panicked (the latest 32).
-fn remember_panic(ui: &Ui, drawer: &Drawer, message: &str) {
+/// Remembers that `drawer`'s object failed (the latest 32), and logs it
+/// once.
+fn remember_panic(ui: &Ui, drawer: &Drawer, kind: &str, name: &str, failure: &Failure) {
+    let (message, at) = failure;
+    match at {
+        Some(at) => log::error!("the {kind} `{name}` failed while drawing, at {at}: {message}"),
+        None => log::error!("the {kind} `{name}` failed while drawing: {message}"),
+    }
     ui.data_mut(|d| {
         let panics = d.get_temp_mut_or_default::<Panicked>(panicked_id());
         if panics.0.len() >= 32 {
             panics.0.remove(0);
         }
-        panics.0.push((drawer.clone(), message.to_owned()));
+        panics.0.push((drawer.clone(), failure.clone()));
     });
+    ui.ctx().request_repaint();
 }
 
-/// Draws the exception box of a component or view `name` that failed.
-fn failed_ui(ui: &mut Ui, kind: &str, name: &str, message: &str) -> Response {
+/// Draws the exception box of a component or view `name` that failed, with
+/// where it panicked.
+fn failed_ui(ui: &mut Ui, kind: &str, name: &str, (message, at): &Failure) -> Response {
     let text = format!("The {kind} `{name}` failed while drawing: {message}");
-    ui.scope(|ui| crate::alert::exception_ui(ui, &text, None))
+    ui.scope(|ui| crate::alert::exception_ui(ui, &text, at.as_deref()))
         .response
 }
 
@@ -494,8 +510,8 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
             "The component `{name}` cannot be drawn here: its drawing stays in the app that made it."
         ));
     };
-    if let Some(message) = earlier_panic(ui, drawer) {
-        return failed_ui(ui, "component", name, &message);
+    if let Some(failure) = earlier_panic(ui, drawer) {
+        return failed_ui(ui, "component", name, &failure);
     }
     let current = frame.value(widget);
     let drawn = labelled(ui, &widget.label, |ui| drawing.draw(ui, &current));
@@ -513,10 +529,9 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
             }
             response
         }
-        Err(message) => {
-            remember_panic(ui, drawer, &message);
-            ui.ctx().request_repaint();
-            failed_ui(ui, "component", name, &message)
+        Err(failure) => {
+            remember_panic(ui, drawer, "component", name, &failure);
+            failed_ui(ui, "component", name, &failure)
         }
     }
 }
@@ -529,14 +544,13 @@ pub(crate) fn view_ui(ui: &mut Ui, name: &str, drawer: &Drawer) {
         ));
         return;
     };
-    if let Some(message) = earlier_panic(ui, drawer) {
-        failed_ui(ui, "view", name, &message);
+    if let Some(failure) = earlier_panic(ui, drawer) {
+        failed_ui(ui, "view", name, &failure);
         return;
     }
-    if let Err(message) = quietly(|| view.ui(ui)) {
-        remember_panic(ui, drawer, &message);
-        ui.ctx().request_repaint();
-        failed_ui(ui, "view", name, &message);
+    if let Err(failure) = quietly_at(|| view.ui(ui)) {
+        remember_panic(ui, drawer, "view", name, &failure);
+        failed_ui(ui, "view", name, &failure);
     }
 }
 

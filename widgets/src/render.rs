@@ -355,8 +355,13 @@ fn widget_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Frame<'_>) {
             WidgetSpec::Component { .. } => crate::component::component_ui(ui, widget, frame),
         };
         record_rect(ui, &widget.label, response.rect);
+        // The help shows on a disabled widget too: it may say why.
         if let Some(help) = &widget.help {
-            response.on_hover_text(help);
+            if widget.disabled {
+                response.on_disabled_hover_text(help);
+            } else {
+                response.on_hover_text(help);
+            }
         }
     });
     ui.add_space(2.0);

@@ -7,7 +7,7 @@ use brook::widgets::component::{Commit, Component};
 
 /// Code in `language` (`"sql"`, `"rs"`, `"toml"`, `"py"`, ...), edited in
 /// a monospace field `rows` lines high. The script gets the code when the
-/// person leaves the field (a click elsewhere, or Tab).
+/// person leaves the field: a click elsewhere, or Escape (Tab indents).
 #[derive(Hash)]
 pub struct CodeEditor {
     /// The language to highlight, by its usual file extension.

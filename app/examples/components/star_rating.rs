@@ -47,6 +47,14 @@ impl Component for StarRating {
             response.mark_changed();
         }
         if response.has_focus() {
+            // The arrow keys are the rating's: without this, egui moves the
+            // focus to the next widget that way.
+            let arrows = egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(response.id, arrows));
             let (left, right) = ui.input(|i| {
                 (
                     i.key_pressed(egui::Key::ArrowLeft),

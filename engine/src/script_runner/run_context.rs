@@ -1028,6 +1028,11 @@ impl RunCtx {
         // A value the user wrote under the key since the widget was last
         // called: the widget takes it (B94, B129, B132).
         let written: Option<UserValue> = call.key.as_ref().and_then(|key| state.user.remove(key));
+        // A value a persisted key brought back from its file was not
+        // written by the script: no warning about a default beside it.
+        let restored = written
+            .as_ref()
+            .is_some_and(|user| user.version == crate::state::persist::RESTORED);
         if let (Some(key), Some(_)) = (&call.key, &written)
             && (trigger || kind == "file_uploader")
         {
@@ -1051,7 +1056,8 @@ impl RunCtx {
             _ => None,
         };
         let from_user = written.is_some();
-        let warn_duplication = from_user && call.explicit_default && !state.duplication_warned;
+        let warn_duplication =
+            from_user && !restored && call.explicit_default && !state.duplication_warned;
 
         let value: T = match state.widgets.get_mut(&id) {
             Some(widget) => {

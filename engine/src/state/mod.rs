@@ -1,6 +1,6 @@
 //! Session state and widget state (Streamlit's `runtime/state`).
 
-mod persist;
+pub(crate) mod persist;
 mod session_state;
 mod widgets;
 
