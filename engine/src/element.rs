@@ -102,30 +102,47 @@ impl Value {
 /// tree read back from RON has none, and the window then draws a note in
 /// its place).
 ///
-/// The engine knows no egui: the object is opaque here, and brook's
-/// widgets crate downcasts it ([`Drawer::get`]). Two drawers are equal
-/// when they are the same object.
+/// The engine knows no egui: a drawer is an opaque object and a `'static`
+/// table of the functions that draw it, both of which brook's widgets crate
+/// downcasts ([`Drawer::object`], [`Drawer::functions`]). The table is a
+/// constant per type, so a drawer costs one allocation. Two drawers are
+/// equal when they hold the same object.
 #[derive(Clone, Default)]
-pub struct Drawer(Option<std::sync::Arc<dyn std::any::Any + Send + Sync>>);
+pub struct Drawer(Option<DrawerParts>);
+
+/// A drawer's object and its table of functions.
+#[derive(Clone)]
+struct DrawerParts {
+    object: std::sync::Arc<dyn std::any::Any + Send + Sync>,
+    functions: &'static (dyn std::any::Any + Send + Sync),
+}
 
 impl Drawer {
-    /// A drawer holding `object`.
-    pub fn new(object: std::sync::Arc<dyn std::any::Any + Send + Sync>) -> Self {
-        Self(Some(object))
+    /// A drawer holding `object`, drawn by the functions in `functions`.
+    pub fn new(
+        object: std::sync::Arc<dyn std::any::Any + Send + Sync>,
+        functions: &'static (dyn std::any::Any + Send + Sync),
+    ) -> Self {
+        Self(Some(DrawerParts { object, functions }))
     }
 
-    /// The object, if there is one and it is a `T`.
-    pub fn get<T: 'static>(&self) -> Option<&T> {
+    /// The object, if there is one.
+    pub fn object(&self) -> Option<&(dyn std::any::Any + Send + Sync)> {
+        self.0.as_ref().map(|parts| &*parts.object)
+    }
+
+    /// The table of functions, if there is one and it is a `T`.
+    pub fn functions<T: 'static>(&self) -> Option<&'static T> {
         self.0
-            .as_deref()
-            .and_then(|object| object.downcast_ref::<T>())
+            .as_ref()
+            .and_then(|parts| parts.functions.downcast_ref::<T>())
     }
 }
 
 impl PartialEq for Drawer {
     fn eq(&self, other: &Self) -> bool {
         match (&self.0, &other.0) {
-            (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+            (Some(a), Some(b)) => std::sync::Arc::ptr_eq(&a.object, &b.object),
             (None, None) => true,
             _ => false,
         }

@@ -192,12 +192,17 @@ impl ComponentExt for St {
     }
 
     fn view(&self, view: impl View) {
-        let name = short_type_name(std::any::type_name_of_val(&view)).into();
-        let view: Box<dyn View> = Box::new(view);
-        self.emit(Element::View {
-            name,
-            drawer: Drawer::new(Arc::new(ViewDrawing(view))),
-        });
+        self.emit(view_element(view));
+    }
+}
+
+/// The element of a view: its drawer is the view and the function that
+/// draws its type.
+fn view_element<V: View>(view: V) -> Element {
+    let name = short_type_name(std::any::type_name::<V>()).into();
+    Element::View {
+        name,
+        drawer: Drawer::new(Arc::new(view), const { &ViewFunctions::of::<V>() }),
     }
 }
 
@@ -238,18 +243,17 @@ impl<C: Component> ComponentBuilder<'_, C> {
         let default = quietly(|| self.component.fit(default.clone())).unwrap_or(default);
         // A keyless component set to another default is a new widget, as a
         // keyless slider is.
-        let default_hash = explicit.then(|| debug_hash(&default));
+        let default_for_id = explicit.then(|| default.clone());
         // One object serves the runner (the codec) and the window (the
-        // drawer).
+        // drawer): one allocation per component and run.
         let typed = Arc::new(Typed {
             component: self.component,
             decoded: Mutex::new(None),
         });
-        let drawing: Arc<dyn DrawComponent> = Arc::clone(&typed) as Arc<dyn DrawComponent>;
         let spec = WidgetSpec::Component {
             name: name.into(),
             params,
-            drawer: Drawer::new(Arc::new(ComponentDrawing(drawing))),
+            drawer: Drawer::new(Arc::clone(&typed) as _, &Typed::<C>::FUNCTIONS),
         };
         self.st.widget(
             self.common.call(
@@ -265,7 +269,7 @@ impl<C: Component> ComponentBuilder<'_, C> {
             |id| {
                 id.param("component", name)
                     .param("params", params)
-                    .param("default", default_hash);
+                    .param("default", default_for_id.as_ref().map(DebugHash));
             },
         )
     }
@@ -275,33 +279,34 @@ impl<C: Component> ComponentBuilder<'_, C> {
 /// without its module path (closures keep their place: `script::{{closure}}`).
 /// A part of the `'static` name: nothing is allocated per run.
 fn short_type_name(full: &'static str) -> &'static str {
-    let base_end = full.find('<').unwrap_or(full.len());
-    let base = full.get(..base_end).unwrap_or(full);
-    if base.contains("{{closure}}") {
+    // A closure's name ends in `{{closure}}`: it keeps its path.
+    if full.ends_with('}') {
         return full;
     }
-    match base.rfind(':') {
+    let base_end = full.find('<').unwrap_or(full.len());
+    match full.get(..base_end).and_then(|base| base.rfind(':')) {
         Some(at) => full.get(at + 1..).unwrap_or(full),
         None => full,
     }
 }
 
-/// Feeds formatted text into a hasher, without allocating it.
-struct HashWriter<'a>(&'a mut DefaultHasher);
+/// A value hashed by its `Debug` text, written into the hasher without
+/// being allocated (a component's default, for the identity of a keyless
+/// component; a keyed one does not hash it at all).
+struct DebugHash<'a, T>(&'a T);
 
-impl std::fmt::Write for HashWriter<'_> {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        self.0.write(text.as_bytes());
-        Ok(())
+impl<T: Debug> Hash for DebugHash<'_, T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        /// Feeds formatted text into the hasher.
+        struct Feed<'h, H>(&'h mut H);
+        impl<H: Hasher> std::fmt::Write for Feed<'_, H> {
+            fn write_str(&mut self, text: &str) -> std::fmt::Result {
+                self.0.write(text.as_bytes());
+                Ok(())
+            }
+        }
+        let _ = std::fmt::write(&mut Feed(state), format_args!("{:?}", self.0));
     }
-}
-
-/// A hash of a value's `Debug` text (a component's default, for the
-/// identity of a keyless component).
-fn debug_hash(value: &impl Debug) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    let _ = std::fmt::write(&mut HashWriter(&mut hasher), format_args!("{value:?}"));
-    hasher.finish()
 }
 
 /// Converts a component's value to RON text and back, fitting it to the
@@ -387,25 +392,43 @@ impl<C: Component> Codec for ComponentCodec<C> {
     }
 }
 
-/// A component drawn in the window, its value type erased.
-trait DrawComponent: Send + Sync {
-    /// Draws the component holding `value`; returns the response and the
-    /// new value when the person changed it, or why it cannot be drawn
-    /// (and where it panicked).
-    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), Failure>;
-    /// When a change reaches the script.
-    fn commit(&self) -> Commit;
-}
-
 /// Why a component or view could not be drawn, and where it panicked
 /// (`file:line:column`) when it did.
 type Failure = (String, Option<String>);
 
-/// The object a component's element carries to the window.
-struct ComponentDrawing(Arc<dyn DrawComponent>);
+/// An object a drawer holds.
+type Object = dyn std::any::Any + Send + Sync;
 
-/// The object a view's element carries to the window.
-struct ViewDrawing(Box<dyn View>);
+/// What drawing a component gives: its response and the new value when the
+/// person changed it, or why it could not be drawn.
+type Drawn = Result<(Response, Option<Value>), Failure>;
+
+/// The functions that draw components of one type, the type erased: a
+/// constant per type, beside each drawer's object (a `Typed<C>`).
+struct ComponentFunctions {
+    /// Draws the component holding `value`; returns the response and the
+    /// new value when the person changed it, or why it cannot be drawn.
+    draw: fn(&Object, &mut Ui, &Value) -> Drawn,
+    /// When a change reaches the script.
+    commit: fn(&Object) -> Commit,
+}
+
+/// The function that draws views of one type.
+struct ViewFunctions {
+    /// Draws the view (the drawer's object).
+    draw: fn(&Object, &mut Ui) -> Result<(), Failure>,
+}
+
+impl ViewFunctions {
+    const fn of<V: View>() -> Self {
+        Self {
+            draw: |object, ui| match object.downcast_ref::<V>() {
+                Some(view) => quietly_at(|| view.ui(ui)),
+                None => Err(("its drawing is of another type".to_owned(), None)),
+            },
+        }
+    }
+}
 
 /// A component and the last value it read from RON text, so a frame does
 /// not parse the value again.
@@ -431,8 +454,22 @@ impl<C: Component> Typed<C> {
     }
 }
 
-impl<C: Component> DrawComponent for Typed<C> {
-    fn draw(&self, ui: &mut Ui, value: &Value) -> Result<(Response, Option<Value>), Failure> {
+impl<C: Component> Typed<C> {
+    /// The functions that draw a `Typed<C>`.
+    const FUNCTIONS: ComponentFunctions = ComponentFunctions {
+        draw: |object, ui, value| match object.downcast_ref::<Self>() {
+            Some(typed) => typed.draw(ui, value),
+            None => Err(("its drawing is of another type".to_owned(), None)),
+        },
+        commit: |object| {
+            object
+                .downcast_ref::<Self>()
+                .and_then(|typed| quietly(|| typed.component.commit()).ok())
+                .unwrap_or_default()
+        },
+    };
+
+    fn draw(&self, ui: &mut Ui, value: &Value) -> Drawn {
         let before = self
             .value_of(value)
             .map_err(|why| (format!("its value cannot be read: {why}"), None))?;
@@ -444,10 +481,6 @@ impl<C: Component> DrawComponent for Typed<C> {
         let text =
             to_ron(&after).map_err(|why| (format!("its value cannot be written: {why}"), None))?;
         Ok((response, Some(Value::Component(text.into()))))
-    }
-
-    fn commit(&self) -> Commit {
-        quietly(|| self.component.commit()).unwrap_or_default()
     }
 }
 
@@ -505,7 +538,9 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
     let WidgetSpec::Component { name, drawer, .. } = &widget.spec else {
         return ui.label("?");
     };
-    let Some(ComponentDrawing(drawing)) = drawer.get::<ComponentDrawing>() else {
+    let (Some(functions), Some(object)) =
+        (drawer.functions::<ComponentFunctions>(), drawer.object())
+    else {
         return ui.label(format!(
             "The component `{name}` cannot be drawn here: its drawing stays in the app that made it."
         ));
@@ -514,8 +549,10 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
         return failed_ui(ui, "component", name, &failure);
     }
     let current = frame.value(widget);
-    let drawn = labelled(ui, &widget.label, |ui| drawing.draw(ui, &current));
-    let on_focus_lost = drawing.commit() == Commit::OnFocusLost;
+    let drawn = labelled(ui, &widget.label, |ui| {
+        (functions.draw)(object, ui, &current)
+    });
+    let on_focus_lost = (functions.commit)(object) == Commit::OnFocusLost;
     match drawn {
         Ok((response, changed)) => {
             // Still working: a drag not ended, or a field still focused.
@@ -538,7 +575,8 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
 
 /// Draws a view.
 pub(crate) fn view_ui(ui: &mut Ui, name: &str, drawer: &Drawer) {
-    let Some(ViewDrawing(view)) = drawer.get::<ViewDrawing>() else {
+    let (Some(functions), Some(object)) = (drawer.functions::<ViewFunctions>(), drawer.object())
+    else {
         ui.label(format!(
             "The view `{name}` cannot be drawn here: its drawing stays in the app that made it."
         ));
@@ -548,7 +586,7 @@ pub(crate) fn view_ui(ui: &mut Ui, name: &str, drawer: &Drawer) {
         failed_ui(ui, "view", name, &failure);
         return;
     }
-    if let Err(failure) = quietly_at(|| view.ui(ui)) {
+    if let Err(failure) = (functions.draw)(object, ui) {
         remember_panic(ui, drawer, "view", name, &failure);
         failed_ui(ui, "view", name, &failure);
     }
