@@ -1104,7 +1104,6 @@ fn a_disabled_component_takes_no_clicks() {
 // A value that is not equal to itself (NaN in a float) must not look like
 // a change at every frame: the window sends nothing until the person acts.
 #[test]
-#[ignore = "brook bug: a value not equal to itself (NaN) is sent by the window at every frame"]
 fn a_value_holding_nan_is_not_sent_by_the_window_on_its_own() {
     let mut at = AppTest::new(|st| {
         let [x, _] = st

@@ -435,6 +435,13 @@ impl<C: Component> DrawComponent for Typed<C> {
             return Ok((response, None));
         }
         let text = to_ron(&after)?;
+        // A value not equal to itself (a NaN inside) that the person did
+        // not change writes the same text: no change to send.
+        if let Value::Component(current) = value
+            && **current == *text
+        {
+            return Ok((response, None));
+        }
         Ok((response, Some(Value::Component(text.into()))))
     }
 
