@@ -65,7 +65,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use brook_engine::St;
-use brook_engine::element::{Drawer, Element, Value, WidgetElement, WidgetSpec};
+use brook_engine::element::{AlertLevel, Drawer, Element, Value, WidgetElement, WidgetSpec};
 use brook_engine::guard::{from_ron, quietly, to_ron};
 use brook_engine::state::{Checked, Codec, DynValue};
 use egui::{Response, Ui};
@@ -244,14 +244,17 @@ impl<C: Component> ComponentBuilder<'_, C> {
         let typed = Arc::new(Typed {
             component: self.component,
             decoded: Mutex::new(None),
+            failed: Mutex::new(Vec::new()),
         });
+        let reports = Arc::clone(&typed);
         let drawing: Arc<dyn DrawComponent> = Arc::clone(&typed) as Arc<dyn DrawComponent>;
         let spec = WidgetSpec::Component {
             name: name.into(),
             params,
             drawer: Drawer::new(Arc::new(ComponentDrawing(drawing))),
         };
-        self.st.widget(
+        let label = self.label.clone();
+        let value = self.st.widget(
             self.common.call(
                 spec,
                 self.label,
@@ -267,7 +270,16 @@ impl<C: Component> ComponentBuilder<'_, C> {
                     .param("params", params)
                     .param("default", default_hash);
             },
-        )
+        );
+        // The user's code that failed on the way (a value its `Serialize`
+        // cannot write), below the component.
+        for reason in std::mem::take(&mut *reports.failed.lock()) {
+            self.st.emit(Element::Alert {
+                level: AlertLevel::Error,
+                body: format!("The component \"{label}\" (`{name}`): {reason}."),
+            });
+        }
+        value
     }
 }
 
@@ -284,6 +296,11 @@ fn short_type_name(full: &'static str) -> &'static str {
         Some(at) => full.get(at + 1..).unwrap_or(full),
         None => full,
     }
+}
+
+/// A value for a message: its `Debug` text, or a note when that panics.
+fn describe(value: &impl Debug) -> String {
+    quietly(|| format!("{value:?}")).unwrap_or_else(|_| "(a value whose Debug panics)".into())
 }
 
 /// Feeds formatted text into a hasher, without allocating it.
@@ -339,7 +356,14 @@ impl<C: Component> Codec for ComponentCodec<C> {
                 *encoded = Some((value.clone(), Arc::clone(&text)));
                 Value::Component(text)
             }
-            Err(_) => Value::None,
+            Err(why) => {
+                self.typed.report(format!(
+                    "its value {} cannot be written for the window ({why}); the script has it, the \
+                     window cannot draw it",
+                    describe(value)
+                ));
+                Value::None
+            }
         }
     }
 
@@ -407,12 +431,25 @@ struct ViewDrawing(Box<dyn View>);
 struct Typed<C: Component> {
     component: C,
     decoded: Mutex<Option<(Arc<str>, C::Value)>>,
+    /// What failed in the user's code during this run's call (a value
+    /// `Serialize` cannot write), shown below the component.
+    failed: Mutex<Vec<String>>,
 }
 
 impl<C: Component> Typed<C> {
+    /// Adds `reason` to what failed in this run (once).
+    fn report(&self, reason: String) {
+        let mut failed = self.failed.lock();
+        if !failed.contains(&reason) {
+            failed.push(reason);
+        }
+    }
+
     fn value_of(&self, value: &Value) -> Result<C::Value, String> {
         let Value::Component(text) = value else {
-            return Ok(C::Value::default());
+            return Err(
+                "its value could not be written for the window (see the error below it)".into(),
+            );
         };
         let mut decoded = self.decoded.lock();
         if let Some((seen, typed)) = decoded.as_ref()
