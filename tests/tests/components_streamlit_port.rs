@@ -919,7 +919,6 @@ fn a_window_value_whose_deserialize_panics_is_refused_and_named() {
 // so; on the default, the default is used as given and the page says so.
 // Every view of the value agrees.
 #[test]
-#[ignore = "brook bug: a panic in fit is swallowed without a message"]
 fn a_fit_that_panics_is_reported_and_the_value_stays_valid() {
     let max = Arc::new(Mutex::new(5_i64));
     let script = {

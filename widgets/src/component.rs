@@ -235,7 +235,16 @@ impl<C: Component> ComponentBuilder<'_, C> {
         let name = short_type_name(std::any::type_name::<C>());
         let explicit = self.default.is_some();
         let default = self.default.unwrap_or_default();
-        let default = quietly(|| self.component.fit(default.clone())).unwrap_or(default);
+        let (default, default_failed) = match quietly(|| self.component.fit(default.clone())) {
+            Ok(fitted) => (fitted, None),
+            Err(panic) => {
+                let reason = format!(
+                    "its `fit` panicked on the default {}: {panic}; the default is used as given",
+                    describe(&default)
+                );
+                (default, Some(reason))
+            }
+        };
         // A keyless component set to another default is a new widget, as a
         // keyless slider is.
         let default_hash = explicit.then(|| debug_hash(&default));
@@ -244,7 +253,7 @@ impl<C: Component> ComponentBuilder<'_, C> {
         let typed = Arc::new(Typed {
             component: self.component,
             decoded: Mutex::new(None),
-            failed: Mutex::new(Vec::new()),
+            failed: Mutex::new(default_failed.into_iter().collect()),
         });
         let reports = Arc::clone(&typed);
         let drawing: Arc<dyn DrawComponent> = Arc::clone(&typed) as Arc<dyn DrawComponent>;
@@ -271,8 +280,8 @@ impl<C: Component> ComponentBuilder<'_, C> {
                     .param("default", default_hash);
             },
         );
-        // The user's code that failed on the way (a value its `Serialize`
-        // cannot write), below the component.
+        // The user's code that failed on the way (a `fit` that panicked, a
+        // value its `Serialize` cannot write), below the component.
         for reason in std::mem::take(&mut *reports.failed.lock()) {
             self.st.emit(Element::Alert {
                 level: AlertLevel::Error,
@@ -337,6 +346,9 @@ impl<C: Component> Codec for ComponentCodec<C> {
             return None;
         };
         let value = from_ron::<C::Value>(text).ok()?;
+        // A value the component's `fit` panics on is refused, with the
+        // panic's message (`reject_reason`).
+        quietly(|| self.typed.component.fit(value.clone())).ok()?;
         Some(Box::new(value))
     }
 
@@ -382,7 +394,16 @@ impl<C: Component> Codec for ComponentCodec<C> {
 
     fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
         let why = match value {
-            Value::Component(text) => from_ron::<C::Value>(text).err()?,
+            Value::Component(text) => match from_ron::<C::Value>(text) {
+                Ok(value) => {
+                    let panic = quietly(|| self.typed.component.fit(value)).err()?;
+                    return Some(format!(
+                        "The component \"{label}\" was sent {text}, and its `fit` panicked on it: \
+                         {panic}. It keeps its value."
+                    ));
+                }
+                Err(why) => why,
+            },
             other => format!("{} is not a component's value", other.describe()),
         };
         Some(format!(
@@ -404,9 +425,12 @@ impl<C: Component> Codec for ComponentCodec<C> {
                 ),
                 value: Box::new(fitted),
             },
-            Err(panic) => Checked::Invalid {
-                reason: format!("its `fit` panicked: {panic}"),
-            },
+            Err(panic) => {
+                let reason = format!("its `fit` panicked on {}: {panic}", describe(value));
+                self.typed
+                    .report(format!("{reason}; it holds its default instead"));
+                Checked::Invalid { reason }
+            }
         }
     }
 }
@@ -431,8 +455,8 @@ struct ViewDrawing(Box<dyn View>);
 struct Typed<C: Component> {
     component: C,
     decoded: Mutex<Option<(Arc<str>, C::Value)>>,
-    /// What failed in the user's code during this run's call (a value
-    /// `Serialize` cannot write), shown below the component.
+    /// What failed in the user's code during this run's call (a panic in
+    /// `fit`, a value `Serialize` cannot write), shown below the component.
     failed: Mutex<Vec<String>>,
 }
 
