@@ -1153,6 +1153,8 @@ fn a_value_holding_nan_is_not_sent_by_the_window_on_its_own() {
 #[cfg(feature = "experimental")]
 #[test]
 fn a_component_in_a_fragment_reruns_only_the_fragment() {
+    use brook::experimental::FragmentExt as _;
+
     let outside = Arc::new(Mutex::new(0_u32));
     let count_runs = Arc::clone(&outside);
     let mut at = AppTest::new(move |st| {
@@ -1170,4 +1172,79 @@ fn a_component_in_a_fragment_reruns_only_the_fragment() {
     at.run();
     assert_eq!(at.text(), ["fragment 3"]);
     assert_eq!(at.session_state().get::<i64>("c"), Some(3));
+}
+
+// Ports InvokeComponentTest::test_inside_form for a form cleared on
+// submit: the submitted run gets the value, then the component is back at
+// its default, in the script, the element and the window alike.
+#[test]
+fn a_form_cleared_on_submit_puts_the_component_back_at_its_default() {
+    let mut at = AppTest::new(|st| {
+        let form = st.form_cleared_on_submit("order");
+        let count = form
+            .component("Counter", Counter { step: 1 })
+            .default(1)
+            .key("c")
+            .show();
+        let sent = form.form_submit_button("Send").show();
+        st.text(format!("{count} {sent}"));
+    });
+    at.run();
+    at.widget("c").set_component(&6_i64).run();
+    assert_eq!(at.text(), ["1 false"]);
+    at.widget("Send").click().run();
+    assert_eq!(at.text(), ["6 true"], "the submitted run gets the value");
+    at.run();
+    assert_eq!(at.text(), ["1 false"]);
+    assert_eq!(at.widget("c").element().value, Value::Component("1".into()));
+    window(&at).get_by_label("count 1");
+}
+
+/// A component whose `Hash` panics.
+struct BadHash;
+
+impl std::hash::Hash for BadHash {
+    fn hash<H: std::hash::Hasher>(&self, _state: &mut H) {
+        panic!("BadHash cannot be hashed");
+    }
+}
+
+impl Component for BadHash {
+    type Value = i64;
+
+    fn ui(&self, ui: &mut Ui, value: &mut i64) -> Response {
+        ui.label(format!("bad hash {value}"))
+    }
+}
+
+// A component whose `Hash` panics is a user panic in the script: an
+// exception box with its message, what was drawn before stays, and the
+// next run (without it) works.
+#[test]
+fn a_component_whose_hash_panics_is_an_exception_and_the_app_lives_on() {
+    let broken = Arc::new(Mutex::new(true));
+    let script = {
+        let broken = Arc::clone(&broken);
+        move |st: &St| {
+            st.text("before");
+            if *broken.lock() {
+                st.component("Bad", BadHash).show();
+            }
+            st.text("after");
+        }
+    };
+    let mut at = AppTest::new(script);
+    at.run();
+    assert_eq!(at.text(), ["before"]);
+    let exceptions = at.exception();
+    assert!(
+        exceptions
+            .iter()
+            .any(|e| e.contains("BadHash cannot be hashed")),
+        "{exceptions:?}"
+    );
+    *broken.lock() = false;
+    at.run();
+    assert_eq!(at.text(), ["before", "after"]);
+    assert!(at.exception().is_empty());
 }
