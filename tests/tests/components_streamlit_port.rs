@@ -1200,6 +1200,56 @@ fn a_form_cleared_on_submit_puts_the_component_back_at_its_default() {
     window(&at).get_by_label("count 1");
 }
 
+// A change waiting in a form when the script puts a component of another
+// value type under the same key: the waiting value is not the new type's,
+// so it is dropped; nothing panics, and the field starts at the new type's
+// default everywhere.
+#[test]
+fn a_change_waiting_in_a_form_for_a_key_that_changed_type_is_dropped() {
+    let picker = Arc::new(Mutex::new(false));
+    let script = {
+        let picker = Arc::clone(&picker);
+        move |st: &St| {
+            let form = st.form("f");
+            let shown = if *picker.lock() {
+                let picked = form
+                    .component(
+                        "Thing",
+                        Picker {
+                            options: vec!["a".into()],
+                        },
+                    )
+                    .key("k")
+                    .show();
+                format!("{picked:?}")
+            } else {
+                let count = form.component("Thing", Counter { step: 1 }).key("k").show();
+                format!("{count}")
+            };
+            form.form_submit_button("Send").show();
+            st.text(shown);
+        }
+    };
+    let mut at = AppTest::new(script);
+    at.run();
+    at.widget("k").set_component(&5_i64).run();
+    assert!(at.widget("k").is_waiting());
+    *picker.lock() = true;
+    at.run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    assert_eq!(at.text(), ["None"]);
+    assert_eq!(
+        at.widget("k").element().value,
+        Value::Component("None".into()),
+        "the window draws the new type's value"
+    );
+    window(&at).get_by_label("picked nothing");
+    at.widget("Send").click().run();
+    assert!(at.exception().is_empty(), "{:?}", at.exception());
+    assert_eq!(at.text(), ["None"]);
+    assert_eq!(at.session_state().get::<Option<String>>("k"), Some(None));
+}
+
 /// A component whose `Hash` panics.
 struct BadHash;
 
