@@ -116,6 +116,11 @@ pub trait Component: Hash + Send + Sync + 'static {
     /// through session state or sent from the window, so that the script,
     /// the window and session state hold one value. The default: every
     /// value is valid.
+    ///
+    /// A panic here is shown as an error below the component: a value
+    /// from the window that `fit` panics on is refused (the component
+    /// keeps its value), a kept value falls back to the default, and a
+    /// default is used as given.
     fn fit(&self, value: Self::Value) -> Self::Value {
         value
     }
