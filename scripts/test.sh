@@ -35,7 +35,8 @@ BROOK_TEST_PG_LATER=1 cargo test --workspace
 # Experimental features are tested with the feature on (their compile-fail
 # doc test above runs with it off).
 cargo clippy -p brook-app -p brook-tests --all-targets --features brook-app/experimental,brook-tests/experimental -- -D warnings
-cargo test -p brook-tests --features experimental --test fragments --test pages --test pages_streamlit_port
+cargo test -p brook-tests --features experimental --test fragments --test pages --test pages_streamlit_port \
+  --test components_streamlit_port
 # Tables from Parquet files and Polars frames live behind brook-engine's
 # optional `parquet` and `polars` features (their doc tests run with them).
 cargo clippy -p brook-engine --all-targets --features parquet,polars -- -D warnings
