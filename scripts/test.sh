@@ -39,7 +39,8 @@ BROOK_TEST_PG_LATER=1 cargo test --workspace
 cargo clippy -p brook-app -p brook-tests --all-targets --features brook-app/experimental,brook-tests/experimental -- -D warnings
 # `brook dev`'s link against brook's shared library (dev_check.sh runs it).
 cargo clippy -p brook-app --lib --features dynamic_linking -- -D warnings
-cargo test -p brook-tests --features experimental --test fragments --test pages --test pages_streamlit_port
+cargo test -p brook-tests --features experimental --test fragments --test pages --test pages_streamlit_port \
+  --test components_streamlit_port
 # Tables from Parquet files and Polars frames live behind brook-engine's
 # optional `parquet` and `polars` features (their doc tests run with them).
 cargo clippy -p brook-engine --all-targets --features parquet,polars -- -D warnings

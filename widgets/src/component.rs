@@ -65,7 +65,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use brook_engine::St;
-use brook_engine::element::{Drawer, Element, Value, WidgetElement, WidgetSpec};
+use brook_engine::element::{AlertLevel, Drawer, Element, Value, WidgetElement, WidgetSpec};
 use brook_engine::guard::{from_ron, quietly, quietly_at, to_ron};
 use brook_engine::state::{Checked, Codec, DynValue};
 use egui::{Response, Ui};
@@ -116,6 +116,11 @@ pub trait Component: Hash + Send + Sync + 'static {
     /// through session state or sent from the window, so that the script,
     /// the window and session state hold one value. The default: every
     /// value is valid.
+    ///
+    /// A panic here is shown as an error below the component: a value
+    /// from the window that `fit` panics on is refused (the component
+    /// keeps its value), a kept value falls back to the default, and a
+    /// default is used as given.
     fn fit(&self, value: Self::Value) -> Self::Value {
         value
     }
@@ -240,7 +245,16 @@ impl<C: Component> ComponentBuilder<'_, C> {
         let name = short_type_name(std::any::type_name::<C>());
         let explicit = self.default.is_some();
         let default = self.default.unwrap_or_default();
-        let default = quietly(|| self.component.fit(default.clone())).unwrap_or(default);
+        let (default, default_failed) = match quietly(|| self.component.fit(default.clone())) {
+            Ok(fitted) => (fitted, None),
+            Err(panic) => {
+                let reason = format!(
+                    "its `fit` panicked on the default {}: {panic}; the default is used as given",
+                    describe(&default)
+                );
+                (default, Some(reason))
+            }
+        };
         // A keyless component set to another default is a new widget, as a
         // keyless slider is.
         let default_for_id = explicit.then(|| default.clone());
@@ -249,13 +263,16 @@ impl<C: Component> ComponentBuilder<'_, C> {
         let typed = Arc::new(Typed {
             component: self.component,
             decoded: Mutex::new(None),
+            failed: Mutex::new(default_failed.into_iter().collect()),
         });
+        let reports = Arc::clone(&typed);
         let spec = WidgetSpec::Component {
             name: name.into(),
             params,
             drawer: Drawer::new(Arc::clone(&typed) as _, &Typed::<C>::FUNCTIONS),
         };
-        self.st.widget(
+        let label = self.label.clone();
+        let value = self.st.widget(
             self.common.call(
                 spec,
                 self.label,
@@ -271,7 +288,16 @@ impl<C: Component> ComponentBuilder<'_, C> {
                     .param("params", params)
                     .param("default", default_for_id.as_ref().map(DebugHash));
             },
-        )
+        );
+        // The user's code that failed on the way (a `fit` that panicked, a
+        // value its `Serialize` cannot write), below the component.
+        for reason in std::mem::take(&mut *reports.failed.lock()) {
+            self.st.emit(Element::Alert {
+                level: AlertLevel::Error,
+                body: format!("The component \"{label}\" (`{name}`): {reason}."),
+            });
+        }
+        value
     }
 }
 
@@ -288,6 +314,11 @@ fn short_type_name(full: &'static str) -> &'static str {
         Some(at) => full.get(at + 1..).unwrap_or(full),
         None => full,
     }
+}
+
+/// A value for a message: its `Debug` text, or a note when that panics.
+fn describe(value: &impl Debug) -> String {
+    quietly(|| format!("{value:?}")).unwrap_or_else(|_| "(a value whose Debug panics)".into())
 }
 
 /// A value hashed by its `Debug` text, written into the hasher without
@@ -325,6 +356,9 @@ impl<C: Component> Codec for ComponentCodec<C> {
             return None;
         };
         let value = from_ron::<C::Value>(text).ok()?;
+        // A value the component's `fit` panics on is refused, with the
+        // panic's message (`reject_reason`).
+        quietly(|| self.typed.component.fit(value.clone())).ok()?;
         Some(Box::new(value))
     }
 
@@ -344,7 +378,14 @@ impl<C: Component> Codec for ComponentCodec<C> {
                 *encoded = Some((value.clone(), Arc::clone(&text)));
                 Value::Component(text)
             }
-            Err(_) => Value::None,
+            Err(why) => {
+                self.typed.report(format!(
+                    "its value {} cannot be written for the window ({why}); the script has it, the \
+                     window cannot draw it",
+                    describe(value)
+                ));
+                Value::None
+            }
         }
     }
 
@@ -363,7 +404,16 @@ impl<C: Component> Codec for ComponentCodec<C> {
 
     fn reject_reason(&self, value: &Value, label: &str) -> Option<String> {
         let why = match value {
-            Value::Component(text) => from_ron::<C::Value>(text).err()?,
+            Value::Component(text) => match from_ron::<C::Value>(text) {
+                Ok(value) => {
+                    let panic = quietly(|| self.typed.component.fit(value)).err()?;
+                    return Some(format!(
+                        "The component \"{label}\" was sent {text}, and its `fit` panicked on it: \
+                         {panic}. It keeps its value."
+                    ));
+                }
+                Err(why) => why,
+            },
             other => format!("{} is not a component's value", other.describe()),
         };
         Some(format!(
@@ -385,9 +435,12 @@ impl<C: Component> Codec for ComponentCodec<C> {
                 ),
                 value: Box::new(fitted),
             },
-            Err(panic) => Checked::Invalid {
-                reason: format!("its `fit` panicked: {panic}"),
-            },
+            Err(panic) => {
+                let reason = format!("its `fit` panicked on {}: {panic}", describe(value));
+                self.typed
+                    .report(format!("{reason}; it holds its default instead"));
+                Checked::Invalid { reason }
+            }
         }
     }
 }
@@ -435,12 +488,25 @@ impl ViewFunctions {
 struct Typed<C: Component> {
     component: C,
     decoded: Mutex<Option<(Arc<str>, C::Value)>>,
+    /// What failed in the user's code during this run's call (a panic in
+    /// `fit`, a value `Serialize` cannot write), shown below the component.
+    failed: Mutex<Vec<String>>,
 }
 
 impl<C: Component> Typed<C> {
+    /// Adds `reason` to what failed in this run (once).
+    fn report(&self, reason: String) {
+        let mut failed = self.failed.lock();
+        if !failed.contains(&reason) {
+            failed.push(reason);
+        }
+    }
+
     fn value_of(&self, value: &Value) -> Result<C::Value, String> {
         let Value::Component(text) = value else {
-            return Ok(C::Value::default());
+            return Err(
+                "its value could not be written for the window (see the error below it)".into(),
+            );
         };
         let mut decoded = self.decoded.lock();
         if let Some((seen, typed)) = decoded.as_ref()
@@ -480,6 +546,13 @@ impl<C: Component> Typed<C> {
         }
         let text =
             to_ron(&after).map_err(|why| (format!("its value cannot be written: {why}"), None))?;
+        // A value not equal to itself (a NaN inside) that the person did
+        // not change writes the same text: no change to send.
+        if let Value::Component(current) = value
+            && **current == *text
+        {
+            return Ok((response, None));
+        }
         Ok((response, Some(Value::Component(text.into()))))
     }
 }

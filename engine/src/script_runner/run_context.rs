@@ -1074,14 +1074,24 @@ impl RunCtx {
                 widget.default = Box::new(call.default);
                 widget.label.clone_from(&call.label);
                 widget.run = run;
-                coerce::<T>(widget.value.as_any()).unwrap_or_else(|| {
-                    log::warn!(
-                        "widget \"{}\" changed its value type; reset to default",
-                        call.label
-                    );
-                    widget.value = widget.default.clone();
-                    coerce::<T>(widget.value.as_any()).unwrap_or_else(|| unreachable_default())
-                })
+                match coerce::<T>(widget.value.as_any()) {
+                    Some(value) => value,
+                    None => {
+                        log::warn!(
+                            "widget \"{}\" changed its value type; reset to default",
+                            call.label
+                        );
+                        widget.value = widget.default.clone();
+                        // A change waiting in its form is of the old type
+                        // too: dropped, so that the submit cannot bring it
+                        // back and the window draws the new default.
+                        if let Some(pending) = form.as_ref().and_then(|f| state.pending.get_mut(f))
+                        {
+                            pending.retain(|(member, _)| *member != id);
+                        }
+                        coerce::<T>(widget.value.as_any()).unwrap_or_else(|| unreachable_default())
+                    }
+                }
             }
             None => {
                 // A new identity: the default, unless the user wrote the key
