@@ -652,3 +652,102 @@ fn the_help_of_a_disabled_widget_shows_on_hover() {
         harness.run();
     }
 }
+
+// A new user's trial (issue 16): text typed into a field and a button
+// clicked before the field lost its focus ran with the text from before.
+// Every value typed and not yet sent reaches the run the click starts: a
+// text input, a code editor component, and a text input in a form with its
+// submit button.
+#[test]
+fn what_was_typed_reaches_the_run_a_click_starts() {
+    let mut at = AppTest::new(|st: &St| {
+        let name = st.text_input("Name").key("name").show();
+        let sql = st
+            .component(
+                "SQL",
+                CodeEditor {
+                    language: "sql".into(),
+                    rows: 2,
+                },
+            )
+            .key("sql")
+            .show();
+        if st.button("Save").key("save").show() {
+            st.text(format!("saved {name} {sql}"));
+        }
+        let form = st.form("f");
+        let title = form.text_input("Title").key("title").show();
+        if form.form_submit_button("Open").show() {
+            st.text(format!("opened {title}"));
+        }
+    });
+    at.run();
+    let mut harness = harness_of(&at, &SnapshotOptions::new().size(600.0, 500.0));
+    let mut type_into = |harness: &mut Harness<'_, PageState>, label: &str, text: &str| {
+        harness.get_by_label(label).click();
+        harness.run();
+        harness.event(egui::Event::Text(text.into()));
+        harness.run();
+    };
+    type_into(&mut harness, "Name", "Ada");
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .click();
+    harness.run();
+    harness.event(egui::Event::Text("SELECT 1".into()));
+    harness.run();
+    click_in_one_frame(&mut harness, "Save");
+    // The window sends what was typed before the click, not after it (the
+    // runner starts the click's run at once).
+    sent_before_the_click(&harness, &Value::Text("Ada".into()));
+    sent_before_the_click(&harness, &Value::Component("\"SELECT 1\"".into()));
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["saved Ada SELECT 1"]);
+
+    let tree = at.tree();
+    let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
+    harness.state_mut().tree = tree;
+    harness.state_mut().run = run;
+    harness.run();
+    type_into(&mut harness, "Title", "Printer jams");
+    click_in_one_frame(&mut harness, "Open");
+    sent_before_the_click(&harness, &Value::Text("Printer jams".into()));
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["opened Printer jams"]);
+}
+
+/// Asserts that the window sent `value` before the last click it sent.
+fn sent_before_the_click(harness: &Harness<'_, PageState>, value: &Value) {
+    let events = &harness.state().events;
+    let click = events
+        .iter()
+        .rposition(|event| matches!(event, Event::ButtonClicked { .. }))
+        .unwrap();
+    let sent = events
+        .iter()
+        .position(|event| matches!(event, Event::WidgetChanged { value: v, .. } if v == value));
+    assert!(
+        sent.is_some_and(|sent| sent < click),
+        "{value:?} was not sent before the click: {events:?}"
+    );
+}
+
+/// A quick click: the press and the release in one frame (as a fast
+/// mouse or xdotool gives them), so the button counts the click in the
+/// frame the focused field loses its focus.
+fn click_in_one_frame(harness: &mut Harness<'_, PageState>, label: &str) {
+    let pos = harness.get_by_label(label).rect().center();
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.input_mut().events.extend([
+        egui::Event::PointerMoved(pos),
+        button(true),
+        button(false),
+    ]);
+    harness.step();
+    harness.run();
+}
