@@ -683,7 +683,7 @@ fn what_was_typed_reaches_the_run_a_click_starts() {
     });
     at.run();
     let mut harness = harness_of(&at, &SnapshotOptions::new().size(600.0, 500.0));
-    let mut type_into = |harness: &mut Harness<'_, PageState>, label: &str, text: &str| {
+    let type_into = |harness: &mut Harness<'_, PageState>, label: &str, text: &str| {
         harness.get_by_label(label).click();
         harness.run();
         harness.event(egui::Event::Text(text.into()));
@@ -722,7 +722,7 @@ fn sent_before_the_click(harness: &Harness<'_, PageState>, value: &Value) {
     let click = events
         .iter()
         .rposition(|event| matches!(event, Event::ButtonClicked { .. }))
-        .unwrap();
+        .expect("a click was sent");
     let sent = events
         .iter()
         .position(|event| matches!(event, Event::WidgetChanged { value: v, .. } if v == value));
