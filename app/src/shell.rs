@@ -208,6 +208,8 @@ impl SessionView {
     fn act(&mut self, action: Shortcut) {
         if action == Shortcut::ClearCaches {
             brook_engine::caching::clear_all();
+            // A secrets.toml fixed since it was read is read again.
+            brook_engine::connection::reload_secrets();
             self.caches_cleared += 1;
         }
         self.reruns_asked += 1;

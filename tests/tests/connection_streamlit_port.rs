@@ -1353,3 +1353,35 @@ fn an_env_name_takes_the_connection_name_from_the_environment() {
     );
     run_child_with(TEST, &dir, &[("BROOK_PORT_CONNECTION", "staging")]);
 }
+
+// A new user's trial: a malformed secrets.toml fixed while the app runs
+// is read again after "Clear caches" (what the window's Clear caches and
+// Ctrl+Shift+C do: clear every cache and reload the secrets), without a
+// restart. Streamlit watches the file; brook reads it again on request.
+#[test]
+fn a_fixed_secrets_file_is_read_again_after_clearing_the_caches() {
+    const TEST: &str = "a_fixed_secrets_file_is_read_again_after_clearing_the_caches";
+    if in_child() {
+        let mut at = AppTest::new(|st: &St| match st.secrets().get::<String>("api.token") {
+            Ok(token) => st.text(format!("token of {} characters", token.len())),
+            Err(error) => st.error(error.to_string()),
+        });
+        at.run();
+        assert!(at.text().is_empty(), "{:?}", at.text());
+        assert!(
+            at.error().join("\n").contains("secrets.toml"),
+            "{:?}",
+            at.error()
+        );
+        std::fs::write(".brook/secrets.toml", "[api]\ntoken = \"abcd\"\n").unwrap();
+        at.run();
+        assert!(at.text().is_empty(), "read once: the old error stays");
+        brook::caching::clear_all();
+        brook::connection::reload_secrets();
+        at.run();
+        assert_eq!(at.text(), ["token of 4 characters"]);
+        return;
+    }
+    let dir = app_folder("fixed", Some(b"[api\ntoken = 1"), None);
+    run_child(TEST, &dir);
+}

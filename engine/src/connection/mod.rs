@@ -91,7 +91,7 @@ use std::time::{Duration, Instant};
 use ahash::HashMap;
 use parking_lot::Mutex;
 
-pub use secrets::{Secrets, SecretsError, secrets, set_secrets};
+pub use secrets::{Secrets, SecretsError, reload_secrets, secrets, set_secrets};
 pub use value::{Params, SqlValue};
 
 use crate::BrookError;

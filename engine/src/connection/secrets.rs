@@ -259,6 +259,10 @@ fn kind(value: &toml::Value) -> &'static str {
 
 static SECRETS: RwLock<Option<Arc<Secrets>>> = RwLock::new(None);
 
+/// The secrets were read from [`Secrets::default_files`] (not set by the
+/// app with [`set_secrets`]).
+static FROM_FILES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The process's secrets: read from [`Secrets::default_files`] on first
 /// use, then kept (`st.secrets()` returns the same). A file that cannot be
 /// read or is not TOML is logged once and makes every `get` return that
@@ -282,12 +286,25 @@ pub fn secrets() -> Arc<Secrets> {
     });
     let secrets = Arc::new(secrets);
     *slot = Some(Arc::clone(&secrets));
+    FROM_FILES.store(true, std::sync::atomic::Ordering::Release);
     secrets
+}
+
+/// Reads the secrets files again on next use (the window's "Clear
+/// caches" does this, so a fixed `secrets.toml` is read without a
+/// restart). Secrets the app set with [`set_secrets`] are kept.
+pub fn reload_secrets() {
+    let mut slot = SECRETS.write();
+    if FROM_FILES.swap(false, std::sync::atomic::Ordering::AcqRel) {
+        *slot = None;
+    }
 }
 
 /// Replaces the process's secrets (read from another place, or a test's
 /// own). Connections made after this read their settings from `secrets`;
 /// ones made already keep theirs until released.
 pub fn set_secrets(secrets: Secrets) {
-    *SECRETS.write() = Some(Arc::new(secrets));
+    let mut slot = SECRETS.write();
+    FROM_FILES.store(false, std::sync::atomic::Ordering::Release);
+    *slot = Some(Arc::new(secrets));
 }
