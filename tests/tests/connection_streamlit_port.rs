@@ -413,7 +413,7 @@ fn pg_a_connection_is_built_from_host_port_database_username_and_password() {
     assert!(at.exception().is_empty(), "{:?}", at.exception());
     assert_eq!(
         at.text()[0],
-        format!("postgresql://{user}:***@{host}:{port}/{database}")
+        format!("postgresql://{user}:•••@{host}:{port}/{database}")
     );
     assert!(!at.text()[1].contains("Hunter2"), "{}", at.text()[1]);
     assert_eq!(at.text()[2], format!("u,d\n{user},{database}\n"));
