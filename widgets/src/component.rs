@@ -271,7 +271,6 @@ impl<C: Component> ComponentBuilder<'_, C> {
             params,
             drawer: Drawer::new(Arc::clone(&typed) as _, &Typed::<C>::FUNCTIONS),
         };
-        let label = self.label.clone();
         let value = self.st.widget(
             self.common.call(
                 spec,
@@ -290,11 +289,13 @@ impl<C: Component> ComponentBuilder<'_, C> {
             },
         );
         // The user's code that failed on the way (a `fit` that panicked, a
-        // value its `Serialize` cannot write), below the component.
+        // value its `Serialize` cannot write), right below the component
+        // (named by its type: its label is not copied on every run for
+        // this).
         for reason in std::mem::take(&mut *reports.failed.lock()) {
             self.st.emit(Element::Alert {
                 level: AlertLevel::Error,
-                body: format!("The component \"{label}\" (`{name}`): {reason}."),
+                body: format!("The component above (`{name}`): {reason}."),
             });
         }
         value
