@@ -76,4 +76,19 @@ echo "dev check: the compile error is shown; the old build ($after) runs on"
 sed -i '/^fn broken( {$/d' "$source_file"
 sed -i 's/"Place"/"Spot"/' "$source_file"
 wait_for_label "Spot" 300
+
+# `brook dev` stopped (SIGTERM, as an editor's stop button sends): the app
+# closes too, no window is left behind.
+app="$(app_pid)"
+kill -TERM "$dev_pid"
+for _ in $(seq 1 100); do
+  kill -0 "$app" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$app" 2>/dev/null; then
+  echo "the app ($app) kept running after brook dev was stopped" >&2
+  exit 1
+fi
+dev_pid=""
+echo "dev check: stopping brook dev closed the app"
 echo "dev check: passed"

@@ -215,6 +215,9 @@ pub(crate) enum Status {
     Failed(String),
     /// Write the hand-over here and close.
     HandOver(PathBuf),
+    /// `brook dev` is gone (stopped, or killed): close as when the person
+    /// closes the window, so no window is left behind.
+    Gone,
 }
 
 /// The app process's dev state: the status from `brook dev`, the window's
@@ -265,6 +268,8 @@ pub(crate) fn start() -> Option<[f32; 4]> {
                     Err(err) => log::warn!(target: "brook", "brook dev: unreadable message: {err}"),
                 }
             }
+            // The end of the messages: `brook dev` stopped.
+            set_status(Status::Gone);
         });
     if let Err(err) = spawned {
         log::warn!(target: "brook", "brook dev: cannot listen to brook dev: {err}");
@@ -273,7 +278,6 @@ pub(crate) fn start() -> Option<[f32; 4]> {
 }
 
 fn receive(message: Message) {
-    let Some(dev) = dev() else { return };
     let status = match message {
         Message::Building => Status::Building,
         Message::Failed(text) => {
@@ -283,7 +287,17 @@ fn receive(message: Message) {
         Message::Built => Status::Idle,
         Message::HandOver(path) => Status::HandOver(path),
     };
-    *dev.status.lock() = status;
+    set_status(status);
+}
+
+fn set_status(status: Status) {
+    let Some(dev) = dev() else { return };
+    // A hand-over asked for stays asked for.
+    let mut current = dev.status.lock();
+    if !matches!(*current, Status::HandOver(_)) {
+        *current = status;
+    }
+    drop(current);
     if let Some(ctx) = dev.ctx.get() {
         ctx.request_repaint();
     }

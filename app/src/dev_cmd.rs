@@ -414,7 +414,7 @@ fn build(root: &Path, target: &Target, dynamic: Option<&Dynamic>) -> anyhow::Res
         .current_dir(root)
         .args(["build", "--message-format", "json"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+        .stderr(Stdio::piped());
     // The dev build's program without its debug info: it links in about
     // two thirds of the time and starts sooner (264 MB against 58 MB for
     // the starter), and the dependencies are not rebuilt for it. A panic
@@ -442,6 +442,39 @@ fn build(root: &Path, target: &Target, dynamic: Option<&Dynamic>) -> anyhow::Res
         .spawn()
         .context("cannot start cargo (is it on the PATH?)")?;
     let stdout = child.stdout.take().context("no output from cargo")?;
+    // cargo's own messages (a broken Cargo.toml, a dependency that cannot
+    // be found) go to the terminal as before, and are kept to show in the
+    // window when the build fails without a compiler error.
+    let stderr = child.stderr.take().context("no error output from cargo")?;
+    let cargo_said = std::thread::Builder::new()
+        .name("brook-dev-cargo".to_owned())
+        .spawn(move || {
+            let mut kept: Vec<String> = Vec::new();
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                eprintln!("{line}");
+                let progress = [
+                    "Compiling",
+                    "Checking",
+                    "Building",
+                    "Finished",
+                    "Blocking",
+                    "Updating",
+                    "Locking",
+                    "Adding",
+                    "Downloaded",
+                    "Downloading",
+                    "Fresh",
+                ]
+                .iter()
+                .any(|word| line.trim_start().starts_with(word));
+                if !progress && kept.len() < 80 {
+                    kept.push(line);
+                }
+            }
+            kept.join("\n")
+        })
+        .context("cannot read cargo's messages")?;
     let mut errors = String::new();
     let mut executables = Vec::new();
     for line in BufReader::new(stdout).lines() {
@@ -478,9 +511,14 @@ fn build(root: &Path, target: &Target, dynamic: Option<&Dynamic>) -> anyhow::Res
         }
     }
     let status = child.wait().context("cargo did not finish")?;
+    let cargo_said = cargo_said.join().unwrap_or_default();
     if !status.success() {
         if errors.is_empty() {
-            errors = format!("{CARGO_FAILED} ({status}); its messages are in the terminal");
+            errors = if cargo_said.trim().is_empty() {
+                format!("{CARGO_FAILED} ({status}); its messages are in the terminal")
+            } else {
+                format!("{CARGO_FAILED} ({status}):\n{cargo_said}")
+            };
         }
         return Ok(Build::Failed(errors));
     }

@@ -111,8 +111,19 @@ impl SnapshotArgs {
     }
 }
 
-fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+fn main() -> std::process::ExitCode {
+    // A mistake (a bad name, no project here) is one line, without the
+    // backtrace `RUST_BACKTRACE` would add to an error returned from main.
+    match command(Cli::parse()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn command(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None | Some(Command::Hello) => brook::run("brook gallery", brook::gallery::gallery),
         Some(Command::Snapshot(args)) => brook::snapshot::cli(&args.into_args()),

@@ -167,6 +167,18 @@ fn check_name(name: &str) -> anyhow::Result<()> {
     ) {
         bail!("`{name}` is taken by a crate the project uses: choose another name");
     }
+    // The crate's name is used in its code (`{name}::app`): a keyword
+    // cannot be.
+    const KEYWORDS: &[&str] = &[
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+        "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
+        "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    ];
+    if KEYWORDS.contains(&name.replace('-', "_").as_str()) || name == "Self" {
+        bail!("`{name}` is a Rust keyword, which cannot name a crate: choose another name");
+    }
     Ok(())
 }
 
@@ -248,7 +260,9 @@ mod tests {
     fn names_follow_cargo_rules() {
         assert!(check_name("sales-report").is_ok());
         assert!(check_name("tool_2").is_ok());
-        for bad in ["", "2tools", "my tool", "a/b", "brook"] {
+        for bad in [
+            "", "2tools", "my tool", "a/b", "brook", "self", "crate", "Self", "fn",
+        ] {
             assert!(check_name(bad).is_err(), "{bad}");
         }
     }

@@ -1043,6 +1043,9 @@ impl BrookApp {
                         });
                 });
             }
+            crate::dev::Status::Gone => {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             crate::dev::Status::HandOver(path) => {
                 let window = ui.ctx().input(|input| {
                     let viewport = input.viewport();

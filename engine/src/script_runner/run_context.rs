@@ -492,6 +492,12 @@ impl St {
 
     /// Appends an exception element (an error the runner caught).
     pub(crate) fn emit_exception(&self, message: String, location: Option<String>) {
+        // In the terminal too (through the app's logger), as Streamlit
+        // prints a traceback beside the one in the page.
+        match &location {
+            Some(at) => log::error!(target: "brook", "{message} (at {at})"),
+            None => log::error!(target: "brook", "{message}"),
+        }
         self.push_unchecked(Element::Exception { message, location });
     }
 
