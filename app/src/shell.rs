@@ -1061,6 +1061,12 @@ impl BrookApp {
                     .main
                     .session
                     .with_state(|state| crate::dev::Handover::of_state(state));
+                // What is being typed goes over too, though not sent yet.
+                for (id, value) in self.main.memory.unsent() {
+                    if let Some(widget) = handover.widgets.iter_mut().find(|w| &w.0 == id) {
+                        widget.2 = value.clone();
+                    }
+                }
                 handover.window = window;
                 if let Err(err) = handover.write(&path) {
                     log::warn!(target: "brook", "brook dev: {err:#}");

@@ -38,6 +38,17 @@ pub struct UiMemory {
     pub(crate) page_title: Option<String>,
 }
 
+impl UiMemory {
+    /// The values the person changed that the runner has not been sent
+    /// yet (text typed into a field that still has the focus), by widget.
+    pub fn unsent(&self) -> impl Iterator<Item = (&WidgetId, &Value)> {
+        self.local
+            .iter()
+            .filter(|(_, edit)| !edit.sent)
+            .map(|(id, edit)| (id, &edit.value))
+    }
+}
+
 /// Something only the window can do: a file dialog.
 #[derive(Clone, Debug)]
 pub enum UiRequest {
@@ -426,6 +437,27 @@ mod tests {
             },
             value,
         }
+    }
+
+    // Issue 17 (a new user's trial): text typed and not sent yet is what
+    // `brook dev` hands over beside the session's values; a sent value is
+    // the session's already.
+    #[test]
+    fn unsent_edits_are_listed_for_the_hand_over() {
+        let mut memory = UiMemory::default();
+        let mut events = Vec::new();
+        let field = selectbox(Value::Index(0));
+        {
+            let mut frame = Frame::new(&mut events, &mut memory, 1);
+            frame.edit(&field, Value::Index(1));
+        }
+        let unsent: Vec<_> = memory.unsent().collect();
+        assert_eq!(unsent, [(&field.id, &Value::Index(1))]);
+        {
+            let mut frame = Frame::new(&mut events, &mut memory, 1);
+            frame.send_edit(&field);
+        }
+        assert_eq!(memory.unsent().count(), 0);
     }
 
     // Issue 11, case 4: a sent choice is shown until the runner answers; a
