@@ -4,6 +4,7 @@
 
 pub mod pg;
 pub mod snapshot;
+pub mod window;
 
 /// Caching mistakes that do not compile, where Streamlit raises at run time
 /// (B52, B54, B55). Each `compile_fail` block differs from the first block,

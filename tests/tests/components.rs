@@ -12,6 +12,7 @@ use brook::widgets::render::{record_rects, take_recorded_rects};
 use brook::widgets::snapshot::{Harness, PageState, page_harness, try_snapshot_harness};
 use brook_engine::Event;
 use brook_tests::snapshot::{THEMES, options};
+use brook_tests::window::{deliver, harness_with as harness_of, redraw, sent_components as sent};
 use egui::Pos2;
 use egui_kittest::kittest::Queryable as _;
 use parking_lot::Mutex;
@@ -59,40 +60,6 @@ fn plot() -> PointPlot {
         y: 0.0..=50.0,
         height: 200.0,
     }
-}
-
-/// A harness drawing the last run of `at` as the window does.
-fn harness_of(at: &AppTest, options: &SnapshotOptions) -> Harness<'static, PageState> {
-    let tree = at.tree();
-    let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
-    let mut harness = page_harness(tree, options);
-    harness.state_mut().run = run;
-    harness.run();
-    harness
-}
-
-/// The components' values the window sent, in order.
-fn sent(harness: &Harness<'_, PageState>) -> Vec<String> {
-    harness
-        .state()
-        .events
-        .iter()
-        .filter_map(|event| match event {
-            Event::WidgetChanged {
-                value: Value::Component(text),
-                ..
-            } => Some(text.to_string()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Sends the window's events to the session and runs it.
-fn deliver(at: &mut AppTest, harness: &mut Harness<'_, PageState>) {
-    for event in std::mem::take(&mut harness.state_mut().events) {
-        at.stage(event);
-    }
-    at.run();
 }
 
 // Issue 18: the value goes round: the default first; a value set in
@@ -578,11 +545,7 @@ fn a_component_keeps_the_focus_across_the_rerun_it_causes() {
         harness.key_press(egui::Key::ArrowLeft);
         harness.run();
         deliver(&mut at, &mut harness);
-        let tree = at.tree();
-        let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
-        harness.state_mut().tree = tree;
-        harness.state_mut().run = run;
-        harness.run();
+        redraw(&at, &mut harness);
         assert_eq!(at.text(), [expected]);
     }
 }
@@ -704,11 +667,7 @@ fn what_was_typed_reaches_the_run_a_click_starts() {
     deliver(&mut at, &mut harness);
     assert_eq!(at.text(), ["saved Ada SELECT 1"]);
 
-    let tree = at.tree();
-    let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
-    harness.state_mut().tree = tree;
-    harness.state_mut().run = run;
-    harness.run();
+    redraw(&at, &mut harness);
     type_into(&mut harness, "Title", "Printer jams");
     click_in_one_frame(&mut harness, "Open");
     sent_before_the_click(&harness, &Value::Text("Printer jams".into()));

@@ -30,12 +30,12 @@
 
 #![allow(clippy::unwrap_used, reason = "it's a test")]
 
+use brook_tests::window::{deliver, harness_of, sent_components as sent};
 use std::sync::Arc;
 
 use brook::element::{Element, Value, WidgetSpec};
 use brook::prelude::*;
-use brook::testing::{AppTest, SnapshotOptions};
-use brook::widgets::snapshot::{Harness, PageState, page_harness};
+use brook::testing::AppTest;
 use brook_engine::Event;
 use egui::{Response, Ui};
 use egui_kittest::kittest::Queryable as _;
@@ -272,40 +272,6 @@ impl Component for Point {
 // ---------------------------------------------------------------------------
 // Helpers.
 
-/// A harness drawing the last run of `at` as the window does.
-fn window(at: &AppTest) -> Harness<'static, PageState> {
-    let tree = at.tree();
-    let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
-    let mut harness = page_harness(tree, &SnapshotOptions::new().size(700.0, 600.0));
-    harness.state_mut().run = run;
-    harness.run();
-    harness
-}
-
-/// The component values the window sent, in order, as RON text.
-fn sent(harness: &Harness<'_, PageState>) -> Vec<String> {
-    harness
-        .state()
-        .events
-        .iter()
-        .filter_map(|event| match event {
-            Event::WidgetChanged {
-                value: Value::Component(text),
-                ..
-            } => Some(text.to_string()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Hands the window's events to the session and runs it.
-fn deliver(at: &mut AppTest, harness: &mut Harness<'_, PageState>) {
-    for event in std::mem::take(&mut harness.state_mut().events) {
-        at.stage(event);
-    }
-    at.run();
-}
-
 /// The `(name, params)` of a component widget.
 fn name_and_params(at: &mut AppTest, key_or_label: &str) -> (String, u64) {
     match &at.widget(key_or_label).element().spec {
@@ -346,7 +312,7 @@ fn a_components_arguments_reach_its_drawing_as_its_fields() {
     let (name, params) = name_and_params(&mut at, "Echo");
     assert_eq!(name, "Echo");
     assert_ne!(params, 0);
-    let harness = window(&at);
+    let harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("words foo bar baz; bytes [98, 121, 116, 101, 115]; flag true");
 }
 
@@ -374,7 +340,7 @@ fn a_component_without_arguments_or_default_holds_its_types_default() {
         Value::Component("None".into())
     );
     assert_eq!(at.session_state().get::<Option<String>>("p"), Some(None));
-    window(&at).get_by_label("picked nothing");
+    harness_of(&at, 700.0, 600.0).get_by_label("picked nothing");
 }
 
 // Ports DeclareComponentTest::test_name (a component is named by the module
@@ -502,7 +468,7 @@ fn with_a_key_new_arguments_keep_the_identity_and_are_drawn() {
     assert_eq!(first.id, second.id, "one widget");
     assert_ne!(first.spec, second.spec, "other arguments");
     assert_eq!(at.text(), ["script 5"]);
-    let harness = window(&at);
+    let harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("add 10");
     harness.get_by_label("count 5");
 }
@@ -555,7 +521,7 @@ fn the_default_is_returned_and_drawn_before_any_interaction() {
         at.session_state().get::<Option<String>>("p"),
         Some(Some("baz".into()))
     );
-    window(&at).get_by_label("picked baz");
+    harness_of(&at, 700.0, 600.0).get_by_label("picked baz");
 }
 
 // Ports InvokeComponentTest::test_bytes_default and test_df_default. brook:
@@ -584,7 +550,7 @@ fn a_default_of_bytes_or_of_a_table_like_value_is_returned_as_it_is() {
     at.run();
     assert_eq!(at.text()[0], "bytes");
     assert_eq!(at.widget("r").value::<Columns>(), table);
-    let harness = window(&at);
+    let harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("rows Jason 42, Molly 52");
     let other = Columns {
         names: vec!["Ada".into()],
@@ -649,7 +615,7 @@ fn on_change_runs_when_the_window_sends_a_new_value() {
     assert_eq!(at.text(), ["baz"]);
     assert!(calls.lock().is_empty(), "no callback on the first run");
     // As the window sends it: a click on "baz2".
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("baz2").click();
     harness.run();
     assert_eq!(sent(&harness), ["Some(\"baz2\")"]);
@@ -692,7 +658,7 @@ fn a_value_fitted_to_new_arguments_does_not_call_on_change() {
         at.widget("cap").element().value,
         Value::Component("20".into())
     );
-    window(&at).get_by_label("capped 20");
+    harness_of(&at, 700.0, 600.0).get_by_label("capped 20");
 }
 
 // Ports InvokeComponentTest::test_outside_form and test_inside_form: the
@@ -738,7 +704,7 @@ fn on_change_on_a_component_in_a_form_is_an_error_naming_it() {
 fn a_value_set_in_the_window_is_one_value_everywhere() {
     let mut at = AppTest::new(counter_script);
     at.run();
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("add 1").click();
     harness.run();
     assert_eq!(sent(&harness), ["1"]);
@@ -747,13 +713,13 @@ fn a_value_set_in_the_window_is_one_value_everywhere() {
     assert_eq!(at.widget("c").value::<i64>(), 1);
     assert_eq!(at.widget("c").element().value, Value::Component("1".into()));
     assert_eq!(at.session_state().get::<i64>("c"), Some(1));
-    window(&at).get_by_label("count 1");
+    harness_of(&at, 700.0, 600.0).get_by_label("count 1");
     // And the other way: written through session state.
     at.session_state().set("c", 9_i64).unwrap();
     at.run();
     assert_eq!(at.text(), ["script 9"]);
     assert_eq!(at.widget("c").element().value, Value::Component("9".into()));
-    window(&at).get_by_label("count 9");
+    harness_of(&at, 700.0, 600.0).get_by_label("count 9");
 }
 
 // Ports ComponentInstance.test.tsx "SET_COMPONENT_VALUE handler handles
@@ -765,11 +731,11 @@ fn bytes_set_in_the_window_arrive_as_bytes() {
         st.text(format!("{bytes:?}"));
     });
     at.run();
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("push").click();
     harness.run();
     deliver(&mut at, &mut harness);
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("push").click();
     harness.run();
     deliver(&mut at, &mut harness);
@@ -801,7 +767,7 @@ fn a_view_only_draws_and_may_repeat() {
     assert_eq!(views, 2);
     assert!(at.widgets().is_empty());
     assert!(at.session_state().keys().is_empty());
-    let harness = window(&at);
+    let harness = harness_of(&at, 700.0, 600.0);
     assert_eq!(harness.get_all_by_label("Hello, brook!").count(), 2);
 }
 
@@ -823,7 +789,7 @@ fn a_component_that_panics_in_a_column_leaves_the_next_column_working() {
     });
     at.run();
     assert!(at.exception().is_empty(), "the script does not draw it");
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label_contains("the broken component broke");
     harness.get_by_label("add 1").click();
     harness.run();
@@ -854,7 +820,7 @@ fn a_value_whose_serialize_fails_is_reported_and_not_replaced_in_the_window() {
             .any(|e| e.contains("Fragile") && e.contains("13 cannot be written")),
         "{reported:?}"
     );
-    let harness = window(&at);
+    let harness = harness_of(&at, 700.0, 600.0);
     assert!(
         harness.query_by_label("fragile 0").is_none(),
         "the window draws a value the script does not have"
@@ -884,13 +850,13 @@ fn a_value_whose_serialize_panics_is_reported_and_the_app_lives_on() {
             .any(|e| e.contains("Fragile") && e.contains("666 panicked")),
         "{reported:?}"
     );
-    let harness = window(&at);
+    let harness = harness_of(&at, 700.0, 600.0);
     assert!(harness.query_by_label("fragile 0").is_none());
     // Back to a value that serializes: no report, drawn again.
     at.session_state().set("f", Fragile(2)).unwrap();
     at.run();
     assert!(at.error().is_empty() && at.exception().is_empty());
-    window(&at).get_by_label("fragile 2");
+    harness_of(&at, 700.0, 600.0).get_by_label("fragile 2");
 }
 
 // A `Deserialize` that panics on what the window sends: the value is
@@ -916,7 +882,7 @@ fn a_window_value_whose_deserialize_panics_is_refused_and_named() {
         "{errors:?}"
     );
     assert_eq!(at.widget("n").element().value, Value::Component("3".into()));
-    window(&at).get_by_label("no seven 3");
+    harness_of(&at, 700.0, 600.0).get_by_label("no seven 3");
 }
 
 // A `fit` that panics: on a value the window sends, the value is refused
@@ -974,7 +940,7 @@ fn a_fit_that_panics_is_reported_and_the_value_stays_valid() {
             && e.contains("default")),
         "{errors:?}"
     );
-    window(&at).get_by_label("capped 2");
+    harness_of(&at, 700.0, 600.0).get_by_label("capped 2");
     // A default the `fit` panics on is used as given, and said so.
     let mut at = AppTest::new(|st| {
         let value = st.component("Capped", Capped { max: 1 }).default(50).show();
@@ -1028,7 +994,7 @@ fn a_new_value_type_under_the_same_key_starts_at_its_default() {
     assert!(at.exception().is_empty(), "{:?}", at.exception());
     assert_eq!(at.text(), ["None"]);
     assert_eq!(at.session_state().get::<Option<String>>("k"), Some(None));
-    window(&at).get_by_label("picked nothing");
+    harness_of(&at, 700.0, 600.0).get_by_label("picked nothing");
     // The old window's click arrives late.
     at.stage(Event::WidgetChanged {
         id: stale,
@@ -1104,7 +1070,7 @@ fn components_in_the_sidebar_tabs_and_a_dialog_keep_their_values() {
     assert_eq!(at.text(), ["1 4 9"]);
     at.run();
     assert_eq!(at.text(), ["1 4 9"], "kept across runs");
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("count 1");
     // The dialog is drawn over the page, with its component working.
     harness.get_by_label("count 9");
@@ -1127,7 +1093,7 @@ fn a_disabled_component_takes_no_clicks() {
         st.text(format!("script {count}"));
     });
     at.run();
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("add 1").click();
     harness.run();
     assert!(sent(&harness).is_empty(), "{:?}", sent(&harness));
@@ -1147,7 +1113,7 @@ fn a_value_holding_nan_is_not_sent_by_the_window_on_its_own() {
     });
     at.run();
     assert_eq!(at.text(), ["x NaN"]);
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.run();
     harness.run();
     assert!(sent(&harness).is_empty(), "{:?}", sent(&harness));
@@ -1203,7 +1169,7 @@ fn a_form_cleared_on_submit_puts_the_component_back_at_its_default() {
     at.run();
     assert_eq!(at.text(), ["1 false"]);
     assert_eq!(at.widget("c").element().value, Value::Component("1".into()));
-    window(&at).get_by_label("count 1");
+    harness_of(&at, 700.0, 600.0).get_by_label("count 1");
 }
 
 // A change waiting in a form when the script puts a component of another
@@ -1249,7 +1215,7 @@ fn a_change_waiting_in_a_form_for_a_key_that_changed_type_is_dropped() {
         Value::Component("None".into()),
         "the window draws the new type's value"
     );
-    window(&at).get_by_label("picked nothing");
+    harness_of(&at, 700.0, 600.0).get_by_label("picked nothing");
     at.widget("Send").click().run();
     assert!(at.exception().is_empty(), "{:?}", at.exception());
     assert_eq!(at.text(), ["None"]);
@@ -1345,7 +1311,7 @@ fn the_window_draws_the_fitted_value_not_what_it_sent() {
         st.text(format!("script {value}"));
     });
     at.run();
-    let mut harness = window(&at);
+    let mut harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("more").click();
     harness.run();
     assert_eq!(sent(&harness), ["105"]);
@@ -1423,7 +1389,7 @@ fn views_in_the_sidebar_and_a_dialog_are_drawn_there() {
             .iter()
             .any(|node| matches!(node.element, Element::View { .. }))
     );
-    let harness = window(&at);
+    let harness = harness_of(&at, 700.0, 600.0);
     harness.get_by_label("side view");
     harness.get_by_label("dialog view");
     harness.get_by_label_contains("the dialog view broke");

@@ -12,6 +12,7 @@
 
 #![allow(clippy::unwrap_used, reason = "it's a test")]
 
+use brook_tests::window::{deliver, harness_of};
 use std::sync::Arc;
 
 use brook::data::arrow::array::{
@@ -20,8 +21,8 @@ use brook::data::arrow::array::{
 };
 use brook::element::Value;
 use brook::prelude::*;
-use brook::testing::{AppTest, SnapshotOptions};
-use brook::widgets::snapshot::{Harness, PageState, page_harness};
+use brook::testing::AppTest;
+use brook::widgets::snapshot::{Harness, PageState};
 use brook_engine::Event;
 use brook_engine::data::EditorRow;
 use egui::Key;
@@ -418,16 +419,6 @@ fn single_row_cell_and_column_selections() {
     assert_eq!(at.text(), [r#"[0] [(1, "title")] ["hours", "done"]"#]);
 }
 
-fn harness_of(at: &AppTest, width: f32, height: f32) -> Harness<'static, PageState> {
-    let tree = at.tree();
-    let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
-    let mut harness = page_harness(tree, &SnapshotOptions::new().size(width, height));
-    // Drawn as the window draws the last run: values sent stay shown.
-    harness.state_mut().run = run;
-    harness.run();
-    harness
-}
-
 /// The edits the window sent, last first.
 fn sent_edits(harness: &Harness<'_, PageState>) -> Vec<TableEdits> {
     harness
@@ -443,14 +434,6 @@ fn sent_edits(harness: &Harness<'_, PageState>) -> Vec<TableEdits> {
             _ => None,
         })
         .collect()
-}
-
-/// Sends the window's events to the session and runs it.
-fn deliver(at: &mut AppTest, harness: &mut Harness<'_, PageState>) {
-    for event in std::mem::take(&mut harness.state_mut().events) {
-        at.stage(event);
-    }
-    at.run();
 }
 
 // Issue 15: typing into a cell with real key events: a click selects the

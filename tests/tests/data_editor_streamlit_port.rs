@@ -17,6 +17,7 @@
 
 #![allow(clippy::unwrap_used, reason = "it's a test")]
 
+use brook_tests::window::{deliver, harness_of};
 use std::sync::Arc;
 
 use brook::data::arrow::array::types::Int64Type;
@@ -27,8 +28,8 @@ use brook::data::arrow::array::{
 };
 use brook::element::{Value, WidgetSpec};
 use brook::prelude::*;
-use brook::testing::{AppTest, SnapshotOptions};
-use brook::widgets::snapshot::{Harness, PageState, page_harness};
+use brook::testing::AppTest;
+use brook::widgets::snapshot::{Harness, PageState};
 use brook_engine::Event;
 use chrono::{NaiveDate, NaiveTime, Timelike as _};
 use egui::Key;
@@ -92,16 +93,6 @@ fn timestamps(table: &Table, column: &str) -> Vec<Option<i64>> {
     array.iter().collect()
 }
 
-/// The page of the last run, drawn as the window draws it.
-fn harness_of(at: &AppTest, width: f32, height: f32) -> Harness<'static, PageState> {
-    let tree = at.tree();
-    let run = tree.main.iter().map(|node| node.run).max().unwrap_or(0);
-    let mut harness = page_harness(tree, &SnapshotOptions::new().size(width, height));
-    harness.state_mut().run = run;
-    harness.run();
-    harness
-}
-
 /// The values the window sent, last first.
 fn sent(harness: &Harness<'_, PageState>) -> Vec<Value> {
     harness
@@ -114,14 +105,6 @@ fn sent(harness: &Harness<'_, PageState>) -> Vec<Value> {
             _ => None,
         })
         .collect()
-}
-
-/// Sends the window's events to the session and runs it.
-fn deliver(at: &mut AppTest, harness: &mut Harness<'_, PageState>) {
-    for event in std::mem::take(&mut harness.state_mut().events) {
-        at.stage(event);
-    }
-    at.run();
 }
 
 fn type_text(harness: &mut Harness<'_, PageState>, text: &str) {
