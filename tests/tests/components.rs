@@ -710,3 +710,37 @@ fn click_in_one_frame(harness: &mut Harness<'_, PageState>, label: &str) {
     harness.step();
     harness.run();
 }
+
+// Issue 18: a component whose parameters did not change keeps its drawing
+// object from run to run (nothing is built again for it); other
+// parameters (under the same key) get a new one.
+#[test]
+fn a_component_keeps_its_drawing_object_while_its_parameters_stay() {
+    let max = Arc::new(Mutex::new(5_u8));
+    let script = {
+        let max = Arc::clone(&max);
+        move |st: &St| {
+            st.component("Rating", StarRating { max: *max.lock() })
+                .key("stars")
+                .show();
+        }
+    };
+    let mut at = AppTest::new(script);
+    let drawer = |at: &mut AppTest| match at.widget("stars").element().spec.clone() {
+        WidgetSpec::Component { drawer, .. } => drawer,
+        other => panic!("not a component: {other:?}"),
+    };
+    at.run();
+    let first = drawer(&mut at);
+    at.widget("stars").set_component(&2_u8).run();
+    assert!(
+        drawer(&mut at) == first,
+        "same parameters, same drawing object"
+    );
+    *max.lock() = 6;
+    at.run();
+    assert!(
+        drawer(&mut at) != first,
+        "new parameters, a new drawing object"
+    );
+}

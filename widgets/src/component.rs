@@ -258,18 +258,18 @@ impl<C: Component> ComponentBuilder<'_, C> {
         // A keyless component set to another default is a new widget, as a
         // keyless slider is.
         let default_for_id = explicit.then(|| default.clone());
-        // One object serves the runner (the codec) and the window (the
-        // drawer): one allocation per component and run.
-        let typed = Arc::new(Typed {
-            component: self.component,
-            decoded: Mutex::new(None),
-            failed: Mutex::new(default_failed.into_iter().collect()),
+        FAILED.with(|failed| {
+            let mut failed = failed.borrow_mut();
+            failed.clear();
+            failed.extend(default_failed);
         });
-        let reports = Arc::clone(&typed);
+        // The drawer is made by the codec once the engine has handed it the
+        // previous run's: a component whose parameters did not change keeps
+        // its drawing object, and a rerun allocates nothing for it.
         let spec = WidgetSpec::Component {
             name: name.into(),
             params,
-            drawer: Drawer::new(Arc::clone(&typed) as _, &Typed::<C>::FUNCTIONS),
+            drawer: Drawer::default(),
         };
         let value = self.st.widget(
             self.common.call(
@@ -278,7 +278,9 @@ impl<C: Component> ComponentBuilder<'_, C> {
                 default,
                 explicit,
                 ComponentCodec::<C> {
-                    typed,
+                    component: Some(self.component),
+                    params,
+                    typed: None,
                     encoded: Mutex::new(None),
                 },
             ),
@@ -292,7 +294,7 @@ impl<C: Component> ComponentBuilder<'_, C> {
         // value its `Serialize` cannot write), right below the component
         // (named by its type: its label is not copied on every run for
         // this).
-        for reason in std::mem::take(&mut *reports.failed.lock()) {
+        for reason in FAILED.with(|failed| std::mem::take(&mut *failed.borrow_mut())) {
             self.st.emit(Element::Alert {
                 level: AlertLevel::Error,
                 body: format!("The component above (`{name}`): {reason}."),
@@ -344,11 +346,34 @@ impl<T: Debug> Hash for DebugHash<'_, T> {
 /// Converts a component's value to RON text and back, fitting it to the
 /// component's parameters.
 struct ComponentCodec<C: Component> {
-    typed: Arc<Typed<C>>,
+    /// This run's component, until it becomes the drawing object.
+    component: Option<C>,
+    /// The hash of its parameters.
+    params: u64,
+    /// The drawing object: the previous run's when the parameters are the
+    /// same ([`Codec::inherit`]), else made from `component`.
+    typed: Option<Arc<Typed<C>>>,
     /// The last value encoded and its text, handed from run to run
     /// ([`Codec::inherit`]): a value that did not change is not written
     /// again.
     encoded: Mutex<Option<(C::Value, Arc<str>)>>,
+}
+
+impl<C: Component> ComponentCodec<C> {
+    /// The component (this run's parameters).
+    fn component(&self) -> Option<&C> {
+        match &self.typed {
+            Some(typed) => Some(&typed.component),
+            None => self.component.as_ref(),
+        }
+    }
+
+    /// `fit` of the component, inside the panic guard; `None` without a
+    /// component (never).
+    fn fit(&self, value: C::Value) -> Option<Result<C::Value, String>> {
+        let component = self.component()?;
+        Some(quietly(|| component.fit(value)))
+    }
 }
 
 impl<C: Component> Codec for ComponentCodec<C> {
@@ -359,7 +384,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let value = from_ron::<C::Value>(text).ok()?;
         // A value the component's `fit` panics on is refused, with the
         // panic's message (`reject_reason`).
-        quietly(|| self.typed.component.fit(value.clone())).ok()?;
+        self.fit(value.clone())?.ok()?;
         Some(Box::new(value))
     }
 
@@ -380,7 +405,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
                 Value::Component(text)
             }
             Err(why) => {
-                self.typed.report(format!(
+                report(format!(
                     "its value {} cannot be written for the window ({why}); the script has it, the \
                      window cannot draw it",
                     describe(value)
@@ -396,7 +421,25 @@ impl<C: Component> Codec for ComponentCodec<C> {
             .and_then(|any| any.downcast_mut::<Self>())
         {
             *self.encoded.get_mut() = previous.encoded.get_mut().take();
+            if previous.params == self.params {
+                self.typed = previous.typed.take();
+            }
         }
+    }
+
+    fn drawer(&mut self) -> Option<Drawer> {
+        let typed = match &self.typed {
+            Some(typed) => Arc::clone(typed),
+            None => {
+                let typed = Arc::new(Typed {
+                    component: self.component.take()?,
+                    decoded: Mutex::new(None),
+                });
+                self.typed = Some(Arc::clone(&typed));
+                typed
+            }
+        };
+        Some(Drawer::new(typed as _, &Typed::<C>::FUNCTIONS))
     }
 
     fn as_any_mut(&mut self) -> Option<&mut dyn std::any::Any> {
@@ -407,7 +450,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let why = match value {
             Value::Component(text) => match from_ron::<C::Value>(text) {
                 Ok(value) => {
-                    let panic = quietly(|| self.typed.component.fit(value)).err()?;
+                    let panic = self.fit(value)?.err()?;
                     return Some(format!(
                         "The component \"{label}\" was sent {text}, and its `fit` panicked on it: \
                          {panic}. It keeps its value."
@@ -427,7 +470,10 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let Some(value) = value.downcast_ref::<C::Value>() else {
             return Checked::Valid;
         };
-        match quietly(|| self.typed.component.fit(value.clone())) {
+        let Some(fitted) = self.fit(value.clone()) else {
+            return Checked::Valid;
+        };
+        match fitted {
             Ok(fitted) if fitted == *value => Checked::Valid,
             Ok(fitted) => Checked::Fixed {
                 reason: format!(
@@ -438,8 +484,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
             },
             Err(panic) => {
                 let reason = format!("its `fit` panicked on {}: {panic}", describe(value));
-                self.typed
-                    .report(format!("{reason}; it holds its default instead"));
+                report(format!("{reason}; it holds its default instead"));
                 Checked::Invalid { reason }
             }
         }
@@ -489,20 +534,27 @@ impl ViewFunctions {
 struct Typed<C: Component> {
     component: C,
     decoded: Mutex<Option<(Arc<str>, C::Value)>>,
-    /// What failed in the user's code during this run's call (a panic in
-    /// `fit`, a value `Serialize` cannot write), shown below the component.
-    failed: Mutex<Vec<String>>,
 }
 
-impl<C: Component> Typed<C> {
-    /// Adds `reason` to what failed in this run (once).
-    fn report(&self, reason: String) {
-        let mut failed = self.failed.lock();
+thread_local! {
+    /// What failed in the user's code during a component's call in this
+    /// run (a panic in `fit`, a value `Serialize` cannot write), shown below
+    /// the component. The runner's thread calls the codec inside the
+    /// component's `show`.
+    static FAILED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Adds `reason` to what failed in the component being placed (once).
+fn report(reason: String) {
+    FAILED.with(|failed| {
+        let mut failed = failed.borrow_mut();
         if !failed.contains(&reason) {
             failed.push(reason);
         }
-    }
+    });
+}
 
+impl<C: Component> Typed<C> {
     fn value_of(&self, value: &Value) -> Result<C::Value, String> {
         let Value::Component(text) = value else {
             return Err(
@@ -562,28 +614,37 @@ impl<C: Component> Typed<C> {
 /// failure), so a component that panicked is not called again for the
 /// same run's element.
 #[derive(Clone, Default)]
-struct Panicked(Vec<(Drawer, Failure)>);
+struct Panicked(Vec<(Drawer, Option<Value>, Failure)>);
 
 fn panicked_id() -> egui::Id {
     egui::Id::unique("brook-component-panics")
 }
 
-/// The failure of an earlier drawing of `drawer`'s object, if it failed.
-fn earlier_panic(ui: &Ui, drawer: &Drawer) -> Option<Failure> {
+/// The failure of an earlier drawing of `drawer`'s object holding `value`,
+/// if it failed (a component keeps its drawing object across runs: another
+/// value is tried again).
+fn earlier_panic(ui: &Ui, drawer: &Drawer, value: Option<&Value>) -> Option<Failure> {
     ui.data(|d| {
         d.get_temp::<Panicked>(panicked_id()).and_then(|panics| {
             panics
                 .0
                 .iter()
-                .find(|(seen, _)| seen == drawer)
-                .map(|(_, message)| message.clone())
+                .find(|(seen, held, _)| seen == drawer && held.as_ref() == value)
+                .map(|(_, _, failure)| failure.clone())
         })
     })
 }
 
 /// Remembers that `drawer`'s object failed (the latest 32), and logs it
 /// once.
-fn remember_panic(ui: &Ui, drawer: &Drawer, kind: &str, name: &str, failure: &Failure) {
+fn remember_panic(
+    ui: &Ui,
+    drawer: &Drawer,
+    value: Option<&Value>,
+    kind: &str,
+    name: &str,
+    failure: &Failure,
+) {
     let (message, at) = failure;
     match at {
         Some(at) => log::error!("the {kind} `{name}` failed while drawing, at {at}: {message}"),
@@ -594,7 +655,9 @@ fn remember_panic(ui: &Ui, drawer: &Drawer, kind: &str, name: &str, failure: &Fa
         if panics.0.len() >= 32 {
             panics.0.remove(0);
         }
-        panics.0.push((drawer.clone(), failure.clone()));
+        panics
+            .0
+            .push((drawer.clone(), value.cloned(), failure.clone()));
     });
     ui.ctx().request_repaint();
 }
@@ -619,10 +682,10 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
             "The component `{name}` cannot be drawn here: its drawing stays in the app that made it."
         ));
     };
-    if let Some(failure) = earlier_panic(ui, drawer) {
+    let current = frame.value(widget);
+    if let Some(failure) = earlier_panic(ui, drawer, Some(&current)) {
         return failed_ui(ui, "component", name, &failure);
     }
-    let current = frame.value(widget);
     let drawn = labelled(ui, &widget.label, |ui| {
         (functions.draw)(object, ui, &current)
     });
@@ -641,7 +704,7 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
             response
         }
         Err(failure) => {
-            remember_panic(ui, drawer, "component", name, &failure);
+            remember_panic(ui, drawer, Some(&current), "component", name, &failure);
             failed_ui(ui, "component", name, &failure)
         }
     }
@@ -656,12 +719,12 @@ pub(crate) fn view_ui(ui: &mut Ui, name: &str, drawer: &Drawer) {
         ));
         return;
     };
-    if let Some(failure) = earlier_panic(ui, drawer) {
+    if let Some(failure) = earlier_panic(ui, drawer, None) {
         failed_ui(ui, "view", name, &failure);
         return;
     }
     if let Err(failure) = (functions.draw)(object, ui) {
-        remember_panic(ui, drawer, "view", name, &failure);
+        remember_panic(ui, drawer, None, "view", name, &failure);
         failed_ui(ui, "view", name, &failure);
     }
 }

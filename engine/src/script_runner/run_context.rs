@@ -1168,6 +1168,15 @@ impl RunCtx {
         if warn_duplication {
             state.duplication_warned = true;
         }
+        // A component's drawing object comes from its codec, which may
+        // keep the previous run's.
+        let mut spec = call.spec;
+        if let WidgetSpec::Component { drawer, .. } = &mut spec
+            && let Some(widget) = state.widgets.get_mut(&id)
+            && let Some(made) = widget.codec.drawer()
+        {
+            *drawer = made;
+        }
         let element = WidgetElement {
             id,
             key: call.key.clone(),
@@ -1175,7 +1184,7 @@ impl RunCtx {
             help: call.help,
             disabled: call.disabled,
             form: form.clone(),
-            spec: call.spec,
+            spec,
             value: ui_value,
         };
         if from_user && let (Some(reason), Some(key)) = (invalid, &call.key) {

@@ -87,6 +87,12 @@ pub trait Codec: Send {
     fn as_any_mut(&mut self) -> Option<&mut dyn Any> {
         None
     }
+    /// The object that draws a component in the window, for its element
+    /// (made or kept by the codec after [`Codec::inherit`]). The default:
+    /// `None` (built-in widgets are drawn by brook).
+    fn drawer(&mut self) -> Option<crate::element::Drawer> {
+        None
+    }
 }
 
 /// What [`Codec::check`] makes of a value.
