@@ -282,6 +282,7 @@ impl<C: Component> ComponentBuilder<'_, C> {
                     params,
                     typed: None,
                     encoded: Mutex::new(None),
+                    valid: Mutex::new(None),
                 },
             ),
             |id| {
@@ -357,6 +358,9 @@ struct ComponentCodec<C: Component> {
     /// ([`Codec::inherit`]): a value that did not change is not written
     /// again.
     encoded: Mutex<Option<(C::Value, Arc<str>)>>,
+    /// The last value `fit` left as it was, handed from run to run while
+    /// the parameters stay the same: it is not fitted again.
+    valid: Mutex<Option<C::Value>>,
 }
 
 impl<C: Component> ComponentCodec<C> {
@@ -423,6 +427,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
             *self.encoded.get_mut() = previous.encoded.get_mut().take();
             if previous.params == self.params {
                 self.typed = previous.typed.take();
+                *self.valid.get_mut() = previous.valid.get_mut().take();
             }
         }
     }
@@ -470,11 +475,17 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let Some(value) = value.downcast_ref::<C::Value>() else {
             return Checked::Valid;
         };
+        if self.valid.lock().as_ref() == Some(value) {
+            return Checked::Valid;
+        }
         let Some(fitted) = self.fit(value.clone()) else {
             return Checked::Valid;
         };
         match fitted {
-            Ok(fitted) if fitted == *value => Checked::Valid,
+            Ok(fitted) if fitted == *value => {
+                *self.valid.lock() = Some(fitted);
+                Checked::Valid
+            }
             Ok(fitted) => Checked::Fixed {
                 reason: format!(
                     "{} does not fit the component's parameters",
