@@ -422,17 +422,26 @@ fn redact_url(url: &str) -> String {
         },
         None => url.to_owned(),
     };
-    let mut from = 0;
-    while let Some(found) = shown.get(from..).and_then(|rest| rest.find("password=")) {
-        let value_start = from + found + "password=".len();
-        let end = shown
-            .get(value_start..)
-            .and_then(|rest| rest.find('&'))
-            .map_or(shown.len(), |i| value_start + i);
-        shown.replace_range(value_start..end, HIDDEN);
-        from = value_start + HIDDEN.len();
+    // From the last, so the earlier ranges stay where they are.
+    for value in password_params(&shown).into_iter().rev() {
+        shown.replace_range(value, HIDDEN);
     }
     shown
+}
+
+/// Where the values of `password=` parameters are in `text` (byte ranges,
+/// in order).
+fn password_params(text: &str) -> Vec<std::ops::Range<usize>> {
+    text.match_indices("password=")
+        .map(|(at, key)| {
+            let start = at + key.len();
+            let end = text
+                .get(start..)
+                .and_then(|rest| rest.find('&'))
+                .map_or(text.len(), |i| start + i);
+            start..end
+        })
+        .collect()
 }
 
 /// The password of a URL as written and percent-decoded, and any
@@ -445,15 +454,13 @@ fn url_passwords(url: &str) -> Vec<String> {
     {
         found.push(password.to_owned());
     }
-    let mut rest = url;
-    while let Some(at) = rest.find("password=") {
-        let value = rest.get(at + "password=".len()..).unwrap_or_default();
-        let value = value.split('&').next().unwrap_or_default();
-        if !value.is_empty() {
-            found.push(value.to_owned());
-        }
-        rest = rest.get(at + "password=".len()..).unwrap_or_default();
-    }
+    found.extend(
+        password_params(url)
+            .into_iter()
+            .filter_map(|value| url.get(value))
+            .filter(|value| !value.is_empty())
+            .map(str::to_owned),
+    );
     let decoded: Vec<String> = found
         .iter()
         .map(|text| unescape(text))
