@@ -59,8 +59,7 @@ fn dynamic_linking(root: &Path, target_dir: &Path, target: &Target) -> Option<Dy
     if target.release || std::env::var_os(STATIC_ENV).is_some() {
         return None;
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
+    let output = cargo()
         .current_dir(root)
         .args(["metadata", "--no-deps", "--format-version", "1"])
         .stderr(Stdio::null())
@@ -408,8 +407,7 @@ enum Build {
 }
 
 fn build(root: &Path, target: &Target, dynamic: Option<&Dynamic>) -> anyhow::Result<Build> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = Command::new(cargo);
+    let mut command = cargo();
     command
         .current_dir(root)
         .args(["build", "--message-format", "json"])
@@ -535,10 +533,15 @@ fn build(root: &Path, target: &Target, dynamic: Option<&Dynamic>) -> anyhow::Res
     }
 }
 
+/// A cargo command: the cargo running `brook` when cargo started it
+/// (`CARGO`), else the one on the PATH.
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
 /// The project's Cargo.toml, from `cargo locate-project`.
 fn locate_manifest() -> anyhow::Result<PathBuf> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
+    let output = cargo()
         .args(["locate-project", "--message-format", "plain"])
         .output()
         .context("cannot start cargo (is it on the PATH?)")?;
