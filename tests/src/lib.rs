@@ -3,6 +3,7 @@
 //! brook rejects at build time ([`compile_errors`]).
 
 pub mod pg;
+pub mod scratch;
 pub mod snapshot;
 pub mod window;
 

@@ -39,34 +39,11 @@ use brook::data::arrow::schema::{DataType, TimeUnit};
 use brook::element::{Delta, SessionStatus};
 use brook::prelude::*;
 use brook::testing::AppTest;
+use brook_tests::scratch::{dir as scratch, sqlite_url};
 use parking_lot::Mutex;
 
 /// A password that must never be shown.
 const SECRET: &str = "Hunter2-SuperSecret-4242";
-
-/// A fresh folder for this process's SQLite files.
-fn scratch() -> &'static std::path::Path {
-    static DIR: OnceLock<std::path::PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!(
-            "brook-connection-tests-{}-{}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    })
-}
-
-fn sqlite_url(name: &str) -> String {
-    format!(
-        "sqlite://{}",
-        scratch().join(format!("{name}.db")).display()
-    )
-}
 
 /// Where the PostgreSQL tests run, or `None` when scripts/test.sh runs them
 /// later; panics (failing the test) when they cannot run here.

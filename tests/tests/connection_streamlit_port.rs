@@ -24,6 +24,7 @@
 //! brook reads those files once per process.
 #![allow(clippy::unwrap_used, reason = "it's a test")]
 
+use brook_tests::scratch::{db_path, dir as scratch, sqlite_url};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -41,31 +42,6 @@ const SECRET: &str = "Hunter2-PortSecret-7171";
 const PART_SECRET: &str = "p@ss word/Hunter2-Part";
 
 // ------------------------------------------------------------------ helpers
-
-/// A fresh folder for this process's files.
-fn scratch() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!(
-            "brook-connection-port-{}-{}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    })
-}
-
-fn db_path(name: &str) -> String {
-    scratch().join(format!("{name}.db")).display().to_string()
-}
-
-fn sqlite_url(name: &str) -> String {
-    format!("sqlite://{}", db_path(name))
-}
 
 /// A SQLite file `name` holding `sql` (run behind the app's back, by a
 /// connection of its own).
