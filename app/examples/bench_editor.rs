@@ -27,9 +27,10 @@ use brook::data::arrow::array::{
 };
 use brook::prelude::*;
 use brook::testing::AppTest;
-use brook::widgets::page::{PageLayout, page_ui};
-use brook::widgets::render::UiMemory;
-use brook::widgets::snapshot::Harness;
+
+#[path = "common/frames.rs"]
+mod frames;
+use frames::{frame_ms, median, ms, page};
 
 fn table(n: usize) -> Table {
     #[allow(clippy::cast_possible_wrap, reason = "row numbers are small")]
@@ -52,16 +53,6 @@ fn table(n: usize) -> Table {
         ("note", Arc::new(StringViewArray::from_iter_values(notes))),
     ];
     RecordBatch::try_from_iter(columns).map_or_else(|_| Table::default(), Table::from)
-}
-
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut values = values.to_vec();
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 /// The times of 21 edits of `column`, each in another row.
@@ -109,41 +100,7 @@ fn main() {
     });
 
     // The frame of the editor with those edits.
-    let tree = at.tree();
-    let mut memory = UiMemory::default();
-    let mut installed = false;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui(move |ui| {
-            // brook's fonts, as the window installs them (a checkbox
-            // cell's mark is not in egui's default fonts).
-            if !installed {
-                brook::widgets::fonts::install(ui.ctx());
-                installed = true;
-            }
-            let mut events = Vec::new();
-            let _ = page_ui(
-                ui,
-                &tree,
-                &mut memory,
-                1,
-                PageLayout::default(),
-                &mut events,
-            );
-        });
-    harness.run();
-    let ctx = harness.ctx.clone();
-    let frames: Vec<f64> = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            harness.step();
-            let output = harness.output();
-            let _ = std::hint::black_box(
-                ctx.tessellate(output.shapes.clone(), output.pixels_per_point),
-            );
-            ms(start.elapsed())
-        })
-        .collect();
+    let frame = frame_ms(&mut page(at.tree()));
 
     let picked = data.clone();
     let mut select = AppTest::new(move |st| {
@@ -171,7 +128,7 @@ fn main() {
         numbers.iter().copied().fold(0.0, f64::max),
         median(&texts),
         median(&selects),
-        median(&frames),
+        frame,
         edits_mb,
     );
 }

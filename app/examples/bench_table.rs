@@ -20,16 +20,17 @@
 //! Streamlit's and pandas' side: ../shared/anchors (see its README).
 
 use std::fmt::Write as _;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use brook::data::arrow::array::StringViewArray;
 use brook::data::arrow::compute::cmp;
 use brook::prelude::*;
 use brook::testing::AppTest;
-use brook::widgets::page::{PageLayout, page_ui};
-use brook::widgets::render::UiMemory;
-use brook::widgets::snapshot::Harness;
+
+#[path = "common/frames.rs"]
+mod frames;
 use egui_kittest::kittest::Queryable as _;
+use frames::{frame_ms, median, ms, page};
 
 const CATEGORIES: [&str; 10] = [
     "alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota", "kappa",
@@ -77,60 +78,17 @@ fn rss_mb() -> f64 {
     pages * 4096.0 / (1024.0 * 1024.0)
 }
 
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
 /// The median of 5 frames of the page of an interactive dataframe of
 /// `table`, after a click on the `name` header.
 fn frame_sorted_ms(table: &Table) -> f64 {
     let shown = table.clone();
     let mut at = AppTest::new(move |st| st.dataframe(&shown).show());
     at.run();
-    let tree = at.tree();
-    let mut memory = UiMemory::default();
-    let mut installed = false;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui(move |ui| {
-            // brook's fonts, as the window installs them (the header's sort
-            // arrows are not in egui's default fonts).
-            if !installed {
-                brook::widgets::fonts::install(ui.ctx());
-                installed = true;
-            }
-            let mut events = Vec::new();
-            let _ = page_ui(
-                ui,
-                &tree,
-                &mut memory,
-                1,
-                PageLayout::default(),
-                &mut events,
-            );
-        });
-    harness.run();
+    let mut harness = page(at.tree());
     harness.get_by_label("name").click();
     // The frame of the click sorts (once); the frames after it are measured.
     harness.run();
-    let ctx = harness.ctx.clone();
-    let frames = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            harness.step();
-            let output = harness.output();
-            let _ = std::hint::black_box(
-                ctx.tessellate(output.shapes.clone(), output.pixels_per_point),
-            );
-            ms(start.elapsed())
-        })
-        .collect();
-    median(frames)
+    frame_ms(&mut harness)
 }
 
 fn main() {
@@ -178,14 +136,14 @@ fn main() {
         st.dataframe(&shown).show();
     });
     at.run();
-    let runs = (0..5)
+    let runs: Vec<f64> = (0..5)
         .map(|_| {
             let start = Instant::now();
             at.run();
             ms(start.elapsed())
         })
         .collect();
-    let run = median(runs);
+    let run = median(&runs);
 
     println!(
         "rows={n} load_ms={load:.1} sort_ms={sort:.1} filter_ms={filter:.1} \
