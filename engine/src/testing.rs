@@ -398,21 +398,30 @@ impl AppTest {
 
     /// Every widget of the last run, in display order.
     pub fn widgets(&self) -> Vec<WidgetElement> {
-        self.elements()
-            .into_iter()
-            .filter_map(|e| match e {
-                Element::Widget(w) => Some(w),
-                _ => None,
-            })
-            .collect()
+        self.with_widgets(|widgets| widgets.cloned().collect())
     }
 
     /// Widgets of one kind (`"slider"`, `"button"`, ...), in display order.
     pub fn widgets_of(&self, kind: &str) -> Vec<WidgetElement> {
-        self.widgets()
-            .into_iter()
-            .filter(|w| w.spec.kind_name() == kind)
-            .collect()
+        self.with_widgets(|widgets| {
+            widgets
+                .filter(|w| w.spec.kind_name() == kind)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// Reads the last run's widgets, depth first, without copying them
+    /// (a lookup copies only the widget it finds).
+    fn with_widgets<R>(&self, f: impl FnOnce(&mut dyn Iterator<Item = &WidgetElement>) -> R) -> R {
+        self.session.with_tree(|tree| {
+            f(
+                &mut tree.walk().filter_map(|node: &Node| match &node.element {
+                    Element::Widget(w) => Some(w),
+                    _ => None,
+                }),
+            )
+        })
     }
 
     /// Looks a widget up by key, or else by label.
@@ -421,36 +430,42 @@ impl AppTest {
     /// If no widget has that key or label, or several share the label
     /// (look those up by key).
     pub fn widget(&mut self, key_or_label: &str) -> WidgetHandle<'_> {
-        let widgets = self.widgets();
-        let by_key: Vec<_> = widgets
-            .iter()
-            .filter(|w| w.key.as_deref() == Some(key_or_label))
-            .collect();
-        let element = if let [one] = by_key.as_slice() {
-            (*one).clone()
-        } else {
-            let by_label: Vec<_> = widgets.iter().filter(|w| w.label == key_or_label).collect();
-            match by_label.as_slice() {
-                [one] => (*one).clone(),
-                #[expect(
-                    clippy::panic,
-                    reason = "a test helper: a missing widget fails the test"
-                )]
-                [] => panic!(
-                    "no widget with key or label \"{key_or_label}\" in the last run; widgets: {:?}",
-                    widgets
-                        .iter()
-                        .map(|w| (&w.label, &w.key))
-                        .collect::<Vec<_>>()
-                ),
-                #[expect(
-                    clippy::panic,
-                    reason = "a test helper: an ambiguous lookup fails the test"
-                )]
-                many => panic!(
-                    "{} widgets are labelled \"{key_or_label}\"; look them up by key",
-                    many.len()
-                ),
+        let found = self.with_widgets(|widgets| {
+            let (mut by_key, mut by_label) = (Vec::new(), Vec::new());
+            for w in widgets {
+                if w.key.as_deref() == Some(key_or_label) {
+                    by_key.push(w);
+                } else if w.label == key_or_label {
+                    by_label.push(w);
+                }
+            }
+            match (by_key.as_slice(), by_label.as_slice()) {
+                ([one], _) | ([], [one]) => Ok((*one).clone()),
+                // Several keyed alike cannot be (keys are unique); a key
+                // that is also another widget's label goes to the key.
+                ([], []) => Err(None),
+                (_, many) => Err(Some(many.len())),
+            }
+        });
+        let element = match found {
+            Ok(element) => element,
+            #[expect(
+                clippy::panic,
+                reason = "a test helper: a missing widget fails the test"
+            )]
+            Err(None) => panic!(
+                "no widget with key or label \"{key_or_label}\" in the last run; widgets: {:?}",
+                self.widgets()
+                    .iter()
+                    .map(|w| (&w.label, &w.key))
+                    .collect::<Vec<_>>()
+            ),
+            #[expect(
+                clippy::panic,
+                reason = "a test helper: an ambiguous lookup fails the test"
+            )]
+            Err(Some(many)) => {
+                panic!("{many} widgets are labelled \"{key_or_label}\"; look them up by key")
             }
         };
         WidgetHandle { at: self, element }
@@ -461,18 +476,22 @@ impl AppTest {
     /// # Panics
     /// If there are not that many.
     pub fn nth(&mut self, kind: &str, index: usize) -> WidgetHandle<'_> {
-        let widgets = self.widgets_of(kind);
-        let Some(element) = widgets.get(index).cloned() else {
+        let found = self.with_widgets(|widgets| {
+            widgets
+                .filter(|w| w.spec.kind_name() == kind)
+                .nth(index)
+                .cloned()
+        });
+        let element = match found {
+            Some(element) => element,
             #[expect(
                 clippy::panic,
                 reason = "a test helper: a missing widget fails the test"
             )]
-            {
-                panic!(
-                    "there are {} {kind} widgets; no index {index}",
-                    widgets.len()
-                );
-            }
+            None => panic!(
+                "there are {} {kind} widgets; no index {index}",
+                self.widgets_of(kind).len()
+            ),
         };
         WidgetHandle { at: self, element }
     }

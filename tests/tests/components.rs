@@ -744,3 +744,65 @@ fn a_component_keeps_its_drawing_object_while_its_parameters_stay() {
         "new parameters, a new drawing object"
     );
 }
+
+// Issue 18: components of one type whose parameters hash alike share one
+// drawing object (a page of a thousand alike ones holds one), while each
+// keeps and draws its own value; other parameters make their own object.
+#[test]
+fn components_alike_share_one_drawing_object_and_keep_their_own_values() {
+    let mut at = AppTest::new(|st: &St| {
+        let a = st
+            .component("A", StarRating { max: 5 })
+            .default(2)
+            .key("a")
+            .show();
+        let b = st
+            .component("B", StarRating { max: 5 })
+            .default(4)
+            .key("b")
+            .show();
+        let c = st
+            .component("C", StarRating { max: 7 })
+            .default(6)
+            .key("c")
+            .show();
+        st.text(format!("a={a} b={b} c={c}"));
+    });
+    at.run();
+    let drawer = |at: &mut AppTest, key: &str| match at.widget(key).element().spec.clone() {
+        WidgetSpec::Component { drawer, .. } => drawer,
+        other => panic!("not a component: {other:?}"),
+    };
+    assert!(
+        drawer(&mut at, "a") == drawer(&mut at, "b"),
+        "alike: one object"
+    );
+    assert!(
+        drawer(&mut at, "a") != drawer(&mut at, "c"),
+        "other parameters"
+    );
+    // Each draws from its own value: the arrow keys move A from 2 and B
+    // from 4, in the same frames.
+    let mut harness = harness_of(&at, &SnapshotOptions::new().size(400.0, 300.0));
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(sent(&harness), ["3"]);
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["a=3 b=4 c=6"]);
+    let mut harness = harness_of(&at, &SnapshotOptions::new().size(400.0, 300.0));
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(sent(&harness), ["3"]);
+    deliver(&mut at, &mut harness);
+    assert_eq!(at.text(), ["a=3 b=3 c=6"]);
+    assert!(
+        drawer(&mut at, "a") == drawer(&mut at, "b"),
+        "still one object"
+    );
+}

@@ -60,21 +60,24 @@
 //! ([`Value::Component`]); the object that draws it travels beside the
 //! tree ([`Drawer`]), never in its serialized form.
 
+use std::cell::RefCell;
 use std::fmt::Debug;
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::Arc;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Weak};
 
 use brook_engine::St;
-use brook_engine::element::{AlertLevel, Drawer, Element, Value, WidgetElement, WidgetSpec};
+use brook_engine::element::{
+    AlertLevel, Drawer, Element, SmolStr, Value, WidgetElement, WidgetSpec,
+};
 use brook_engine::guard::{from_ron, quietly, quietly_at, to_ron};
-use brook_engine::state::{Checked, Codec, DynValue};
+use brook_engine::state::{Checked, Codec, DynValue, id_hasher};
 use egui::{Response, Ui};
-use parking_lot::Mutex;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::common::{Common, WidgetOptions};
 use crate::render::{Frame, labelled};
+use crate::value_hash::hash_serialized;
 
 /// A widget you write in egui, with a value brook keeps like any widget's.
 ///
@@ -239,7 +242,9 @@ impl<C: Component> ComponentBuilder<'_, C> {
     /// what was written to its key through session state, fitted to the
     /// parameters.
     pub fn show(self) -> C::Value {
-        let mut hasher = DefaultHasher::new();
+        // One pass of the hasher: the parameters' hash, then, for a
+        // keyless component given a default, the default after them.
+        let mut hasher = id_hasher();
         self.component.hash(&mut hasher);
         let params = hasher.finish();
         let name = short_type_name(std::any::type_name::<C>());
@@ -256,13 +261,20 @@ impl<C: Component> ComponentBuilder<'_, C> {
             }
         };
         // A keyless component set to another default is a new widget, as a
-        // keyless slider is.
-        let default_for_id = explicit.then(|| default.clone());
-        FAILED.with(|failed| {
-            let mut failed = failed.borrow_mut();
-            failed.clear();
-            failed.extend(default_failed);
+        // keyless slider is (a keyed one does not hash it at all).
+        let default_hash = (explicit && self.common.key.is_none()).then(|| {
+            if !hash_serialized(&default, &mut hasher) {
+                DebugHash(&default).hash(&mut hasher);
+            }
+            hasher.finish()
         });
+        if default_failed.is_some() || FAILED.with(|failed| !failed.borrow().is_empty()) {
+            FAILED.with(|failed| {
+                let mut failed = failed.borrow_mut();
+                failed.clear();
+                failed.extend(default_failed);
+            });
+        }
         // The drawer is made by the codec once the engine has handed it the
         // previous run's: a component whose parameters did not change keeps
         // its drawing object, and a rerun allocates nothing for it.
@@ -281,21 +293,22 @@ impl<C: Component> ComponentBuilder<'_, C> {
                     component: Some(self.component),
                     params,
                     typed: None,
-                    encoded: Mutex::new(None),
-                    valid: Mutex::new(None),
+                    encoded: RefCell::new(None),
+                    valid: RefCell::new(None),
                 },
             ),
             |id| {
                 id.param("component", name)
                     .param("params", params)
-                    .param("default", default_for_id.as_ref().map(DebugHash));
+                    .param("default", default_hash);
             },
         );
         // The user's code that failed on the way (a `fit` that panicked, a
         // value its `Serialize` cannot write), right below the component
         // (named by its type: its label is not copied on every run for
         // this).
-        for reason in FAILED.with(|failed| std::mem::take(&mut *failed.borrow_mut())) {
+        let failed = FAILED.with(|failed| std::mem::take(&mut *failed.borrow_mut()));
+        for reason in failed {
             self.st.emit(Element::Alert {
                 level: AlertLevel::Error,
                 body: format!("The component above (`{name}`): {reason}."),
@@ -307,8 +320,26 @@ impl<C: Component> ComponentBuilder<'_, C> {
 
 /// `my_app::widgets::StarRating<f64>` as `StarRating<f64>`: the type's name
 /// without its module path (closures keep their place: `script::{{closure}}`).
-/// A part of the `'static` name: nothing is allocated per run.
+/// A part of the `'static` name: nothing is allocated per run, and the last
+/// name shortened is kept, so a page of one component type shortens it once.
 fn short_type_name(full: &'static str) -> &'static str {
+    thread_local! {
+        /// The last full name shortened, and its short name.
+        static LAST: std::cell::Cell<Option<(&'static str, &'static str)>> =
+            const { std::cell::Cell::new(None) };
+    }
+    if let Some((seen, short)) = LAST.get()
+        && std::ptr::eq(seen, full)
+    {
+        return short;
+    }
+    let short = shorten(full);
+    LAST.set(Some((full, short)));
+    short
+}
+
+/// [`short_type_name`], computed.
+fn shorten(full: &'static str) -> &'static str {
     // A closure's name ends in `{{closure}}`: it keeps its path.
     if full.ends_with('}') {
         return full;
@@ -357,10 +388,10 @@ struct ComponentCodec<C: Component> {
     /// The last value encoded and its text, handed from run to run
     /// ([`Codec::inherit`]): a value that did not change is not written
     /// again.
-    encoded: Mutex<Option<(C::Value, Arc<str>)>>,
+    encoded: RefCell<Option<(C::Value, SmolStr)>>,
     /// The last value `fit` left as it was, handed from run to run while
     /// the parameters stay the same: it is not fitted again.
-    valid: Mutex<Option<C::Value>>,
+    valid: RefCell<Option<C::Value>>,
 }
 
 impl<C: Component> ComponentCodec<C> {
@@ -396,16 +427,16 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let Some(value) = value.downcast_ref::<C::Value>() else {
             return Value::None;
         };
-        let mut encoded = self.encoded.lock();
+        let mut encoded = self.encoded.borrow_mut();
         if let Some((seen, text)) = encoded.as_ref()
             && seen == value
         {
-            return Value::Component(Arc::clone(text));
+            return Value::Component(text.clone());
         }
         match to_ron(value) {
             Ok(text) => {
-                let text: Arc<str> = text.into();
-                *encoded = Some((value.clone(), Arc::clone(&text)));
+                let text = SmolStr::from(text);
+                *encoded = Some((value.clone(), text.clone()));
                 Value::Component(text)
             }
             Err(why) => {
@@ -436,10 +467,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let typed = match &self.typed {
             Some(typed) => Arc::clone(typed),
             None => {
-                let typed = Arc::new(Typed {
-                    component: self.component.take()?,
-                    decoded: Mutex::new(None),
-                });
+                let typed = shared_typed(self.params, self.component.take()?);
                 self.typed = Some(Arc::clone(&typed));
                 typed
             }
@@ -475,7 +503,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
         let Some(value) = value.downcast_ref::<C::Value>() else {
             return Checked::Valid;
         };
-        if self.valid.lock().as_ref() == Some(value) {
+        if self.valid.borrow().as_ref() == Some(value) {
             return Checked::Valid;
         }
         let Some(fitted) = self.fit(value.clone()) else {
@@ -483,7 +511,7 @@ impl<C: Component> Codec for ComponentCodec<C> {
         };
         match fitted {
             Ok(fitted) if fitted == *value => {
-                *self.valid.lock() = Some(fitted);
+                *self.valid.borrow_mut() = Some(fitted);
                 Checked::Valid
             }
             Ok(fitted) => Checked::Fixed {
@@ -518,7 +546,7 @@ type Drawn = Result<(Response, Option<Value>), Failure>;
 struct ComponentFunctions {
     /// Draws the component holding `value`; returns the response and the
     /// new value when the person changed it, or why it cannot be drawn.
-    draw: fn(&Object, &mut Ui, &Value) -> Drawn,
+    draw: fn(&Object, &mut Ui, egui::Id, &Value) -> Drawn,
     /// When a change reaches the script.
     commit: fn(&Object) -> Commit,
 }
@@ -540,11 +568,35 @@ impl ViewFunctions {
     }
 }
 
-/// A component and the last value it read from RON text, so a frame does
-/// not parse the value again.
+/// A component as its drawing object. Components of one type whose
+/// parameters hash alike share one (see [`shared_typed`]).
 struct Typed<C: Component> {
     component: C,
-    decoded: Mutex<Option<(Arc<str>, C::Value)>>,
+}
+
+/// The drawing object of a component of type `C` with parameters `params`
+/// made from `component`: the one made last, when it is of the same type
+/// and parameters and still in use, else a new one. A page of a thousand
+/// alike components holds one drawing object, and each run touches the
+/// one count of it (a page mixing parameters makes one object each).
+fn shared_typed<C: Component>(params: u64, component: C) -> Arc<Typed<C>> {
+    thread_local! {
+        /// The drawing object made last, its type and its parameters.
+        static LAST: RefCell<Option<(std::any::TypeId, u64, Weak<Object>)>> =
+            const { RefCell::new(None) };
+    }
+    let kind = std::any::TypeId::of::<C>();
+    let last = LAST.with_borrow(|last| match last {
+        Some((seen, hash, object)) if *seen == kind && *hash == params => object.upgrade(),
+        _ => None,
+    });
+    if let Some(typed) = last.and_then(|object| object.downcast::<Typed<C>>().ok()) {
+        return typed;
+    }
+    let typed = Arc::new(Typed { component });
+    let object: Arc<Object> = Arc::clone(&typed) as _;
+    LAST.set(Some((kind, params, Arc::downgrade(&object))));
+    typed
 }
 
 thread_local! {
@@ -566,29 +618,10 @@ fn report(reason: String) {
 }
 
 impl<C: Component> Typed<C> {
-    fn value_of(&self, value: &Value) -> Result<C::Value, String> {
-        let Value::Component(text) = value else {
-            return Err(
-                "its value could not be written for the window (see the error below it)".into(),
-            );
-        };
-        let mut decoded = self.decoded.lock();
-        if let Some((seen, typed)) = decoded.as_ref()
-            && seen == text
-        {
-            return Ok(typed.clone());
-        }
-        let typed = from_ron::<C::Value>(text)?;
-        *decoded = Some((Arc::clone(text), typed.clone()));
-        Ok(typed)
-    }
-}
-
-impl<C: Component> Typed<C> {
     /// The functions that draw a `Typed<C>`.
     const FUNCTIONS: ComponentFunctions = ComponentFunctions {
-        draw: |object, ui, value| match object.downcast_ref::<Self>() {
-            Some(typed) => typed.draw(ui, value),
+        draw: |object, ui, id, value| match object.downcast_ref::<Self>() {
+            Some(typed) => typed.draw(ui, id, value),
             None => Err(("its drawing is of another type".to_owned(), None)),
         },
         commit: |object| {
@@ -599,9 +632,8 @@ impl<C: Component> Typed<C> {
         },
     };
 
-    fn draw(&self, ui: &mut Ui, value: &Value) -> Drawn {
-        let before = self
-            .value_of(value)
+    fn draw(&self, ui: &mut Ui, id: egui::Id, value: &Value) -> Drawn {
+        let before = value_of::<C>(ui, id, value)
             .map_err(|why| (format!("its value cannot be read: {why}"), None))?;
         let mut after = before.clone();
         let response = quietly_at(|| self.component.ui(ui, &mut after))?;
@@ -613,12 +645,37 @@ impl<C: Component> Typed<C> {
         // A value not equal to itself (a NaN inside) that the person did
         // not change writes the same text: no change to send.
         if let Value::Component(current) = value
-            && **current == *text
+            && *current == text
         {
             return Ok((response, None));
         }
         Ok((response, Some(Value::Component(text.into()))))
     }
+}
+
+/// The typed value of a component's `value`, read from its RON text once
+/// and kept in the window's memory under the component's `id` while the
+/// text stays the same: a frame does not parse it again.
+fn value_of<C: Component>(ui: &Ui, id: egui::Id, value: &Value) -> Result<C::Value, String> {
+    /// The last text read and its value.
+    #[derive(Clone)]
+    struct Decoded<T>(SmolStr, T);
+
+    let Value::Component(text) = value else {
+        return Err(
+            "its value could not be written for the window (see the error below it)".into(),
+        );
+    };
+    let seen = ui.data(|d| {
+        d.get_temp::<Decoded<C::Value>>(id)
+            .filter(|Decoded(seen, _)| seen == text)
+    });
+    if let Some(Decoded(_, typed)) = seen {
+        return Ok(typed);
+    }
+    let typed = from_ron::<C::Value>(text)?;
+    ui.data_mut(|d| d.insert_temp(id, Decoded(text.clone(), typed.clone())));
+    Ok(typed)
 }
 
 /// Panics of components and views drawn lately (the drawer and the
@@ -694,11 +751,12 @@ pub(crate) fn component_ui(ui: &mut Ui, widget: &WidgetElement, frame: &mut Fram
         ));
     };
     let current = frame.value(widget);
+    let value_id = egui::Id::unique(("brook-component-value", &widget.id));
     if let Some(failure) = earlier_panic(ui, drawer, Some(&current)) {
         return failed_ui(ui, "component", name, &failure);
     }
     let drawn = labelled(ui, &widget.label, |ui| {
-        (functions.draw)(object, ui, &current)
+        (functions.draw)(object, ui, value_id, &current)
     });
     let on_focus_lost = (functions.commit)(object) == Commit::OnFocusLost;
     match drawn {
@@ -757,5 +815,10 @@ mod tests {
             short_type_name("app::script::{{closure}}"),
             "app::script::{{closure}}"
         );
+        // The last name is kept: names taking turns are each right.
+        for _ in 0..2 {
+            assert_eq!(short_type_name("app::A"), "A");
+            assert_eq!(short_type_name("b::B<x::Y>"), "B<x::Y>");
+        }
     }
 }

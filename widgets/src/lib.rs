@@ -54,6 +54,7 @@ pub mod table;
 pub mod text;
 pub mod text_input;
 pub mod theme;
+mod value_hash;
 
 pub use brook_engine::St;
 

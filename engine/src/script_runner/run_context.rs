@@ -1141,8 +1141,16 @@ impl RunCtx {
         // the script gets, what the window draws and what session state
         // holds are one value (a kept value clamped or fallen back when the
         // bounds or options changed; a written one checked like input).
-        let (value, invalid, ui_value) = match state.widgets.get_mut(&id) {
+        // A component's drawing object comes from its codec, which may
+        // keep the previous run's.
+        let is_component = matches!(call.spec, WidgetSpec::Component { .. });
+        let (value, invalid, ui_value, drawer) = match state.widgets.get_mut(&id) {
             Some(widget) => {
+                let drawer = if is_component {
+                    widget.codec.drawer()
+                } else {
+                    None
+                };
                 let (value, invalid) = checked(widget, value);
                 widget.returned = None;
                 // A form field shows what waits for the submit, checked
@@ -1158,9 +1166,9 @@ impl RunCtx {
                     None if widget.rechoose => Value::None,
                     None => widget.codec.encode(widget.value.as_any()),
                 };
-                (value, invalid, ui_value)
+                (value, invalid, ui_value, drawer)
             }
-            None => (value, None, Value::None),
+            None => (value, None, Value::None, None),
         };
         if let Some(key) = &call.key {
             state.keys.insert(key.clone(), id.clone());
@@ -1168,13 +1176,8 @@ impl RunCtx {
         if warn_duplication {
             state.duplication_warned = true;
         }
-        // A component's drawing object comes from its codec, which may
-        // keep the previous run's.
         let mut spec = call.spec;
-        if let WidgetSpec::Component { drawer, .. } = &mut spec
-            && let Some(widget) = state.widgets.get_mut(&id)
-            && let Some(made) = widget.codec.drawer()
-        {
+        if let (WidgetSpec::Component { drawer, .. }, Some(made)) = (&mut spec, drawer) {
             *drawer = made;
         }
         let element = WidgetElement {

@@ -10,4 +10,6 @@ pub(crate) use persist::{PersistStore, codec as persist_codec};
 pub(crate) use session_state::Fragment;
 pub use session_state::{RESERVED_PREFIX, SessionState};
 pub(crate) use session_state::{UserValue, Waiting, WidgetState};
-pub use widgets::{Callback, Checked, Codec, DynValue, IdBuilder, WidgetValue, coerce, float_bits};
+pub use widgets::{
+    Callback, Checked, Codec, DynValue, IdBuilder, WidgetValue, coerce, float_bits, id_hasher,
+};

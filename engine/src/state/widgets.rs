@@ -195,10 +195,7 @@ impl IdBuilder {
     /// Start an id for a widget of `kind` with an optional key, in an
     /// optional form.
     pub fn new(kind: &str, key: Option<&str>, form: Option<&str>) -> Self {
-        // Fixed seeds: the same inputs give the same id in every process.
-        let mut hasher =
-            ahash::RandomState::with_seeds(0x6272_6f6f, 0x6b2d_6964, 0x7769_6467, 0x6574_7321)
-                .build_hasher();
+        let mut hasher = seeded_hasher();
         kind.hash(&mut hasher);
         key.hash(&mut hasher);
         form.hash(&mut hasher);
@@ -243,6 +240,19 @@ impl IdBuilder {
         id.push_str(key);
         WidgetId(id)
     }
+}
+
+/// The hasher of widget identity: fast, and with fixed seeds, so the same
+/// inputs give the same hash in every process (what makes an id, and
+/// what a widget hashes into its id, such as a component's parameters).
+pub fn id_hasher() -> impl Hasher + Clone {
+    seeded_hasher()
+}
+
+/// [`id_hasher`], by its type.
+fn seeded_hasher() -> ahash::AHasher {
+    ahash::RandomState::with_seeds(0x6272_6f6f, 0x6b2d_6964, 0x7769_6467, 0x6574_7321)
+        .build_hasher()
 }
 
 /// What every widget id starts with (see [`crate::state::RESERVED_PREFIX`]).
