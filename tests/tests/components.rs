@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use brook::element::{Element, Value, WidgetSpec};
+use brook::element::{Drawer, Element, Value, WidgetSpec};
 use brook::prelude::*;
 use brook::testing::{AppTest, SnapshotOptions};
 use brook::widgets::render::{record_rects, take_recorded_rects};
@@ -437,14 +437,33 @@ fn clicking_a_star_and_the_arrow_keys_set_the_rating() {
     assert_eq!(sent(&harness), ["4"]);
     deliver(&mut at, &mut harness);
     assert_eq!(at.text(), ["4 stars"]);
-    let mut harness = harness_of(&at, &SnapshotOptions::new().size(400.0, 200.0));
-    harness.key_press(egui::Key::Tab);
-    harness.run();
-    harness.key_press(egui::Key::ArrowLeft);
-    harness.run();
-    assert_eq!(sent(&harness), ["3"]);
-    deliver(&mut at, &mut harness);
+    assert_eq!(
+        press(&mut at, &[egui::Key::Tab, egui::Key::ArrowLeft]),
+        ["3"]
+    );
     assert_eq!(at.text(), ["3 stars"]);
+}
+
+/// Draws the last run in a new window, presses `keys` one frame each,
+/// hands what the window sent to the script and runs it; returns what was
+/// sent.
+fn press(at: &mut AppTest, keys: &[egui::Key]) -> Vec<String> {
+    let mut harness = harness_of(at, &SnapshotOptions::new().size(400.0, 300.0));
+    for key in keys {
+        harness.key_press(*key);
+        harness.run();
+    }
+    let sent = sent(&harness);
+    deliver(at, &mut harness);
+    sent
+}
+
+/// The drawing object of the component keyed `key` in the last run.
+fn drawer_of(at: &mut AppTest, key: &str) -> Drawer {
+    match at.widget(key).element().spec.clone() {
+        WidgetSpec::Component { drawer, .. } => drawer,
+        other => panic!("not a component: {other:?}"),
+    }
 }
 
 // Issue 18: the code editor keeps typing in the window and sends the code
@@ -726,10 +745,7 @@ fn a_component_keeps_its_drawing_object_while_its_parameters_stay() {
         }
     };
     let mut at = AppTest::new(script);
-    let drawer = |at: &mut AppTest| match at.widget("stars").element().spec.clone() {
-        WidgetSpec::Component { drawer, .. } => drawer,
-        other => panic!("not a component: {other:?}"),
-    };
+    let drawer = |at: &mut AppTest| drawer_of(at, "stars");
     at.run();
     let first = drawer(&mut at);
     at.widget("stars").set_component(&2_u8).run();
@@ -769,40 +785,26 @@ fn components_alike_share_one_drawing_object_and_keep_their_own_values() {
         st.text(format!("a={a} b={b} c={c}"));
     });
     at.run();
-    let drawer = |at: &mut AppTest, key: &str| match at.widget(key).element().spec.clone() {
-        WidgetSpec::Component { drawer, .. } => drawer,
-        other => panic!("not a component: {other:?}"),
-    };
     assert!(
-        drawer(&mut at, "a") == drawer(&mut at, "b"),
+        drawer_of(&mut at, "a") == drawer_of(&mut at, "b"),
         "alike: one object"
     );
     assert!(
-        drawer(&mut at, "a") != drawer(&mut at, "c"),
+        drawer_of(&mut at, "a") != drawer_of(&mut at, "c"),
         "other parameters"
     );
     // Each draws from its own value: the arrow keys move A from 2 and B
     // from 4, in the same frames.
-    let mut harness = harness_of(&at, &SnapshotOptions::new().size(400.0, 300.0));
-    harness.key_press(egui::Key::Tab);
-    harness.run();
-    harness.key_press(egui::Key::ArrowRight);
-    harness.run();
-    assert_eq!(sent(&harness), ["3"]);
-    deliver(&mut at, &mut harness);
+    assert_eq!(
+        press(&mut at, &[egui::Key::Tab, egui::Key::ArrowRight]),
+        ["3"]
+    );
     assert_eq!(at.text(), ["a=3 b=4 c=6"]);
-    let mut harness = harness_of(&at, &SnapshotOptions::new().size(400.0, 300.0));
-    harness.key_press(egui::Key::Tab);
-    harness.run();
-    harness.key_press(egui::Key::Tab);
-    harness.run();
-    harness.key_press(egui::Key::ArrowLeft);
-    harness.run();
-    assert_eq!(sent(&harness), ["3"]);
-    deliver(&mut at, &mut harness);
+    let keys = [egui::Key::Tab, egui::Key::Tab, egui::Key::ArrowLeft];
+    assert_eq!(press(&mut at, &keys), ["3"]);
     assert_eq!(at.text(), ["a=3 b=3 c=6"]);
     assert!(
-        drawer(&mut at, "a") == drawer(&mut at, "b"),
+        drawer_of(&mut at, "a") == drawer_of(&mut at, "b"),
         "still one object"
     );
 }

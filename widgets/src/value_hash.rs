@@ -267,119 +267,62 @@ impl<H: Hasher> ser::Serializer for &mut Feed<'_, H> {
     }
 }
 
-impl<H: Hasher> SerializeSeq for &mut Feed<'_, H> {
-    type Ok = ();
-    type Error = Refused;
+/// The parts of a sequence, tuple or map: each written in turn, then an
+/// end mark.
+macro_rules! compound {
+    ($($trait:ident: $($method:ident),+;)+) => {$(
+        impl<H: Hasher> $trait for &mut Feed<'_, H> {
+            type Ok = ();
+            type Error = Refused;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Refused> {
-        value.serialize(&mut **self)
-    }
+            $(fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Refused> {
+                value.serialize(&mut **self)
+            })+
 
-    fn end(self) -> Result<(), Refused> {
-        self.tag(Tag::End);
-        Ok(())
-    }
+            fn end(self) -> Result<(), Refused> {
+                self.tag(Tag::End);
+                Ok(())
+            }
+        }
+    )+};
 }
 
-impl<H: Hasher> SerializeTuple for &mut Feed<'_, H> {
-    type Ok = ();
-    type Error = Refused;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Refused> {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Refused> {
-        self.tag(Tag::End);
-        Ok(())
-    }
+compound! {
+    SerializeSeq: serialize_element;
+    SerializeTuple: serialize_element;
+    SerializeTupleStruct: serialize_field;
+    SerializeTupleVariant: serialize_field;
+    SerializeMap: serialize_key, serialize_value;
 }
 
-impl<H: Hasher> SerializeTupleStruct for &mut Feed<'_, H> {
-    type Ok = ();
-    type Error = Refused;
+/// The fields of a struct: each named, then an end mark.
+macro_rules! fields {
+    ($($trait:ident),+) => {$(
+        impl<H: Hasher> $trait for &mut Feed<'_, H> {
+            type Ok = ();
+            type Error = Refused;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Refused> {
-        value.serialize(&mut **self)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Refused> {
+                // Fields a struct skips (`skip_serializing_if`) leave the
+                // others where they were: the name says which field a
+                // value is.
+                key.hash(self.0);
+                value.serialize(&mut **self)
+            }
 
-    fn end(self) -> Result<(), Refused> {
-        self.tag(Tag::End);
-        Ok(())
-    }
+            fn end(self) -> Result<(), Refused> {
+                self.tag(Tag::End);
+                Ok(())
+            }
+        }
+    )+};
 }
 
-impl<H: Hasher> SerializeTupleVariant for &mut Feed<'_, H> {
-    type Ok = ();
-    type Error = Refused;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Refused> {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Refused> {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl<H: Hasher> SerializeMap for &mut Feed<'_, H> {
-    type Ok = ();
-    type Error = Refused;
-
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Refused> {
-        key.serialize(&mut **self)
-    }
-
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Refused> {
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Refused> {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl<H: Hasher> SerializeStruct for &mut Feed<'_, H> {
-    type Ok = ();
-    type Error = Refused;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Refused> {
-        // Fields a struct skips (`skip_serializing_if`) leave the others
-        // where they were: the name says which field a value is.
-        key.hash(self.0);
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Refused> {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
-
-impl<H: Hasher> SerializeStructVariant for &mut Feed<'_, H> {
-    type Ok = ();
-    type Error = Refused;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Refused> {
-        key.hash(self.0);
-        value.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), Refused> {
-        self.tag(Tag::End);
-        Ok(())
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
