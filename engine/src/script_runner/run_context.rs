@@ -1213,7 +1213,7 @@ impl RunCtx {
                     body: format!(
                         "The widget with key \"{key}\" was created with a default value but also had its \
                          value set via the `session_state` API. Use one or the other: drop the default, or \
-                         stop writing `session_state[\"{key}\"]` before the widget."
+                         stop writing `session_state[\"{key}\"]`."
                     ),
                 },
             );
