@@ -76,6 +76,16 @@ impl<H: Hasher> Feed<'_, H> {
     }
 }
 
+/// Narrow numbers written as their widest kind, so an `i8` and an `i64`
+/// of one value hash alike.
+macro_rules! widen {
+    ($($method:ident: $narrow:ty => $wide:ident,)+) => {$(
+        fn $method(self, v: $narrow) -> Result<(), Refused> {
+            self.$wide(v.into())
+        }
+    )+};
+}
+
 impl<H: Hasher> ser::Serializer for &mut Feed<'_, H> {
     type Ok = ();
     type Error = Refused;
@@ -87,22 +97,20 @@ impl<H: Hasher> ser::Serializer for &mut Feed<'_, H> {
     type SerializeStruct = Self;
     type SerializeStructVariant = Self;
 
+    widen! {
+        serialize_i8: i8 => serialize_i64,
+        serialize_i16: i16 => serialize_i64,
+        serialize_i32: i32 => serialize_i64,
+        serialize_u8: u8 => serialize_u64,
+        serialize_u16: u16 => serialize_u64,
+        serialize_u32: u32 => serialize_u64,
+        serialize_f32: f32 => serialize_f64,
+    }
+
     fn serialize_bool(self, v: bool) -> Result<(), Refused> {
         self.tag(Tag::Bool);
         v.hash(self.0);
         Ok(())
-    }
-
-    fn serialize_i8(self, v: i8) -> Result<(), Refused> {
-        self.serialize_i64(v.into())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), Refused> {
-        self.serialize_i64(v.into())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), Refused> {
-        self.serialize_i64(v.into())
     }
 
     fn serialize_i64(self, v: i64) -> Result<(), Refused> {
@@ -117,18 +125,6 @@ impl<H: Hasher> ser::Serializer for &mut Feed<'_, H> {
         Ok(())
     }
 
-    fn serialize_u8(self, v: u8) -> Result<(), Refused> {
-        self.serialize_u64(v.into())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), Refused> {
-        self.serialize_u64(v.into())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), Refused> {
-        self.serialize_u64(v.into())
-    }
-
     fn serialize_u64(self, v: u64) -> Result<(), Refused> {
         self.tag(Tag::Uint);
         self.0.write_u64(v);
@@ -139,10 +135,6 @@ impl<H: Hasher> ser::Serializer for &mut Feed<'_, H> {
         self.tag(Tag::Uint);
         self.0.write_u128(v);
         Ok(())
-    }
-
-    fn serialize_f32(self, v: f32) -> Result<(), Refused> {
-        self.serialize_f64(v.into())
     }
 
     fn serialize_f64(self, v: f64) -> Result<(), Refused> {
@@ -350,6 +342,9 @@ mod tests {
     fn equal_values_hash_alike_and_different_ones_apart() {
         assert_eq!(hash_of(&3_i64), hash_of(&3_i64));
         assert_ne!(hash_of(&3_i64), hash_of(&4_i64));
+        // Narrow numbers are written wide: the kind, not the width, counts.
+        assert_eq!(hash_of(&3_i8), hash_of(&3_i64));
+        assert_ne!(hash_of(&3_u8), hash_of(&3_i64));
         assert_ne!(hash_of(&0.0_f64), hash_of(&-0.0_f64));
         assert_eq!(hash_of(&f64::NAN), hash_of(&f64::NAN));
         assert_ne!(hash_of(&"ab"), hash_of(&"a"));
