@@ -268,13 +268,11 @@ impl<C: Component> ComponentBuilder<'_, C> {
             }
             hasher.finish()
         });
-        if default_failed.is_some() || FAILED.with(|failed| !failed.borrow().is_empty()) {
-            FAILED.with(|failed| {
-                let mut failed = failed.borrow_mut();
-                failed.clear();
-                failed.extend(default_failed);
-            });
-        }
+        FAILED.with(|failed| {
+            let mut failed = failed.borrow_mut();
+            failed.clear();
+            failed.extend(default_failed);
+        });
         // The drawer is made by the codec once the engine has handed it the
         // previous run's: a component whose parameters did not change keeps
         // its drawing object, and a rerun allocates nothing for it.
