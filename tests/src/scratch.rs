@@ -1,8 +1,12 @@
 //! A fresh folder per test process for the files the tests make (SQLite
-//! databases, secrets files), and SQLite URLs in it.
+//! databases, secrets files), SQLite URLs in it, and an app that reads
+//! one through a connection.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+use brook::prelude::*;
+use brook::testing::AppTest;
 
 /// This process's folder: `brook-<test binary>-<pid>-<nanoseconds>` in the
 /// temporary folder, made on first use.
@@ -35,4 +39,13 @@ pub fn db_path(name: &str) -> String {
 /// The URL of the SQLite file `name` in [`dir`].
 pub fn sqlite_url(name: &str) -> String {
     format!("sqlite://{}", db_path(name))
+}
+
+/// An app that shows what `sql` reads through the connection `name`, as
+/// one CSV text.
+pub fn query_app(name: &'static str, sql: &'static str) -> AppTest {
+    AppTest::new(move |st: &St| {
+        let t = st.connection(name).query(sql, ()).fetch();
+        st.text(t.to_csv());
+    })
 }

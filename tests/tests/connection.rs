@@ -39,7 +39,7 @@ use brook::data::arrow::schema::{DataType, TimeUnit};
 use brook::element::{Delta, SessionStatus};
 use brook::prelude::*;
 use brook::testing::AppTest;
-use brook_tests::scratch::{dir as scratch, sqlite_url};
+use brook_tests::scratch::{dir as scratch, query_app, sqlite_url};
 use parking_lot::Mutex;
 
 /// A password that must never be shown.
@@ -622,13 +622,7 @@ fn st_connection_is_made_once_and_shared_by_sessions() {
         conn.execute("INSERT INTO seen VALUES (1)", ()).unwrap();
     });
     maker.run();
-    let mut reader = AppTest::new(|st: &St| {
-        let t = st
-            .connection("shared")
-            .query("SELECT count(*) AS n FROM seen", ())
-            .fetch();
-        st.text(t.to_csv());
-    });
+    let mut reader = query_app("shared", "SELECT count(*) AS n FROM seen");
     reader.run();
     assert!(reader.exception().is_empty(), "{:?}", reader.exception());
     assert_eq!(reader.text(), ["n\n1\n"]);
@@ -781,13 +775,7 @@ fn stop_cancels(connection: &'static str, slow_sql: &'static str) -> AppTest {
 #[test]
 fn sqlite_stop_cancels_a_running_query() {
     let _at = stop_cancels("shop", SQLITE_SLOW);
-    let mut after = AppTest::new(|st: &St| {
-        let t = st
-            .connection("shop")
-            .query("SELECT 2 AS after_stop", ())
-            .fetch();
-        st.text(t.to_csv());
-    });
+    let mut after = query_app("shop", "SELECT 2 AS after_stop");
     after.run();
     assert_eq!(
         after.text(),

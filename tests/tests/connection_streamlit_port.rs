@@ -24,7 +24,7 @@
 //! brook reads those files once per process.
 #![allow(clippy::unwrap_used, reason = "it's a test")]
 
-use brook_tests::scratch::{db_path, dir as scratch, sqlite_url};
+use brook_tests::scratch::{db_path, dir as scratch, query_app, sqlite_url};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -292,13 +292,7 @@ fn many_sessions_connecting_at_once_share_one_connection() {
     for at in &apps {
         assert!(at.exception().is_empty(), "{:?}", at.exception());
     }
-    let mut reader = AppTest::new(|st: &St| {
-        let t = st
-            .connection("crowd")
-            .query("SELECT count(*) AS n FROM crowd", ())
-            .fetch();
-        st.text(t.to_csv());
-    });
+    let mut reader = query_app("crowd", "SELECT count(*) AS n FROM crowd");
     reader.run();
     assert_eq!(
         reader.text(),
@@ -417,13 +411,7 @@ fn a_url_wins_over_parts_in_the_same_table() {
             "INSERT INTO which VALUES ('parts')",
         ],
     );
-    let mut at = AppTest::new(|st: &St| {
-        let t = st
-            .connection("both")
-            .query("SELECT label FROM which", ())
-            .fetch();
-        st.text(t.to_csv());
-    });
+    let mut at = query_app("both", "SELECT label FROM which");
     at.run();
     assert!(at.exception().is_empty(), "{:?}", at.exception());
     assert_eq!(at.text(), ["label\nurl\n"]);
@@ -833,13 +821,7 @@ fn a_failed_connection_is_tried_again_on_the_next_run() {
 fn a_failed_query_is_not_cached_and_runs_again_on_the_next_run() {
     let _shared = setup();
     seed("late_table", &["DROP TABLE IF EXISTS arrives_later"]);
-    let mut at = AppTest::new(|st: &St| {
-        let t = st
-            .connection("late_table")
-            .query("SELECT n FROM arrives_later", ())
-            .fetch();
-        st.text(t.to_csv());
-    });
+    let mut at = query_app("late_table", "SELECT n FROM arrives_later");
     at.run();
     assert!(
         at.exception().join("\n").contains("no such table"),
@@ -1120,6 +1102,19 @@ fn run_child(test: &str, dir: &Path) {
     run_child_with(test, dir, &[]);
 }
 
+/// [`run_child`], then checks that the child left the files of `dir`'s
+/// `.brook` folder as they were (a file it cannot read is untouched,
+/// nothing is added beside it).
+fn run_child_leaving_files_as_they_are(test: &str, dir: &Path) {
+    let before = files_in(dir);
+    run_child(test, dir);
+    assert_eq!(
+        files_in(dir),
+        before,
+        "the file is untouched, nothing added"
+    );
+}
+
 /// [`run_child`] with environment variables `vars` set in the child.
 fn run_child_with(test: &str, dir: &Path, vars: &[(&str, &str)]) {
     let out = std::process::Command::new(std::env::current_exe().unwrap())
@@ -1227,13 +1222,7 @@ fn a_malformed_secrets_file_is_a_clear_error_and_is_left_as_it_is() {
         "[api]\ntoken = \"{SECRET}\"\n[connections.orders]\nurl = \"postgresql://app:{SECRET}@db/x\n"
     );
     let dir = app_folder("malformed", Some(text.as_bytes()), None);
-    let before = files_in(&dir);
-    run_child(TEST, &dir);
-    assert_eq!(
-        files_in(&dir),
-        before,
-        "the file is untouched, nothing added"
-    );
+    run_child_leaving_files_as_they_are(TEST, &dir);
 }
 
 // secrets_test.py::test_malformed_toml_error, for a file that cannot be read
@@ -1258,13 +1247,7 @@ fn an_unreadable_secrets_file_is_a_clear_error_and_is_left_as_it_is() {
         return;
     }
     let dir = app_folder("unreadable", Some(b"[api]\ntoken = \"\xff\xfe\"\n"), None);
-    let before = files_in(&dir);
-    run_child(TEST, &dir);
-    assert_eq!(
-        files_in(&dir),
-        before,
-        "the file is untouched, nothing added"
-    );
+    run_child_leaving_files_as_they_are(TEST, &dir);
 }
 
 // MultipleSecretsFilesTest::test_only_one_secrets_file_fine and
